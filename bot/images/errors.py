@@ -1,0 +1,32 @@
+"""Typed errors of the image pipeline."""
+
+from __future__ import annotations
+
+
+class ImageError(Exception):
+    """Base class: an image could not be used."""
+
+
+class InvalidDataURL(ImageError):
+    """Not a `data:<mime>;base64,<payload>` URL, or the base64 payload is malformed."""
+
+
+class UnsupportedImageType(ImageError):
+    """The bytes (or the declared mime type) are not PNG, JPEG or WebP."""
+
+    def __init__(self, message: str, *, mime_type: str | None = None) -> None:
+        super().__init__(message)
+        self.mime_type = mime_type
+
+
+class ImageTooLarge(ImageError):
+    """More pixels (or bytes) than allowed: refused before decoding (decompression-bomb guard)."""
+
+    def __init__(self, message: str, *, pixels: int | None = None, limit: int | None = None) -> None:
+        super().__init__(message)
+        self.pixels = pixels
+        self.limit = limit
+
+
+class CorruptImage(ImageError):
+    """The bytes claim to be an image but cannot be decoded."""

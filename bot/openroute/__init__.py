@@ -1,0 +1,1 @@
+"""OpenRoute (OpenRouter-compatible) image API client."""

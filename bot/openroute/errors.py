@@ -1,0 +1,126 @@
+"""Typed errors of the OpenRoute client. Each carries the facts a message needs; `bot.messages.explain`
+turns them into the sentence a person reads."""
+
+from __future__ import annotations
+
+
+class OpenRouteError(Exception):
+    """Base class. `status` is the HTTP status when there was one; `retryable` says whether trying the
+    same request again later can succeed."""
+
+    retryable: bool = False
+
+    def __init__(self, message: str, *, status: int | None = None, error_type: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.error_type = error_type
+
+
+# --- before the stream (non-2xx answers, connection problems) -----------------------------------------
+
+class BadRequest(OpenRouteError):
+    """400/413/422: the request itself was refused (bad parameters, input image problems, prompt policy)."""
+
+
+class AuthenticationFailed(OpenRouteError):
+    """401: the API key is invalid or disabled. An operator problem, never retried."""
+
+
+class InsufficientCredits(OpenRouteError):
+    """402: the account or key has no credits left."""
+
+
+class ContentRefused(OpenRouteError):
+    """403: moderation or a guardrail blocked the request."""
+
+    def __init__(self, message: str, *, reasons: list[str] | None = None, flagged_input: str | None = None,
+                 status: int | None = 403, error_type: str | None = None) -> None:
+        super().__init__(message, status=status, error_type=error_type)
+        self.reasons = list(reasons or [])
+        self.flagged_input = flagged_input
+
+
+class ModelNotFound(OpenRouteError):
+    """404: the model is unknown, deprecated or has no endpoints."""
+
+
+class RequestTimedOut(OpenRouteError):
+    """408 from the server, or one of our own timeouts (`phase` says which)."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, phase: str = "server", status: int | None = None,
+                 error_type: str | None = None) -> None:
+        super().__init__(message, status=status, error_type=error_type)
+        self.phase = phase  # "server" | "connect" | "first_byte" | "idle" | "total"
+
+
+class RateLimited(OpenRouteError):
+    """429: too many requests. `retry_after` is in seconds when the server said."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, retry_after: float | None = None, status: int | None = 429,
+                 error_type: str | None = None) -> None:
+        super().__init__(message, status=status, error_type=error_type)
+        self.retry_after = retry_after
+
+
+class ProviderUnavailable(OpenRouteError):
+    """500/502/503/524/529: the provider is down or overloaded."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, retry_after: float | None = None, status: int | None = None,
+                 error_type: str | None = None) -> None:
+        super().__init__(message, status=status, error_type=error_type)
+        self.retry_after = retry_after
+
+
+class ConnectionFailed(OpenRouteError):
+    """The API could not be reached (DNS, refused, reset before any answer)."""
+
+    retryable = True
+
+
+class UnexpectedResponse(OpenRouteError):
+    """The server answered with something that is not the API's format (HTML error page, bad JSON...)."""
+
+    retryable = True
+
+
+# --- during the stream --------------------------------------------------------------------------------
+
+class StreamError(OpenRouteError):
+    """An `error` object arrived inside a 200 stream (`finish_reason: "error"`)."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, code: int | str | None = None, status: int | None = None,
+                 error_type: str | None = None) -> None:
+        super().__init__(message, status=status, error_type=error_type)
+        self.code = code
+
+
+class StreamTruncated(OpenRouteError):
+    """The stream ended (EOF) without `[DONE]` or a finish reason."""
+
+    retryable = True
+
+
+class EventTooLarge(OpenRouteError):
+    """One SSE event grew beyond the configured maximum; the connection was dropped to bound memory."""
+
+    def __init__(self, message: str, *, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class NoImageReturned(OpenRouteError):
+    """The model finished without an image. `text` is what it said instead (may be empty)."""
+
+    def __init__(self, message: str, *, text: str = "", finish_reason: str | None = None) -> None:
+        super().__init__(message)
+        self.text = text
+        self.finish_reason = finish_reason
