@@ -1,0 +1,26 @@
+# imagine-bot: slim Python 3.11, non-root, SQLite file on the /data volume.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    DATABASE_URL=sqlite:////data/imagine-bot.db \
+    HEALTH_FILE=/data/health
+
+RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin imagine \
+    && mkdir /data && chown imagine:imagine /data
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY cogs ./cogs
+# the same install as the README, without the editable flag
+RUN pip install --no-cache-dir .
+
+USER 10001:10001
+VOLUME ["/data"]
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["imagine-bot", "health"]
+
+CMD ["imagine-bot", "run"]

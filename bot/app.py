@@ -1,0 +1,65 @@
+"""Builds the object graph for `imagine-bot run` and runs the bot until it is closed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import AsyncExitStack
+
+import discord
+import yarl
+
+from bot.config import Settings
+from bot.discord_bot import ImagineBot, Services
+from bot.generation import ImageGenerator
+from bot.images.pipeline import ImageWorker
+from bot.jobs.engine import JobEngine
+from bot.jobs.throttle import EditScheduler
+from bot.openroute.client import OpenRouteClient, create_session
+from bot.policy import Policy, PolicySettings
+from bot.service import ImagineService
+from bot.storage import open_store
+
+log = logging.getLogger(__name__)
+
+
+def point_discord_at(settings: Settings) -> int | None:
+    """Apply DISCORD_API_BASE_URL / DISCORD_GATEWAY_URL (REST proxies, tests). Returns the shard count to use:
+    1 with a gateway override (so the override is used as is), else None (ask Discord)."""
+    if settings.discord_api_base_url:
+        # discord.py builds every REST URL from this class attribute
+        discord.http.Route.BASE = settings.discord_api_base_url
+    if settings.discord_gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+        return 1
+    return None
+
+
+async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] | None = None) -> None:
+    """Run the Discord bot with all its services; returns when the bot is closed. `started` receives the bot
+    as soon as it exists (tests use it to close the bot)."""
+    shard_count = point_discord_at(settings)
+    async with AsyncExitStack() as stack:
+        store = await open_store(settings.database_url)
+        stack.push_async_callback(store.close)
+        session = create_session(settings.openroute)
+        stack.push_async_callback(session.close)
+        images = ImageWorker(max_workers=settings.image_workers)
+        stack.callback(images.close)
+        engine = JobEngine(max_concurrent=settings.max_concurrent_jobs, max_per_user=settings.max_jobs_per_user,
+                           max_queue=settings.max_queue_size)
+        stack.push_async_callback(engine.close)
+        client = OpenRouteClient(session, settings.openroute)
+        policy = Policy(PolicySettings(dm_enabled=settings.dm_enabled, dm_daily_limit=settings.dm_daily_limit),
+                        store.jobs)
+        imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
+                                 policy=policy, client=client, default_model=settings.default_model)
+        edits = EditScheduler(min_interval=settings.edit_interval)
+        stack.push_async_callback(edits.aclose)
+        services = Services(settings=settings, store=store, imagine=imagine, images=images, edits=edits)
+        bot = ImagineBot(services=services, shard_count=shard_count)
+        if started is not None:
+            started(bot)
+        async with bot:
+            assert settings.discord_token is not None  # checked by Settings.require_discord
+            await bot.start(settings.discord_token.get())

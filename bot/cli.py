@@ -1,0 +1,269 @@
+"""The operator CLI: `imagine-bot generate | models | run`.
+
+Every failure ends in one line on stderr that a person understands and a non-zero exit code; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import re
+import time
+from collections.abc import Sequence
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from bot import __version__
+from bot.config import ConfigError, Settings, load_settings
+from bot.generation import ImageGenerator
+from bot.images.errors import ImageError
+from bot.images.pipeline import ImageWorker
+from bot.jobs.progress import Phase
+from bot.logs import setup_logging
+from bot.messages import explain
+from bot.openroute.client import OpenRouteClient, create_session
+from bot.openroute.errors import OpenRouteError
+from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, GenerationRequest, InputImage
+
+log = logging.getLogger(__name__)
+
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+PHASE_LABELS = {
+    Phase.QUEUED: "Queued",
+    Phase.WAITING: "Waiting for the model",
+    Phase.RECEIVING: "Receiving image",
+    Phase.DECODING: "Decoding",
+    Phase.UPLOADING: "Saving",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="imagine-bot", description="Discord image bot for the OpenRoute API.")
+    parser.add_argument("--version", action="version", version=f"imagine-bot {__version__}")
+    parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    gen = sub.add_parser("generate", help="generate images from a prompt and save them as PNG files")
+    gen.add_argument("prompt", help="what to draw")
+    gen.add_argument("--model", help="image model id (default: DEFAULT_MODEL)")
+    gen.add_argument("--aspect-ratio", choices=ASPECT_RATIOS, help="aspect ratio, e.g. 16:9")
+    gen.add_argument("--size", choices=IMAGE_SIZES, help="resolution: 1K, 2K or 4K")
+    gen.add_argument("--count", type=int, default=1, choices=range(1, 5), metavar="N",
+                     help="how many images (1-4; one request each)")
+    gen.add_argument("--image", action="append", default=[], metavar="PATH", type=Path,
+                     help="an input image to edit (repeatable)")
+    gen.add_argument("--out", default=Path("out"), type=Path, metavar="DIR",
+                     help="folder for the PNG files (default: ./out)")
+    gen.add_argument("--json", action="store_true", help="print a JSON summary instead of the file paths")
+
+    models = sub.add_parser("models", help="list the image models and their prices")
+    models.add_argument("--json", action="store_true", help="print JSON")
+
+    sub.add_parser("run", help="run the Discord bot")
+
+    health = sub.add_parser("health", help="exit 0 when the running bot reported itself connected recently")
+    health.add_argument("--max-age", type=float, default=90.0, help="seconds (default: 90)")
+    return parser
+
+
+def _slug(prompt: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", prompt.lower()).strip("-")
+    return slug[:40].rstrip("-") or "image"
+
+
+class _ProgressLine:
+    """Live progress on stderr: phase, elapsed time, MB received."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+        self.started = time.monotonic()
+        self.state: dict[str, Any] = {"phase": Phase.WAITING, "bytes_received": 0, "images_done": 0,
+                                      "images_total": 1}
+        self.status = console.status(self.render())
+
+    def render(self) -> str:
+        s = self.state
+        label = PHASE_LABELS.get(s["phase"], str(s["phase"]))
+        parts = [f"{label}", f"{time.monotonic() - self.started:4.1f}s"]
+        if s["phase"] == Phase.RECEIVING:
+            parts.append(f"{s['bytes_received'] / 1e6:.1f} MB")
+        if s["images_total"] > 1:
+            parts.append(f"{s['images_done']}/{s['images_total']} images")
+        return " · ".join(parts)
+
+    def __call__(self, **changes: Any) -> None:
+        self.state.update(changes)
+        self.status.update(self.render())
+
+
+async def _read_inputs(paths: Sequence[Path], worker: ImageWorker) -> tuple[InputImage, ...]:
+    inputs = []
+    for path in paths:
+        try:
+            raw = await asyncio.to_thread(path.read_bytes)
+        except OSError as exc:
+            raise CLIError(f"cannot read input image {path}: {exc.strerror or exc}") from None
+        try:
+            data, mime = await worker.prepare_input(raw)
+        except ImageError as exc:
+            raise CLIError(f"input image {path}: {explain(exc).text}") from None
+        inputs.append(InputImage(data=data, mime_type=mime))
+    return tuple(inputs)
+
+
+class CLIError(Exception):
+    """A failure already phrased for the operator."""
+
+
+async def _generate(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    settings.require_openroute()
+    async with AsyncExitStack() as stack:
+        session = create_session(settings.openroute)
+        stack.push_async_callback(session.close)
+        worker = ImageWorker(max_workers=settings.image_workers)
+        stack.callback(worker.close)
+        client = OpenRouteClient(session, settings.openroute)
+        generator = ImageGenerator(client, worker)
+        inputs = await _read_inputs(args.image, worker)
+        request = GenerationRequest(prompt=args.prompt, model=args.model or settings.default_model,
+                                    aspect_ratio=args.aspect_ratio, image_size=args.size, input_images=inputs)
+        progress = _ProgressLine(console)
+        with progress.status:
+            output = await generator.generate(request, args.count, report=progress)
+            progress(phase=Phase.UPLOADING)
+            out_dir: Path = args.out
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            paths = []
+            for number, image in enumerate(output.images, start=1):
+                path = out_dir / f"{stamp}-{_slug(args.prompt)}-{number}.png"
+                await asyncio.to_thread(_write, path, image.png)
+                paths.append(path)
+    for failure in output.failures:
+        console.print(f"warning: one of the {args.count} requests failed: {explain(failure).text}")
+    if args.json:
+        print(json.dumps({
+            "files": [str(p) for p in paths],
+            "model": output.model,
+            "cost": str(output.cost) if output.cost is not None else None,
+            "generation_ids": list(output.generation_ids),
+            "elapsed_seconds": round(output.elapsed, 3),
+            "text": output.text,
+            "failed_requests": len(output.failures),
+        }, indent=2))
+    else:
+        for path in paths:
+            print(path)
+    return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def _price(value: Any, scale: int = 1) -> str:
+    return "—" if value is None else f"${value * scale:.4f}".rstrip("0").rstrip(".")
+
+
+async def _models(args: argparse.Namespace, settings: Settings) -> int:
+    session = create_session(settings.openroute)
+    try:
+        models = await OpenRouteClient(session, settings.openroute).list_image_models()
+    finally:
+        await session.close()
+    if args.json:
+        print(json.dumps([{
+            "id": m.id, "name": m.name, "output_modalities": list(m.output_modalities),
+            "pricing": {k: (str(v) if v is not None else None)
+                        for k, v in (("prompt", m.pricing.prompt), ("completion", m.pricing.completion),
+                                     ("image", m.pricing.image), ("image_output", m.pricing.image_output),
+                                     ("request", m.pricing.request))},
+        } for m in models], indent=2))
+        return 0
+    table = Table(title=f"{len(models)} image models")
+    table.add_column("model")
+    table.add_column("name")
+    table.add_column("per 1M output tokens", justify="right")
+    table.add_column("per output image", justify="right")
+    table.add_column("per input image", justify="right")
+    for m in models:
+        table.add_row(m.id, m.name, _price(m.pricing.completion, 1_000_000), _price(m.pricing.image_output),
+                      _price(m.pricing.image))
+    Console().print(table)
+    return 0
+
+
+async def _run(settings: Settings) -> int:
+    settings.require_discord()
+    from bot.app import run_bot  # imported late: the Discord layer is not needed for the other commands
+
+    await run_bot(settings)
+    return 0
+
+
+def _health(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    if settings.health_file is None:
+        console.print("error: HEALTH_FILE is not set", markup=False, highlight=False)
+        return EXIT_USAGE
+    try:
+        age = time.time() - settings.health_file.stat().st_mtime
+    except OSError:
+        console.print("unhealthy: the bot has not connected yet", markup=False, highlight=False)
+        return EXIT_FAILURE
+    if age > args.max_age:
+        console.print(f"unhealthy: last connected {age:.0f}s ago", markup=False, highlight=False)
+        return EXIT_FAILURE
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `imagine-bot` console script and `python -m bot`."""
+    args = build_parser().parse_args(argv)
+    console = Console(stderr=True)
+    try:
+        settings = load_settings(args.env_file)
+    except ConfigError as exc:
+        console.print(f"error: {exc}", markup=False, highlight=False)
+        return EXIT_USAGE
+    secrets = [s.get() for s in (settings.discord_token, settings.openroute.api_key) if s]
+    quiet = args.command != "run" and settings.log_level != "DEBUG"  # the CLI's own lines say what matters
+    setup_logging("WARNING" if quiet else settings.log_level, secrets=secrets)
+    try:
+        if args.command == "generate":
+            return asyncio.run(_generate(args, settings, console))
+        if args.command == "models":
+            return asyncio.run(_models(args, settings))
+        if args.command == "health":
+            return _health(args, settings, console)
+        return asyncio.run(_run(settings))
+    except ConfigError as exc:
+        console.print(f"error: {exc}", markup=False, highlight=False)
+        return EXIT_USAGE
+    except CLIError as exc:
+        console.print(f"error: {exc}", markup=False, highlight=False)
+        return EXIT_FAILURE
+    except (OpenRouteError, ImageError) as exc:
+        log.debug("generation failed", exc_info=True)
+        console.print(f"error: {explain(exc).text}", markup=False, highlight=False)
+        return EXIT_FAILURE
+    except OSError as exc:
+        console.print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), markup=False,
+                      highlight=False)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        console.print("interrupted", markup=False, highlight=False)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the promise is one line, never a traceback; details go to the debug log
+        log.debug("unexpected failure", exc_info=True)
+        console.print(f"error: unexpected {type(exc).__name__}; run with LOG_LEVEL=DEBUG for details",
+                      markup=False, highlight=False)
+        return EXIT_FAILURE

@@ -1,0 +1,148 @@
+"""The discord.py Bot subclass. It receives every service through its constructor (built in `bot.app`)."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.images.pipeline import ImageWorker
+from bot.jobs.throttle import EditScheduler
+from bot.messages import explain
+from bot.service import ImagineService
+from bot.storage import Store
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = ("cogs.imagine",)
+INVITE_PERMISSIONS = discord.Permissions(
+    view_channel=True, send_messages=True, send_messages_in_threads=True, attach_files=True, embed_links=True,
+    read_message_history=True,
+)
+HEALTH_INTERVAL = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    settings: Settings
+    store: Store
+    imagine: ImagineService
+    images: ImageWorker
+    edits: EditScheduler
+
+
+class ImagineTree(app_commands.CommandTree):
+    """Turns every unexpected command failure into an honest message, logged once with the job id."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", error)
+        job_id = interaction.extras.get("job_id")
+        if isinstance(error, app_commands.CheckFailure):
+            text = "You can't use this command here."
+        else:
+            log.error("command %s failed (job %s, user %s)",
+                      interaction.command.qualified_name if interaction.command else "?", job_id,
+                      interaction.user.id, exc_info=original)
+            text = explain(original).text
+        await send_notice(interaction, text)
+
+
+async def send_notice(interaction: discord.Interaction, text: str) -> None:
+    """Tell the user something, whatever state the interaction is in; never raises."""
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(text, ephemeral=True,
+                                                    allowed_mentions=discord.AllowedMentions.none())
+        else:
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
+    except discord.HTTPException as exc:
+        log.warning("could not tell user %s about an error: %s", interaction.user.id, exc)
+
+
+def command_tree_hash(payload: list[dict[str, Any]]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+class ImagineBot(commands.AutoShardedBot):
+    def __init__(self, *, services: Services, shard_count: int | None = None) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents.default(),
+            help_command=None,
+            tree_cls=ImagineTree,
+            allowed_mentions=discord.AllowedMentions.none(),
+            shard_count=shard_count,
+            max_messages=None,
+            chunk_guilds_at_startup=False,
+        )
+        self.services = services
+        self.started_at = time.monotonic()
+        self._health_task: asyncio.Task[None] | None = None
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_commands()
+        self._health_task = asyncio.create_task(self._keep_health_file(), name="health-file")
+
+    async def sync_commands(self) -> bool:
+        """Sync the command tree (to DEV_GUILD_ID when set) only when it changed since the last sync."""
+        settings = self.services.settings
+        guild = discord.Object(settings.dev_guild_id) if settings.dev_guild_id else None
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
+        scope = f"guild:{guild.id}" if guild else "global"
+        digest = command_tree_hash(payload)
+        key = f"command_tree_hash:{self.application_id}:{scope}"
+        if await self.services.store.meta.get(key) == digest:
+            log.info("application commands unchanged (%s); not syncing", scope)
+            return False
+        await self.tree.sync(guild=guild)
+        await self.services.store.meta.set(key, digest)
+        log.info("synced %d application command(s) (%s)", len(payload), scope)
+        return True
+
+    def invite_url(self) -> str:
+        return discord.utils.oauth_url(self.application_id or 0, permissions=INVITE_PERMISSIONS,
+                                       scopes=("bot", "applications.commands"))
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s (id %s) in %d server(s); invite: %s", self.user, self.user.id if self.user else "?",
+                 len(self.guilds), self.invite_url())
+        self._touch_health()
+
+    def _touch_health(self) -> None:
+        path: Path | None = self.services.settings.health_file
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"{time.time():.0f}\n")
+        except OSError as exc:
+            log.warning("cannot write the health file %s: %s", path, exc)
+
+    async def _keep_health_file(self) -> None:
+        # a fresh file means "connected"; the Docker HEALTHCHECK reads its age
+        while not self.is_closed():
+            await self.wait_until_ready()
+            if self.is_ready() and not self.is_ws_ratelimited():
+                self._touch_health()
+            await asyncio.sleep(HEALTH_INTERVAL)
+
+    async def close(self) -> None:
+        if self._health_task is not None:
+            self._health_task.cancel()
+        await super().close()

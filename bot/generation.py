@@ -1,0 +1,132 @@
+"""One generation as a user sees it: N concurrent API requests, progress, images converted to PNG.
+
+Shared by the CLI and the Discord job engine. Progress is reported through a plain callback taking
+`Progress` field names (phase, model_text, bytes_received, images_done, images_total).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from bot.images.pipeline import ImageWorker
+from bot.jobs.progress import Phase
+from bot.openroute.client import OpenRouteClient
+from bot.openroute.types import (
+    Finished,
+    GenerationRequest,
+    GenerationResult,
+    ImageProgress,
+    ImageReady,
+    StreamEvent,
+    TextDelta,
+)
+
+log = logging.getLogger(__name__)
+
+ProgressCallback = Callable[..., None]
+MAX_MODEL_TEXT = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class OutputImage:
+    png: bytes            # what we deliver
+    original: bytes       # what the provider sent (PNG, JPEG or WebP)
+    original_mime: str
+
+
+@dataclass(frozen=True, slots=True)
+class GenerationOutput:
+    images: tuple[OutputImage, ...]
+    model: str
+    text: str
+    cost: Decimal | None
+    generation_ids: tuple[str, ...]
+    elapsed: float
+    failures: tuple[BaseException, ...] = field(default=())  # requests of a multi-image job that failed
+
+    @property
+    def requested(self) -> int:
+        return len(self.images) + len(self.failures)
+
+
+class _Tracker:
+    """Folds the events of N concurrent streams into one progress picture."""
+
+    def __init__(self, count: int, report: ProgressCallback) -> None:
+        self.count = count
+        self.report = report
+        self.partial: dict[int, int] = {}
+        self.ready = 0
+        self.text = ""
+        self.phase = Phase.WAITING
+
+    def on_event(self, index: int, event: StreamEvent) -> None:
+        changes: dict[str, Any] = {}
+        if isinstance(event, TextDelta) and index == 0 and len(self.text) < MAX_MODEL_TEXT:
+            self.text = (self.text + event.text)[:MAX_MODEL_TEXT]
+            changes["model_text"] = self.text
+        elif isinstance(event, ImageProgress):
+            self.partial[index] = event.bytes_received
+            self.phase = Phase.RECEIVING
+            changes.update(phase=self.phase, bytes_received=sum(self.partial.values()))
+        elif isinstance(event, ImageReady):
+            self.partial[index] = 0
+            self.ready += 1
+            self.phase = Phase.RECEIVING
+            changes.update(phase=self.phase, images_done=min(self.ready, self.count),
+                           bytes_received=sum(self.partial.values()))
+        elif isinstance(event, Finished):
+            return
+        if changes:
+            self.report(**changes)
+
+
+class ImageGenerator:
+    """Runs generations against the API and returns PNGs. Injected with a client and an image worker."""
+
+    def __init__(self, client: OpenRouteClient, images: ImageWorker, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.client = client
+        self.images = images
+        self._clock = clock
+
+    async def generate(self, request: GenerationRequest, count: int = 1,
+                       report: ProgressCallback | None = None) -> GenerationOutput:
+        """Run `count` concurrent requests. Returns what succeeded; raises the first error if none did."""
+        report = report or (lambda **_: None)
+        started = self._clock()
+        report(phase=Phase.WAITING, images_total=count, images_done=0, bytes_received=0)
+        tracker = _Tracker(count, report)
+        if count == 1:
+            outcomes: list[GenerationResult | BaseException] = [
+                await self.client.generate(request, on_event=lambda event: tracker.on_event(0, event))
+            ]
+        else:
+            outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event)
+        results = [o for o in outcomes if isinstance(o, GenerationResult)]
+        failures = tuple(o for o in outcomes if not isinstance(o, GenerationResult))
+        if not results:
+            raise failures[0]
+        for failure in failures:
+            log.warning("one of %d requests failed: %s", count, type(failure).__name__)
+        report(phase=Phase.DECODING)
+        images: list[OutputImage] = []
+        for result in results:
+            for image in result.images:
+                png = await self.images.to_png(image.data)
+                images.append(OutputImage(png=png, original=image.data, original_mime=image.mime_type))
+        costs = [r.cost for r in results if r.cost is not None]
+        return GenerationOutput(
+            images=tuple(images),
+            model=results[0].model or request.model,
+            text=next((r.text for r in results if r.text), ""),
+            cost=sum(costs, Decimal(0)) if costs else None,
+            generation_ids=tuple(r.generation_id for r in results if r.generation_id),
+            elapsed=self._clock() - started,
+            failures=failures,
+        )

@@ -1,0 +1,79 @@
+"""Persistence: generation jobs and bot metadata behind small repository interfaces.
+
+`open_store(settings.database_url)` gives the bot a `Store`; only this package knows which database
+is behind it.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from bot.config import ConfigError
+from bot.storage.base import (
+    FINISHED_STATUSES,
+    MAX_ERROR_LENGTH,
+    UNFINISHED_STATUSES,
+    JobRecord,
+    JobRepository,
+    JobStatus,
+    MetaRepository,
+    NewJob,
+    Store,
+)
+from bot.storage.migrate import MigrationError
+from bot.storage.sqlite import SqliteStore
+
+__all__ = [
+    "FINISHED_STATUSES",
+    "MAX_ERROR_LENGTH",
+    "UNFINISHED_STATUSES",
+    "JobRecord",
+    "JobRepository",
+    "JobStatus",
+    "MetaRepository",
+    "MigrationError",
+    "NewJob",
+    "SqliteStore",
+    "Store",
+    "open_store",
+    "sqlite_path_from_url",
+]
+
+log = logging.getLogger(__name__)
+
+_SQLITE_PREFIX = "sqlite:///"
+_POSTGRES_SCHEMES = ("postgresql", "postgres")
+
+
+def sqlite_path_from_url(database_url: str, *, cwd: Path | None = None) -> Path:
+    """The database file a `sqlite:///` URL names: `sqlite:///rel/x.db` is relative to `cwd` (default:
+    the current directory), `sqlite:////abs/x.db` is absolute, `sqlite:///:memory:` is in memory
+    (returned as `Path(":memory:")`). Raises ConfigError for anything else."""
+    if not database_url.startswith(_SQLITE_PREFIX):
+        raise ConfigError("DATABASE_URL for SQLite must look like sqlite:///relative/path.db, "
+                          "sqlite:////absolute/path.db or sqlite:///:memory:")
+    rest = database_url[len(_SQLITE_PREFIX):]
+    if rest in ("", ":memory:"):
+        return Path(":memory:")
+    path = Path(rest).expanduser()
+    if path.is_absolute():
+        return path
+    return (Path.cwd() if cwd is None else cwd) / path
+
+
+async def open_store(database_url: str) -> Store:
+    """Open the store named by `database_url`, creating and migrating the database as needed.
+
+    Raises ConfigError for a URL this release cannot use (the message never repeats the URL, which
+    may hold a password)."""
+    scheme = database_url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in database_url else ""
+    if scheme in _POSTGRES_SCHEMES:
+        raise ConfigError("PostgreSQL support arrives with the asyncpg extra in a later release; "
+                          "use a sqlite:/// DATABASE_URL for now")
+    if scheme != "sqlite":
+        raise ConfigError("DATABASE_URL is not a database this release supports; use sqlite:///path.db")
+    path = sqlite_path_from_url(database_url)
+    store = await SqliteStore.open(path)
+    log.info("Using SQLite database %s", path)
+    return store

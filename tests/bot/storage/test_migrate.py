@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from bot.storage import SqliteStore
+from bot.storage.migrate import Migration, MigrationError, load_migrations, run_migrations
+from bot.storage.sqlite import SqliteMigrationTarget, split_statements
+from tests.bot.storage.factories import new_job
+
+
+@pytest.fixture
+async def raw_db() -> AsyncIterator[aiosqlite.Connection]:
+    """A bare in-memory connection set up the way the store sets up its own."""
+    db = await aiosqlite.connect(":memory:", isolation_level=None)
+    yield db
+    await db.close()
+
+
+def _applied(path: Path) -> list[tuple[int, str, float]]:
+    with sqlite3.connect(path) as db:
+        return db.execute("SELECT version, name, applied_at FROM schema_migrations ORDER BY version").fetchall()
+
+
+def _tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as db:
+        return {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_packaged_sqlite_migrations_start_with_the_initial_schema_in_order() -> None:
+    migrations = load_migrations("sqlite")
+
+    assert migrations[0].version == 1
+    assert migrations[0].name == "0001_initial"
+    assert [m.version for m in migrations] == sorted({m.version for m in migrations})
+    assert all(split_statements(m.sql) for m in migrations)
+
+
+async def test_a_new_database_file_gets_every_migration_exactly_once(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+
+    async with await SqliteStore.open(path):
+        pass
+
+    versions = [m.version for m in load_migrations("sqlite")]
+    assert [row[0] for row in _applied(path)] == versions
+    assert {"jobs", "job_inputs", "meta", "schema_migrations"} <= _tables(path)
+
+
+async def test_reopening_applies_nothing_again_and_keeps_the_data(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    async with await SqliteStore.open(path) as store:
+        job = await store.jobs.create(new_job(prompt="kept across restarts"))
+        await store.meta.set("command_tree_hash", "abc")
+    first = _applied(path)
+
+    async with await SqliteStore.open(path) as store:
+        again = await store.jobs.get(job.id)
+        tree_hash = await store.meta.get("command_tree_hash")
+
+    assert _applied(path) == first  # same rows, same applied_at
+    assert again is not None
+    assert again.prompt == "kept across restarts"
+    assert tree_hash == "abc"
+
+
+async def test_pending_migrations_run_in_version_order(raw_db: aiosqlite.Connection) -> None:
+    migrations = [
+        Migration(2, "0002_add_column", "ALTER TABLE things ADD COLUMN colour TEXT;"),
+        Migration(1, "0001_things", "CREATE TABLE things (id INTEGER PRIMARY KEY);"),
+    ]
+
+    applied = await run_migrations(SqliteMigrationTarget(raw_db), migrations, clock=lambda: 123.0)
+
+    assert [m.name for m in applied] == ["0001_things", "0002_add_column"]
+    rows = await raw_db.execute_fetchall("SELECT version, name, applied_at FROM schema_migrations ORDER BY 1")
+    assert [tuple(row) for row in rows] == [(1, "0001_things", 123.0), (2, "0002_add_column", 123.0)]
+    assert await run_migrations(SqliteMigrationTarget(raw_db), migrations) == []
+
+
+async def test_a_failing_migration_leaves_no_half_applied_schema(raw_db: aiosqlite.Connection) -> None:
+    migrations = [
+        Migration(1, "0001_good", "CREATE TABLE good (x INTEGER);"),
+        Migration(2, "0002_bad", "CREATE TABLE half (x INTEGER);\nINSERT INTO missing_table VALUES (1);"),
+    ]
+
+    with pytest.raises(MigrationError, match="0002_bad"):
+        await run_migrations(SqliteMigrationTarget(raw_db), migrations)
+
+    tables = {row[0] for row in await raw_db.execute_fetchall("SELECT name FROM sqlite_master")}
+    assert "good" in tables
+    assert "half" not in tables
+    assert await SqliteMigrationTarget(raw_db).applied_versions() == {1}
+
+
+async def test_a_migration_another_process_already_recorded_is_skipped(raw_db: aiosqlite.Connection) -> None:
+    target = SqliteMigrationTarget(raw_db)
+    await target.ensure_migrations_table()
+    await raw_db.execute("INSERT INTO schema_migrations VALUES (1, '0001_things', 1.0)")
+
+    changed = await target.apply(Migration(1, "0001_things", "CREATE TABLE things (id INTEGER);"),
+                                 applied_at=2.0)
+
+    assert changed is False
+    tables = {row[0] for row in await raw_db.execute_fetchall("SELECT name FROM sqlite_master")}
+    assert "things" not in tables
+
+
+def test_dialect_files_replace_shared_ones_for_their_dialect_only(tmp_path: Path) -> None:
+    (tmp_path / "0001_initial.sqlite.sql").write_text("-- sqlite\n")
+    (tmp_path / "0001_initial.postgresql.sql").write_text("-- postgresql\n")
+    (tmp_path / "0002_shared.sql").write_text("-- both\n")
+    (tmp_path / "README.md").write_text("not a migration")
+
+    sqlite_side = load_migrations("sqlite", tmp_path)
+    postgres_side = load_migrations("postgresql", tmp_path)
+
+    assert [(m.version, m.name, m.sql) for m in sqlite_side] == [
+        (1, "0001_initial", "-- sqlite\n"), (2, "0002_shared", "-- both\n")]
+    assert [(m.version, m.name, m.sql) for m in postgres_side] == [
+        (1, "0001_initial", "-- postgresql\n"), (2, "0002_shared", "-- both\n")]
+
+
+def test_two_files_for_one_version_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "0001_initial.sqlite.sql").write_text("SELECT 1;")
+    (tmp_path / "0001_other.sql").write_text("SELECT 1;")
+
+    with pytest.raises(MigrationError, match="version 1"):
+        load_migrations("sqlite", tmp_path)
+
+
+@pytest.mark.parametrize("name", ["1_initial.sql", "0001-initial.sql", "0001_initial.mysql.sql"])
+def test_badly_named_migration_files_are_refused(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("SELECT 1;")
+
+    with pytest.raises(MigrationError, match="migration file"):
+        load_migrations("sqlite", tmp_path)
+
+
+def test_statements_split_only_where_sqlite_says_they_end() -> None:
+    script = """
+    -- a comment; with a semicolon
+    CREATE TABLE t (x TEXT DEFAULT 'a;b');
+    /* block; comment */
+    CREATE TRIGGER tr AFTER INSERT ON t BEGIN
+        UPDATE t SET x = 'c;d';
+    END;
+    ;
+    -- trailing comment
+    """
+
+    statements = split_statements(script)
+
+    assert len(statements) == 2
+    assert statements[0].endswith("DEFAULT 'a;b');")
+    assert statements[1].startswith("/* block; comment */\n    CREATE TRIGGER")
+    assert statements[1].endswith("END;")
+
+
+def test_a_script_missing_its_last_semicolon_is_refused() -> None:
+    with pytest.raises(MigrationError, match="incomplete"):
+        split_statements("CREATE TABLE a (x);\nCREATE TABLE b (x)")

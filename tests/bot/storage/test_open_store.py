@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError
+from bot.storage import SqliteStore, Store, open_store, sqlite_path_from_url
+from tests.bot.storage.factories import PNG_BYTES, new_job
+
+
+async def _pragma(store: Store, name: str) -> object:
+    assert isinstance(store, SqliteStore)
+    rows = list(await store.connection.execute_fetchall(f"PRAGMA {name}"))
+    return rows[0][0]
+
+
+async def test_relative_url_creates_the_database_under_the_working_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    store = await open_store("sqlite:///data/imagine-bot.db")
+    try:
+        await store.meta.set("k", "v")
+    finally:
+        await store.close()
+
+    assert (tmp_path / "data" / "imagine-bot.db").is_file()
+    assert isinstance(store, SqliteStore)
+    assert store.path == tmp_path / "data" / "imagine-bot.db"
+
+
+async def test_absolute_url_ignores_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    elsewhere = tmp_path / "cwd"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    target = tmp_path / "nested" / "dirs" / "bot.db"
+    assert str(target).startswith("/")
+
+    async with await open_store(f"sqlite:///{target}"):
+        pass
+
+    assert target.is_file()
+    assert list(elsewhere.iterdir()) == []
+
+
+async def test_memory_url_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    async with await open_store("sqlite:///:memory:") as store:
+        job = await store.jobs.create(new_job())
+        assert await store.jobs.get(job.id) == job
+
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("sqlite:///data/bot.db", "/srv/app/data/bot.db"),
+    ("sqlite:///bot.db", "/srv/app/bot.db"),
+    ("sqlite:////var/lib/bot/bot.db", "/var/lib/bot/bot.db"),
+    ("sqlite:///:memory:", ":memory:"),
+    ("sqlite:///", ":memory:"),
+])
+def test_sqlite_urls_name_the_expected_file(url: str, expected: str) -> None:
+    assert sqlite_path_from_url(url, cwd=Path("/srv/app")) == Path(expected)
+
+
+async def test_file_database_runs_with_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
+    async with await SqliteStore.open(tmp_path / "bot.db") as store:
+        assert await _pragma(store, "journal_mode") == "wal"
+        assert await _pragma(store, "foreign_keys") == 1
+        assert await _pragma(store, "busy_timeout") == 5000
+        assert await _pragma(store, "synchronous") == 1  # NORMAL
+
+
+async def test_deleting_a_job_deletes_its_input_image(store: SqliteStore) -> None:
+    job = await store.jobs.create(new_job(input_image=PNG_BYTES, input_mime="image/png"))
+
+    await store.connection.execute("DELETE FROM jobs WHERE id = ?", (job.id,))
+
+    assert await store.jobs.input_image(job.id) is None
+    rows = list(await store.connection.execute_fetchall("SELECT COUNT(*) FROM job_inputs"))
+    assert rows[0][0] == 0
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://bot:hunter2@db.example/imagine",
+    "postgres://bot:hunter2@db.example/imagine",
+    "postgresql+asyncpg://bot:hunter2@db.example/imagine",
+])
+async def test_postgres_url_explains_it_is_not_supported_yet_without_echoing_the_password(url: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        await open_store(url)
+
+    message = str(caught.value)
+    assert "PostgreSQL support arrives with the asyncpg extra in a later release" in message
+    assert "hunter2" not in message
+
+
+@pytest.mark.parametrize("url", ["mysql://bot:hunter2@db/imagine", "bot:hunter2@db", "sqlite://bot.db"])
+async def test_unknown_database_urls_are_refused_without_echoing_them(url: str) -> None:
+    with pytest.raises(ConfigError, match="sqlite:///") as caught:
+        await open_store(url)
+
+    assert "hunter2" not in str(caught.value)
+
+
+async def test_closing_twice_is_harmless(tmp_path: Path) -> None:
+    store = await SqliteStore.open(tmp_path / "bot.db")
+
+    await store.close()
+    await store.close()
+
+    reopened = await SqliteStore.open(tmp_path / "bot.db")
+    await reopened.close()
