@@ -103,6 +103,7 @@ class JobRecord:
 
     @property
     def is_finished(self) -> bool:
+        """True once the job reached a terminal status."""
         return self.status.is_finished
 
 
@@ -194,6 +195,7 @@ def encode_cost(cost: Decimal | None) -> str | None:
 
 
 def decode_cost(text: str | None) -> Decimal | None:
+    """The stored decimal text back as a Decimal (None if absent or unreadable)."""
     if text is None:
         return None
     try:
@@ -214,6 +216,7 @@ def encode_generation_ids(ids: Sequence[str]) -> str:
 
 
 def decode_generation_ids(text: str | None) -> tuple[str, ...]:
+    """The stored JSON array back as a tuple of ids (empty if absent or unreadable)."""
     if not text:
         return ()
     try:

@@ -55,6 +55,7 @@ class MigrationTarget(Protocol):
         ...
 
     async def applied_versions(self) -> set[int]:
+        """The versions recorded in `schema_migrations`."""
         ...
 
     async def apply(self, migration: Migration, *, applied_at: float) -> bool:

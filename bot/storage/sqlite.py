@@ -253,9 +253,11 @@ class SqliteMigrationTarget:
         self._db = db
 
     async def ensure_migrations_table(self) -> None:
+        """Create `schema_migrations` if needed."""
         await self._db.execute(SCHEMA_MIGRATIONS_DDL)
 
     async def applied_versions(self) -> set[int]:
+        """The versions recorded in `schema_migrations`."""
         rows = await self._db.execute_fetchall("SELECT version FROM schema_migrations")
         return {row[0] for row in rows}
 
@@ -324,7 +326,7 @@ class SqliteStore(Store):
         """Open (creating parent directories and the file if needed), configure, and migrate."""
         path = Path(path)
         if str(path) != MEMORY:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
         # isolation_level=None: no implicit transactions, we BEGIN/COMMIT explicitly
         db = await aiosqlite.connect(str(path), isolation_level=None)
         try:

@@ -9,6 +9,10 @@ from bot.storage import SqliteStore, Store, open_store, sqlite_path_from_url
 from tests.bot.storage.factories import PNG_BYTES, new_job
 
 
+def _entries(directory: Path) -> list[Path]:
+    return list(directory.iterdir())
+
+
 async def _pragma(store: Store, name: str) -> object:
     assert isinstance(store, SqliteStore)
     rows = list(await store.connection.execute_fetchall(f"PRAGMA {name}"))
@@ -41,7 +45,7 @@ async def test_absolute_url_ignores_the_working_directory(tmp_path: Path, monkey
         pass
 
     assert target.is_file()
-    assert list(elsewhere.iterdir()) == []
+    assert _entries(elsewhere) == []
 
 
 async def test_memory_url_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -51,7 +55,7 @@ async def test_memory_url_writes_no_file(tmp_path: Path, monkeypatch: pytest.Mon
         job = await store.jobs.create(new_job())
         assert await store.jobs.get(job.id) == job
 
-    assert list(tmp_path.iterdir()) == []
+    assert _entries(tmp_path) == []
 
 
 @pytest.mark.parametrize(("url", "expected"), [
