@@ -44,7 +44,8 @@ COST_TEXT_ONLY = 0.0001  # prompt tokens are billed even when no image comes bac
 IMAGE_TOKENS = 1290
 _URL_PLACEHOLDER = "@@emulator-image-url-{}@@"
 _LINE_ENDINGS = {"emu/crlf": b"\r\n", "emu/cr": b"\r"}
-_PARSED_JSON = "openroute_emulator_json"  # request-scoped slot: the body is parsed once, by the recorder
+# Request-scoped slot: the body is parsed once, by the recording middleware.
+_PARSED_JSON = web.RequestKey("openroute_emulator_json", object)
 
 
 class _ShuttingDown(Exception):
@@ -640,8 +641,6 @@ class OpenRouteEmulator:
                     request.transport.close()  # flushes what was written, then hangs up mid-line
                 return response
             self._send_image(image)
-            if scenario == "emu/no-done" and image is answer.images[-1]:
-                generation.complete = True
             await sse.write(line)
         if scenario == "emu/no-done":
             return response
