@@ -1,0 +1,504 @@
+"""The job engine: caps, fairness, positions, limits, cancellation, failures, change streams, shutdown.
+
+Work functions are driven by futures the test resolves, never by sleeping."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+
+from bot.jobs import (
+    EngineClosed,
+    Job,
+    JobCancelled,
+    JobEngine,
+    JobState,
+    Phase,
+    QueueFull,
+    TooManyJobs,
+)
+
+
+class Script:
+    """Work functions the test drives: each announces its start on `starts` and then waits until the
+    test resolves its gate (with a result or an exception)."""
+
+    def __init__(self) -> None:
+        self.starts: asyncio.Queue[int] = asyncio.Queue()
+        self._gates: dict[int, asyncio.Future[Any]] = {}
+        self.cleaned_up: list[int] = []
+
+    def gate(self, job_id: int) -> asyncio.Future[Any]:
+        if job_id not in self._gates:
+            self._gates[job_id] = asyncio.get_running_loop().create_future()
+        return self._gates[job_id]
+
+    def work(self) -> Callable[[Job[Any]], Awaitable[Any]]:
+        async def run(job: Job[Any]) -> Any:
+            self.starts.put_nowait(job.id)
+            try:
+                return await self.gate(job.id)
+            finally:
+                self.cleaned_up.append(job.id)
+
+        return run
+
+    def succeed(self, job_id: int, result: Any = None) -> None:
+        self.gate(job_id).set_result(result)
+
+    def fail(self, job_id: int, error: BaseException) -> None:
+        self.gate(job_id).set_exception(error)
+
+    async def started(self, count: int) -> list[int]:
+        """The next `count` job ids that started, in start order."""
+        return [await self.starts.get() for _ in range(count)]
+
+
+def make_engine(max_concurrent: int = 1, max_per_user: int = 10, max_queue: int = 100) -> JobEngine:
+    return JobEngine(max_concurrent=max_concurrent, max_per_user=max_per_user, max_queue=max_queue,
+                     clock=asyncio.get_running_loop().time)
+
+
+async def drain_one_at_a_time(engine: JobEngine, script: Script, running: list[int], total: int) -> list[int]:
+    """Finish running jobs one by one (oldest first) and return every job id in the order it started."""
+    order = list(running)
+    while len(order) < total:
+        script.succeed(running.pop(0))
+        new = await script.started(1)
+        running += new
+        order += new
+    return order
+
+
+# --- concurrency and fairness ---------------------------------------------------------------------------
+
+async def test_no_more_jobs_run_at_once_than_the_concurrency_cap() -> None:
+    engine = make_engine(max_concurrent=2)
+    active = 0
+    most = 0
+    release = asyncio.Event()
+    entered: asyncio.Queue[int] = asyncio.Queue()
+
+    async def work(job: Job[None]) -> None:
+        nonlocal active, most
+        active += 1
+        most = max(most, active)
+        entered.put_nowait(job.id)
+        await release.wait()
+        active -= 1
+
+    jobs = [engine.submit(i, f"user{i}", work) for i in range(6)]
+    assert [job.state for job in jobs] == [JobState.RUNNING] * 2 + [JobState.QUEUED] * 4
+    assert engine.stats().running == 2
+    assert engine.stats().queued == 4
+    assert {await entered.get(), await entered.get()} == {0, 1}
+
+    release.set()
+    await asyncio.gather(*(job.wait() for job in jobs))
+
+    assert most == 2
+    assert all(job.state is JobState.SUCCEEDED for job in jobs)
+    assert engine.stats().running == engine.stats().queued == 0
+
+
+async def test_a_user_with_many_queued_jobs_cannot_starve_a_later_user() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    for job_id in range(1, 6):  # alice queues five jobs; 1 runs at once
+        engine.submit(job_id, "alice", script.work())
+    engine.submit(10, "bob", script.work())  # bob comes later with one job
+    engine.submit(20, "carol", script.work())
+
+    order = await drain_one_at_a_time(engine, script, await script.started(1), total=7)
+
+    # after alice's running job, the owners take turns: bob and carol don't wait for alice's pile
+    assert order == [1, 2, 10, 20, 3, 4, 5]
+
+
+async def test_an_owner_takes_turns_again_after_its_queue_emptied() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    engine.submit(1, "alice", script.work())
+    engine.submit(2, "alice", script.work())
+    engine.submit(3, "bob", script.work())
+    running = await script.started(1)
+    script.succeed(running[0])
+    assert await script.started(1) == [2]
+    # alice's queue is empty now; her new job goes behind bob's, who has been waiting
+    engine.submit(4, "alice", script.work())
+    engine.submit(5, "bob", script.work())
+
+    order = await drain_one_at_a_time(engine, script, [2], total=4)
+
+    assert order == [2, 3, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("max_concurrent", "submissions"),
+    [
+        (1, ["a", "a", "a", "b", "c", "b", "a", "c", "d"]),
+        (2, ["a", "b", "a", "a", "b", "c", "c", "a", "d", "b"]),
+        (3, ["x", "x", "x", "x", "y", "z", "y", "x", "z", "z", "w"]),
+    ],
+)
+async def test_queue_positions_are_the_order_jobs_really_start(max_concurrent: int, submissions: list[str]) -> None:
+    engine = make_engine(max_concurrent=max_concurrent)
+    script = Script()
+    jobs = [engine.submit(job_id, owner, script.work()) for job_id, owner in enumerate(submissions)]
+    running = await script.started(max_concurrent)
+    queued = [job for job in jobs if job.state is JobState.QUEUED]
+    predicted = sorted(queued, key=lambda job: engine.position(job.id) or 0)
+    # what a UI shows is the same number
+    assert all(job.progress.queue_position == engine.position(job.id) for job in queued)
+    assert sorted(engine.position(job.id) or 0 for job in queued) == list(range(1, len(queued) + 1))
+
+    order = await drain_one_at_a_time(engine, script, running, total=len(jobs))
+
+    assert order[max_concurrent:] == [job.id for job in predicted]
+
+
+async def test_waiting_jobs_see_their_place_in_line_move_up() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    engine.submit(1, "alice", script.work())
+    second = engine.submit(2, "bob", script.work())
+    third = engine.submit(3, "carol", script.work())
+    assert (second.progress.phase, second.progress.queue_position) == (Phase.QUEUED, 1)
+    assert third.progress.queue_position == 2
+
+    await script.started(1)
+    script.succeed(1)
+    await script.started(1)
+
+    assert second.state is JobState.RUNNING
+    assert second.progress.queue_position is None
+    assert second.progress.phase is Phase.WAITING
+    assert third.progress.queue_position == 1
+    assert engine.position(3) == 1
+    assert engine.position(2) is None
+
+
+# --- limits -----------------------------------------------------------------------------------------------
+
+async def test_a_user_cannot_have_more_than_the_per_user_limit_queued_or_running() -> None:
+    engine = make_engine(max_concurrent=1, max_per_user=2)
+    script = Script()
+    engine.submit(1, "alice", script.work())  # running
+    engine.submit(2, "alice", script.work())  # queued
+
+    with pytest.raises(TooManyJobs) as refused:
+        engine.submit(3, "alice", script.work())
+    assert refused.value.limit == 2
+    assert "2 jobs" in str(refused.value)
+    engine.submit(4, "bob", script.work())  # other users are not affected
+
+    await script.started(1)
+    script.succeed(1)
+    await script.started(1)
+    third = engine.submit(3, "alice", script.work())  # a slot of hers freed up
+
+    assert third.state is JobState.QUEUED
+    assert engine.stats().per_owner["alice"].total == 2
+
+
+async def test_submitting_to_a_full_queue_is_refused_until_it_shrinks() -> None:
+    engine = make_engine(max_concurrent=1, max_queue=2)
+    script = Script()
+    engine.submit(1, "a", script.work())  # running, not in the queue
+    engine.submit(2, "b", script.work())
+    engine.submit(3, "c", script.work())
+
+    with pytest.raises(QueueFull) as refused:
+        engine.submit(4, "d", script.work())
+    assert refused.value.limit == 2
+    assert engine.get(4) is None
+
+    assert engine.cancel(2)
+    assert engine.submit(4, "d", script.work()).state is JobState.QUEUED
+
+
+async def test_a_job_id_already_in_use_is_refused() -> None:
+    engine = make_engine()
+    script = Script()
+    engine.submit(1, "a", script.work())
+    with pytest.raises(ValueError, match="already"):
+        engine.submit(1, "b", script.work())
+
+
+async def test_stats_count_jobs_per_owner() -> None:
+    engine = make_engine(max_concurrent=2)
+    script = Script()
+    engine.submit(1, "alice", script.work())
+    engine.submit(2, "alice", script.work())
+    engine.submit(3, "alice", script.work())
+    engine.submit(4, "bob", script.work())
+
+    stats = engine.stats()
+
+    assert (stats.running, stats.queued) == (2, 2)
+    assert (stats.per_owner["alice"].running, stats.per_owner["alice"].queued) == (2, 1)
+    assert (stats.per_owner["bob"].running, stats.per_owner["bob"].queued) == (0, 1)
+
+
+# --- cancellation ---------------------------------------------------------------------------------------
+
+async def test_cancelling_a_queued_job_removes_it_at_once_and_moves_others_up() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    engine.submit(1, "a", script.work())
+    doomed = engine.submit(2, "b", script.work())
+    later = engine.submit(3, "c", script.work())
+
+    assert engine.cancel(2)
+
+    assert doomed.state is JobState.CANCELLED
+    assert doomed.progress.phase is Phase.CANCELLED
+    assert doomed.done
+    assert engine.get(2) is None
+    assert later.progress.queue_position == 1
+    with pytest.raises(JobCancelled) as cancelled:
+        await doomed.wait()
+    assert not cancelled.value.by_shutdown
+    # the cancelled work never runs: the next job to start is 3
+    await script.started(1)
+    script.succeed(1)
+    assert await script.started(1) == [3]
+
+
+async def test_cancelling_a_running_job_stops_its_work_and_frees_the_slot() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    running = engine.submit(1, "a", script.work())
+    waiting = engine.submit(2, "b", script.work())
+    await script.started(1)
+
+    assert engine.cancel(1)
+    assert running.state is JobState.RUNNING  # until the work has actually stopped
+
+    with pytest.raises(JobCancelled):
+        await running.wait()
+    assert running.state is JobState.CANCELLED
+    assert isinstance(running.error, JobCancelled)
+    assert script.cleaned_up == [1]  # its `finally` ran
+    assert await script.started(1) == [2]
+    assert waiting.state is JobState.RUNNING
+
+
+async def test_cancelling_a_job_that_has_not_yet_had_a_chance_to_run_still_ends_it() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    job = engine.submit(1, "a", script.work())  # started, but its task has not run a single step
+    engine.submit(2, "b", script.work())
+
+    assert engine.cancel(1)
+
+    with pytest.raises(JobCancelled):
+        await job.wait()
+    assert job.state is JobState.CANCELLED
+    assert await script.started(1) == [2]  # job 1's work never ran; its slot went to the next job
+
+
+async def test_cancelling_an_unknown_or_finished_job_reports_false() -> None:
+    engine = make_engine()
+    script = Script()
+    job = engine.submit(1, "a", script.work())
+    await script.started(1)
+    script.succeed(1, "ok")
+    await job.wait()
+
+    assert not engine.cancel(1)
+    assert not engine.cancel(99)
+
+
+async def test_work_that_ignores_cancellation_and_returns_counts_as_succeeded() -> None:
+    engine = make_engine()
+    entered = asyncio.Event()
+
+    async def stubborn(job: Job[str]) -> str:
+        entered.set()
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            return "uploaded anyway"
+        return "unreachable"
+
+    job = engine.submit(1, "a", stubborn)
+    await entered.wait()
+    engine.cancel(1)
+
+    assert await job.wait() == "uploaded anyway"
+    assert job.state is JobState.SUCCEEDED
+
+
+# --- results and failures ----------------------------------------------------------------------------
+
+async def test_a_successful_job_gives_its_result_and_timestamps() -> None:
+    engine = make_engine()
+    script = Script()
+    job = engine.submit(1, "a", script.work())
+    await script.started(1)
+    script.succeed(1, {"images": 2})
+
+    assert await job.wait() == {"images": 2}
+    assert job.state is JobState.SUCCEEDED
+    assert job.result == {"images": 2}
+    assert job.error is None
+    assert job.progress.phase is Phase.DONE
+    assert job.created_at is not None
+    assert job.started_at is not None
+    assert job.finished_at is not None
+    assert job.created_at <= job.started_at <= job.finished_at
+    assert job.progress.started_at == job.started_at
+
+
+async def test_a_failing_job_keeps_its_exception_and_nothing_is_logged_as_unretrieved() -> None:
+    loop = asyncio.get_running_loop()
+    unhandled: list[dict[str, Any]] = []
+    loop.set_exception_handler(lambda _loop, context: unhandled.append(context))
+    engine = make_engine()
+    script = Script()
+    job = engine.submit(1, "a", script.work())
+    await script.started(1)
+    boom = ValueError("provider exploded")
+    script.fail(1, boom)
+
+    with pytest.raises(ValueError, match="provider exploded"):
+        await job.wait()
+    assert job.state is JobState.FAILED
+    assert job.error is boom
+    assert job.progress.phase is Phase.FAILED
+
+    # a failed job nobody awaits must not be reported as an unretrieved task exception either
+    ignored = engine.submit(2, "b", script.work())
+    await script.started(1)
+    script.fail(2, RuntimeError("nobody looks"))
+    await ignored._finished.wait()
+    del ignored
+    gc.collect()
+    assert unhandled == []
+
+
+async def test_work_that_raises_before_awaiting_anything_fails_the_job() -> None:
+    engine = make_engine()
+
+    def broken(job: Job[None]) -> Awaitable[None]:
+        raise KeyError("bad request")
+
+    job = engine.submit(1, "a", broken)
+
+    with pytest.raises(KeyError):
+        await job.wait()
+    assert job.state is JobState.FAILED
+
+
+async def test_a_failed_job_frees_its_slot_for_the_next() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    engine.submit(1, "a", script.work())
+    engine.submit(2, "b", script.work())
+    await script.started(1)
+    script.fail(1, OSError("network"))
+
+    assert await script.started(1) == [2]
+
+
+# --- following a job -------------------------------------------------------------------------------------
+
+async def test_changes_delivers_every_change_to_a_fast_watcher_and_ends_after_the_last() -> None:
+    engine = make_engine()
+    script = Script()
+    job = engine.submit(1, "a", script.work())
+    seen: asyncio.Queue[tuple[JobState, Phase, int]] = asyncio.Queue()
+
+    async def watch() -> None:
+        async for current in job.changes():
+            seen.put_nowait((current.state, current.progress.phase, current.progress.bytes_received))
+
+    watcher = asyncio.create_task(watch())
+    assert await seen.get() == (JobState.RUNNING, Phase.WAITING, 0)
+    job.report(phase=Phase.RECEIVING, bytes_received=100)
+    assert await seen.get() == (JobState.RUNNING, Phase.RECEIVING, 100)
+    job.report(bytes_received=200)
+    assert await seen.get() == (JobState.RUNNING, Phase.RECEIVING, 200)
+    script.succeed(1)
+    assert await seen.get() == (JobState.SUCCEEDED, Phase.DONE, 200)
+
+    await watcher  # the iteration ended by itself
+    assert seen.empty()
+
+
+async def test_changes_gives_a_slow_watcher_only_the_latest_state() -> None:
+    engine = make_engine()
+    script = Script()
+    job = engine.submit(1, "a", script.work())
+    changes = job.changes()
+    first = await anext(changes)
+    assert first.progress.bytes_received == 0
+
+    for size in (1, 2, 3, 4):  # the watcher is busy while these happen
+        job.report(phase=Phase.RECEIVING, bytes_received=size)
+    second = await anext(changes)
+    version_seen = second.version
+    assert second.progress.bytes_received == 4
+
+    script.succeed(1)
+    await job.wait()
+    job.report(bytes_received=5)  # too late: ignored, the job has ended
+    last = await anext(changes)
+    assert last.state is JobState.SUCCEEDED
+    assert last.version > version_seen
+    assert last.progress.bytes_received == 4
+    with pytest.raises(StopAsyncIteration):
+        await anext(changes)
+
+
+async def test_changes_of_a_finished_job_yields_it_once() -> None:
+    engine = make_engine()
+    script = Script()
+    job = engine.submit(1, "a", script.work())
+    await script.started(1)
+    script.succeed(1, "done")
+    await job.wait()
+
+    states = [current.state async for current in job.changes()]
+
+    assert states == [JobState.SUCCEEDED]
+
+
+async def test_reporting_the_same_progress_again_is_not_a_change() -> None:
+    engine = make_engine()
+    script = Script()
+    job = engine.submit(1, "a", script.work())
+    job.report(model_text="thinking")
+    version = job.version
+
+    job.report(model_text="thinking")
+
+    assert job.version == version
+
+
+# --- shutdown ---------------------------------------------------------------------------------------------
+
+async def test_close_cancels_queued_and_running_jobs_and_refuses_new_ones() -> None:
+    engine = make_engine(max_concurrent=1)
+    script = Script()
+    running = engine.submit(1, "a", script.work())
+    queued = engine.submit(2, "b", script.work())
+    await script.started(1)
+
+    await engine.close()
+
+    for job in (running, queued):
+        assert job.state is JobState.CANCELLED
+        assert isinstance(job.error, JobCancelled)
+        assert job.error.by_shutdown
+    assert script.cleaned_up == [1]
+    assert script.starts.empty()  # the queued job never started
+    assert engine.stats().running == engine.stats().queued == 0
+    with pytest.raises(EngineClosed):
+        engine.submit(3, "c", script.work())
+    await engine.close()  # a second close is harmless
