@@ -228,7 +228,7 @@ def _health(args: argparse.Namespace, settings: Settings, console: Console) -> i
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `imagine-bot` console script and `python -m bot`."""
     args = build_parser().parse_args(argv)
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     try:
         settings = load_settings(args.env_file)
     except ConfigError as exc:

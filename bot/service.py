@@ -39,6 +39,7 @@ class ResponseHandle:
 
     application_id: int | None = None
     interaction_token: str | None = None
+    interaction_created_at: float | None = None
 
 
 class ImagineService:
@@ -80,7 +81,7 @@ class ImagineService:
             input_image=options.input_image.data if options.input_image else None,
             input_mime=options.input_image.mime_type if options.input_image else None,
             application_id=handle.application_id, interaction_token=handle.interaction_token,
-            created_at=self._clock(),
+            interaction_created_at=handle.interaction_created_at, created_at=self._clock(),
         ))
         request = GenerationRequest(
             prompt=options.prompt, model=options.model, aspect_ratio=options.aspect_ratio,

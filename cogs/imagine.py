@@ -393,7 +393,8 @@ class Imagine(commands.Cog):
         try:
             record, job = await self.service.submit(
                 self.actor_of(interaction), options,
-                ResponseHandle(application_id=interaction.application_id, interaction_token=interaction.token))
+                ResponseHandle(application_id=interaction.application_id, interaction_token=interaction.token,
+                               interaction_created_at=time.time() - (time.monotonic() - received)))
         except PolicyRefusal as exc:
             await interaction.edit_original_response(content=f"🚫 {exc.reason}", allowed_mentions=NO_MENTIONS)
             return
@@ -581,8 +582,9 @@ class Imagine(commands.Cog):
             mentions = discord.AllowedMentions(users=[discord.Object(record.requester_id)], roles=False,
                                                everyone=False)
             try:
+                issued = record.interaction_created_at or record.created_at
                 if record.interaction_token and record.application_id and \
-                        time.time() - record.created_at < TOKEN_LIFETIME - TOKEN_SAFETY:
+                        time.time() - issued < TOKEN_LIFETIME - TOKEN_SAFETY:
                     webhook = discord.Webhook.partial(record.application_id, record.interaction_token,
                                                       client=self.bot)
                     await webhook.edit_message("@original", content=content[len(f"<@{record.requester_id}> "):],
