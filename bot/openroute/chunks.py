@@ -6,6 +6,7 @@ worker thread; `StreamState` is the cheap bookkeeping that runs on the event loo
 
 from __future__ import annotations
 
+import binascii
 import json
 import logging
 from dataclasses import dataclass, field
@@ -13,11 +14,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.images.dataurl import decode_data_url
+from bot.images.dataurl import SUPPORTED_MIME_TYPES, decode_data_url, parse_data_url, sniff_mime_type
+from bot.images.errors import InvalidDataURL, UnsupportedImageType
 from bot.openroute.errors import StreamError, UnexpectedResponse
 from bot.openroute.types import Finished, ImageReady, StreamEvent, TextDelta, Usage
 
 log = logging.getLogger(__name__)
+
+BIG_URL = 64 * 1024  # data URLs longer than this are cut out of the JSON text before parsing
+DECODE_STEP = 1024 * 1024  # base64 is decoded in steps this big (a multiple of 4) so other threads run
+_VALUE_STARTS = frozenset(b":,[ \t\r\n")
 
 
 @dataclass(slots=True)
@@ -46,7 +52,19 @@ def decode_chunk(raw: bytes | str, *, what: str = "chunk") -> DecodedChunk:
     Raises `UnexpectedResponse` for bad JSON or image links, and `bot.images.errors.InvalidDataURL` /
     `UnsupportedImageType` for images that are not valid base64 PNG/JPEG/WebP data.
     """
-    payload = parse_json(raw, what=what)
+    cut: dict[str, memoryview] = {}
+    if isinstance(raw, bytes) and len(raw) > BIG_URL:
+        try:
+            # The big base64 strings skip the JSON parser: one C call on tens of MB would hold the GIL.
+            text, cut = _cut_data_urls(raw)
+            payload = parse_json(text, what=what) if cut else parse_json(raw, what=what)
+        except UnexpectedResponse:
+            if not cut:
+                raise
+            cut = {}
+            payload = parse_json(raw, what=what)  # the cut misjudged the JSON: take the slow, sure way
+    else:
+        payload = parse_json(raw, what=what)
     chunk = DecodedChunk(payload)
     choices = payload.get("choices")
     if not isinstance(choices, list):
@@ -57,24 +75,49 @@ def decode_chunk(raw: bytes | str, *, what: str = "chunk") -> DecodedChunk:
         for key in ("delta", "message"):
             part = choice.get(key)
             if isinstance(part, dict):
-                _decode_images(part, chunk.images)
+                _decode_images(part, chunk.images, cut)
     return chunk
 
 
-def _decode_images(part: dict[str, Any], out: list[tuple[bytes, str]]) -> None:
+def _cut_data_urls(raw: bytes) -> tuple[bytes, dict[str, memoryview]]:
+    """Replace each big `"data:..."` JSON string in `raw` by a short token; return the text and the cut
+    URLs (views into `raw`, no copies). Strings with escapes are left for the JSON parser."""
+    view = memoryview(raw)
+    pieces: list[bytes] = []
+    cut: dict[str, memoryview] = {}
+    copied = pos = 0
+    while (start := raw.find(b'"data:', pos)) >= 0:
+        end = raw.find(b'"', start + 1)
+        if end < 0:
+            break
+        pos = end + 1
+        if end - start < BIG_URL or raw[start - 1] not in _VALUE_STARTS or raw.find(b"\\", start, end) >= 0:
+            continue
+        token = f"\x00imagine-data-url-{len(cut)}"
+        pieces.append(raw[copied:start])
+        pieces.append(json.dumps(token).encode())
+        cut[token] = view[start + 1:end]
+        copied = end + 1
+    if not cut:
+        return raw, cut
+    pieces.append(raw[copied:])
+    return b"".join(pieces), cut
+
+
+def _decode_images(part: dict[str, Any], out: list[tuple[bytes, str]], cut: dict[str, memoryview]) -> None:
     items = part.get("images")
     if isinstance(items, list):
         for item in items:
-            out.append(_decode_image(item))
+            out.append(_decode_image(item, cut))
         part["images"] = len(items)  # free the (large) base64 text now
     content = part.get("content")
     if isinstance(content, list):  # OpenAI-style content parts; some providers put images there
         for item in content:
             if isinstance(item, dict) and item.get("type") == "image_url":
-                out.append(_decode_image(item))
+                out.append(_decode_image(item, cut))
 
 
-def _decode_image(item: Any) -> tuple[bytes, str]:
+def _decode_image(item: Any, cut: dict[str, memoryview]) -> tuple[bytes, str]:
     url: Any = None
     if isinstance(item, dict):
         image_url = item.get("image_url")
@@ -85,12 +128,42 @@ def _decode_image(item: Any) -> tuple[bytes, str]:
         url = item
     if not isinstance(url, str) or not url:
         raise UnexpectedResponse("OpenRoute sent an image part without a URL")
+    if url in cut:
+        return decode_big_data_url(cut[url])
     if not url.startswith("data:"):
         where = urlsplit(url[:200])
         raise UnexpectedResponse(
             f"the model returned an image as a link ({where.scheme}://{where.hostname or '?'}/...) "
             "instead of inline data; image links are not supported")
     return decode_data_url(url)
+
+
+def decode_big_data_url(url: memoryview | bytes, *, step: int = DECODE_STEP) -> tuple[bytes, str]:
+    """`decode_data_url` for multi-megabyte URLs, same checks and errors, decoding base64 in steps so
+    that the GIL is released between them (the event loop keeps running while a worker thread decodes).
+    `step` must be a multiple of 4."""
+    view = memoryview(url)
+    head = bytes(view[:300])
+    comma = head.find(b",")
+    declared, _ = parse_data_url(head if comma < 0 else head[:comma + 1])
+    if declared not in SUPPORTED_MIME_TYPES:
+        raise UnsupportedImageType(f"unsupported image type {declared!r}", mime_type=declared)
+    payload = view[comma + 1:]
+    size = len(payload)
+    parts: list[bytes] = []
+    try:
+        for start in range(0, size, step):
+            piece = payload[start:start + step]
+            if start + step < size and piece[-1] == 0x3D:  # "=" padding only at the very end
+                raise binascii.Error("padding inside the payload")
+            parts.append(binascii.a2b_base64(piece, strict_mode=True))
+    except (binascii.Error, ValueError):
+        raise InvalidDataURL("image payload is not valid base64") from None
+    data = b"".join(parts)
+    sniffed = sniff_mime_type(data)
+    if sniffed is None:
+        raise UnsupportedImageType("image payload is not a PNG, JPEG or WebP image", mime_type=declared)
+    return data, sniffed
 
 
 # --- values ----------------------------------------------------------------------------------------

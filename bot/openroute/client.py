@@ -301,6 +301,9 @@ class OpenRouteClient:
                      finished.usage.cost if finished.usage and finished.usage.cost is not None else "?",
                      state.image_count, finished.finish_reason, loop.time() - started)
             yield finished
+        except OpenRouteError as exc:
+            self._scrub_error(exc)  # stream errors quote the provider, which could echo anything
+            raise
         finally:
             if clean:
                 response.release()
@@ -571,6 +574,10 @@ class OpenRouteClient:
         if status in _PROVIDER_STATUSES:
             return ProviderUnavailable(message, retry_after=retry_after, status=status, error_type=error_type)
         return UnexpectedResponse(message, status=status, error_type=error_type)
+
+    def _scrub_error(self, exc: OpenRouteError) -> None:
+        exc.message = self._scrub(exc.message)
+        exc.args = tuple(self._scrub(a) if isinstance(a, str) else a for a in exc.args)
 
     def _scrub(self, text: str) -> str:
         """Never let the API key into a message, whatever the server or a library echoes back."""

@@ -157,8 +157,7 @@ def test_a_line_larger_than_the_limit_raises_event_too_large():
 def test_many_small_data_lines_beyond_the_limit_raise_event_too_large():
     parser = SSEParser(max_event_bytes=100)
     with pytest.raises(EventTooLarge):
-        for _ in range(30):
-            parser.feed(b"data: 0123456789\n")
+        parser.feed(b"data: 0123456789\n" * 30)
 
 
 def test_events_under_the_limit_are_fine_many_times_over():

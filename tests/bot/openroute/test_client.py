@@ -1,0 +1,772 @@
+"""OpenRouteClient against small scripted servers on real loopback sockets."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from contextlib import aclosing
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from email.utils import format_datetime
+
+import pytest
+
+from bot.config import Timeouts
+from bot.images.errors import InvalidDataURL, UnsupportedImageType
+from bot.openroute.client import build_request_body, parse_retry_after
+from bot.openroute.errors import (
+    AuthenticationFailed,
+    BadRequest,
+    ConnectionFailed,
+    ContentRefused,
+    EventTooLarge,
+    InsufficientCredits,
+    ModelNotFound,
+    NoImageReturned,
+    ProviderUnavailable,
+    RateLimited,
+    RequestTimedOut,
+    StreamError,
+    StreamTruncated,
+    UnexpectedResponse,
+)
+from bot.openroute.types import (
+    Finished,
+    GenerationRequest,
+    ImageProgress,
+    ImageReady,
+    InputImage,
+    TextDelta,
+    Usage,
+    Waiting,
+)
+from tests.bot.openroute.conftest import Harness
+from tests.bot.openroute.helpers import (
+    API_KEY,
+    DONE,
+    KEEPALIVE,
+    FakeAPI,
+    api_error,
+    chunk,
+    image_chunk,
+    image_part,
+    json_reply,
+    png,
+    raw_reply,
+    sse,
+    stalled,
+    usage_chunk,
+)
+
+REQUEST = GenerationRequest(prompt="a watercolor fox in snow", model="test/model")
+CHAT = "/chat/completions"
+
+
+async def collect(harness: Harness, request: GenerationRequest = REQUEST, **kwargs) -> list:
+    async with aclosing(harness.client.stream_generation(request, **kwargs)) as events:
+        return [e async for e in events]
+
+
+# --- successful streams ------------------------------------------------------------------------------
+
+async def test_a_streamed_image_arrives_decoded_with_text_usage_and_cost(api: FakeAPI, harness: Harness):
+    image = png("blue")
+    api.on(CHAT, sse(KEEPALIVE, chunk({"role": "assistant", "content": "Here is "}),
+                     chunk({"content": "your fox."}), image_chunk(image), chunk(finish="stop"),
+                     usage_chunk(0.039), DONE))
+    events = await collect(harness)
+    assert events[0] == Waiting()
+    assert [e.text for e in events if isinstance(e, TextDelta)] == ["Here is ", "your fox."]
+    assert [e for e in events if isinstance(e, ImageReady)] == [ImageReady(0, image, "image/png")]
+    assert events[-1] == Finished("stop", Usage(12, 1300, 1312, Decimal("0.039")), "gen-header", "test/model")
+    assert sum(isinstance(e, Finished) for e in events) == 1
+
+
+async def test_generate_returns_the_images_text_and_exact_cost(api: FakeAPI, harness: Harness):
+    image = png("green", fmt="JPEG")
+    api.on(CHAT, sse(chunk({"content": "ok"}), image_chunk(image, mime="image/jpeg"), chunk(finish="stop"),
+                     usage_chunk(0.1), DONE))
+    seen = []
+    result = await harness.client.generate(REQUEST, on_event=seen.append)
+    assert [img.data for img in result.images] == [image]
+    assert result.images[0].mime_type == "image/jpeg"
+    assert result.text == "ok"
+    assert result.finish_reason == "stop"
+    assert result.cost == Decimal("0.1")
+    assert result.model == "test/model"
+    assert result.generation_id == "gen-header"
+    assert isinstance(seen[-1], Finished)
+
+
+async def test_an_async_event_callback_is_awaited(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(image_chunk(png()), chunk(finish="stop"), DONE))
+    seen = []
+
+    async def on_event(e) -> None:
+        seen.append(type(e).__name__)
+
+    await harness.client.generate(REQUEST, on_event=on_event)
+    assert seen == ["ImageReady", "Finished"]
+
+
+async def test_a_multi_megabyte_image_line_in_small_writes_reports_progress_then_decodes(
+        api: FakeAPI, harness: Harness):
+    big = b"\x89PNG\r\n\x1a\n" + os.urandom(4 * 1024 * 1024)  # only the signature matters to the client
+    api.on(CHAT, sse(KEEPALIVE, image_chunk(big), chunk(finish="stop"), usage_chunk(), DONE,
+                     piece_size=16 * 1024))
+    events = await collect(harness)
+    progress = [e.bytes_received for e in events if isinstance(e, ImageProgress)]
+    assert len(progress) >= 2
+    assert progress == sorted(progress)
+    assert progress[-1] < len(image_chunk(big))
+    ready = [e for e in events if isinstance(e, ImageReady)]
+    assert len(ready) == 1
+    assert ready[0].data == big
+    assert all(e.index == 0 for e in events if isinstance(e, ImageProgress))
+
+
+async def test_keep_alive_comments_become_waiting_events(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(KEEPALIVE, KEEPALIVE, image_chunk(png()), KEEPALIVE, chunk(finish="stop"), DONE))
+    events = await collect(harness)
+    assert sum(isinstance(e, Waiting) for e in events) == 3
+
+
+async def test_a_stream_with_bom_and_crlf_line_ends_works(api: FakeAPI, harness: Harness):
+    image = png()
+    crlf = [piece.replace(b"\n", b"\r\n") for piece in (KEEPALIVE, image_chunk(image), chunk(finish="stop"),
+                                                        DONE)]
+    api.on(CHAT, sse(b"\xef\xbb\xbf", *crlf, piece_size=7))
+    result = await harness.client.generate(REQUEST)
+    assert result.images[0].data == image
+
+
+async def test_two_images_get_successive_indexes(api: FakeAPI, harness: Harness):
+    first, second, third = png("red"), png("blue"), png("white")
+    api.on(CHAT, sse(image_chunk(first), image_chunk(second, third), chunk(finish="stop"), DONE))
+    events = await collect(harness)
+    ready = [e for e in events if isinstance(e, ImageReady)]
+    assert [(e.index, e.data) for e in ready] == [(0, first), (1, second), (2, third)]
+
+
+@pytest.mark.parametrize("late_usage", [
+    usage_chunk(0.5),
+    usage_chunk(0.5, choices=[{"index": 0, "delta": {}, "finish_reason": None}]),
+], ids=["empty-choices", "null-finish-reason"])
+async def test_a_usage_chunk_after_stop_keeps_the_stop_and_adds_the_usage(
+        api: FakeAPI, harness: Harness, late_usage: bytes):
+    api.on(CHAT, sse(image_chunk(png()), chunk(finish="stop"), late_usage, DONE))
+    result = await harness.client.generate(REQUEST)
+    assert result.finish_reason == "stop"
+    assert result.cost == Decimal("0.5")
+    assert result.usage.total_tokens == 1312
+
+
+async def test_end_of_stream_after_a_finish_reason_without_done_is_a_success(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(image_chunk(png()), chunk(finish="stop")))
+    result = await harness.client.generate(REQUEST)
+    assert len(result.images) == 1
+
+
+async def test_reasoning_is_not_reported_as_text(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(chunk({"reasoning": "thinking..."}), chunk({"content": "done"}), image_chunk(png()),
+                     chunk(finish="stop"), DONE))
+    result = await harness.client.generate(REQUEST)
+    assert result.text == "done"
+
+
+# --- streams that fail -------------------------------------------------------------------------------
+
+async def test_a_text_only_answer_raises_no_image_returned_with_the_text(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(chunk({"content": "I can only describe "}), chunk({"content": "a fox."}),
+                     chunk(finish="stop"), usage_chunk(), DONE))
+    with pytest.raises(NoImageReturned) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.text == "I can only describe a fox."
+    assert caught.value.finish_reason == "stop"
+
+
+@pytest.mark.parametrize("reason", ["content_filter", "length"])
+async def test_a_filtered_or_cut_answer_raises_no_image_returned_with_its_reason(
+        api: FakeAPI, harness: Harness, reason: str):
+    api.on(CHAT, sse(chunk({"refusal": "I can't draw that."}), chunk(finish=reason), DONE))
+    with pytest.raises(NoImageReturned) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.finish_reason == reason
+    assert caught.value.text == "I can't draw that."
+
+
+async def test_an_error_inside_the_stream_raises_stream_error(api: FakeAPI, harness: Harness):
+    error = {"code": 502, "message": "Provider disconnected", "metadata": {"error_type": "provider_unavailable"}}
+    api.on(CHAT, sse(chunk({"content": "Here"}), chunk({"content": ""}, finish="error", error=error), DONE))
+    with pytest.raises(StreamError) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.code == 502
+    assert caught.value.status == 502
+    assert caught.value.error_type == "provider_unavailable"
+    assert "Provider disconnected" in str(caught.value)
+    assert len(api.calls(CHAT)) == 1  # never retried once the stream began
+
+
+async def test_a_stream_error_with_a_string_code_keeps_the_code(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(chunk(finish="error", error={"code": "server_error", "message": "boom"})))
+    with pytest.raises(StreamError) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.code == "server_error"
+    assert caught.value.status is None
+
+
+async def test_end_of_stream_without_done_or_finish_reason_is_truncated(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(KEEPALIVE, chunk({"content": "Here"}), b"data: {\"id\": \"gen-1\", \"choi"))
+    with pytest.raises(StreamTruncated):
+        await harness.client.generate(REQUEST)
+    assert len(api.calls(CHAT)) == 1
+
+
+async def test_a_broken_connection_mid_stream_is_truncated_and_not_retried(api: FakeAPI, harness: Harness):
+    from aiohttp import web
+
+    async def handler(request):
+        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
+        await response.prepare(request)
+        await response.write(KEEPALIVE + b"data: {\"partial")
+        request.transport.close()  # drop the connection in the middle of a chunked body
+        return response
+
+    api.on(CHAT, handler)
+    with pytest.raises(StreamTruncated):
+        await harness.client.generate(REQUEST)
+    assert len(api.calls(CHAT)) == 1
+
+
+async def test_bad_base64_raises_invalid_data_url(api: FakeAPI, harness: Harness):
+    bad = {"images": [{"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBO!!!*"}}]}
+    api.on(CHAT, sse(chunk(bad), chunk(finish="stop"), DONE))
+    with pytest.raises(InvalidDataURL):
+        await harness.client.generate(REQUEST)
+
+
+async def test_non_image_bytes_raise_unsupported_image_type(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(image_chunk(b"GIF89a not really an image"), chunk(finish="stop"), DONE))
+    with pytest.raises(UnsupportedImageType):
+        await harness.client.generate(REQUEST)
+
+
+async def test_an_image_link_instead_of_data_is_refused_clearly(api: FakeAPI, harness: Harness):
+    link = {"images": [{"type": "image_url", "image_url": {"url": "https://cdn.example/x.png?sig=abc"}}]}
+    api.on(CHAT, sse(chunk(link), chunk(finish="stop"), DONE))
+    with pytest.raises(UnexpectedResponse, match="link") as caught:
+        await harness.client.generate(REQUEST)
+    assert "sig=abc" not in str(caught.value)
+
+
+async def test_a_malformed_json_chunk_raises_unexpected_response(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(b"data: {not json\n\n", DONE))
+    with pytest.raises(UnexpectedResponse, match="malformed"):
+        await harness.client.generate(REQUEST)
+
+
+async def test_an_event_beyond_the_size_limit_raises_event_too_large(api: FakeAPI, make_client):
+    harness = make_client(max_event_bytes=64 * 1024)
+    api.on(CHAT, sse(image_chunk(b"\x89PNG\r\n\x1a\n" + os.urandom(200_000)), chunk(finish="stop"), DONE,
+                     piece_size=8192))
+    with pytest.raises(EventTooLarge):
+        await harness.client.generate(REQUEST)
+
+
+async def test_an_html_page_with_status_200_is_an_unexpected_response(api: FakeAPI, harness: Harness):
+    api.on(CHAT, raw_reply(b"<html>login</html>", status=200, content_type="text/html"))
+    with pytest.raises(UnexpectedResponse, match="web page"):
+        await harness.client.generate(REQUEST)
+
+
+# --- non-streaming answers ---------------------------------------------------------------------------
+
+def completion(*images: bytes, content: str | None = "Here you go", finish: str = "stop") -> dict:
+    return {"id": "gen-json", "object": "chat.completion", "created": 1, "model": "test/model",
+            "choices": [{"index": 0, "finish_reason": finish, "message": {
+                "role": "assistant", "content": content, "images": [image_part(i) for i in images]}}],
+            "usage": {"prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3, "cost": 0.25}}
+
+
+async def test_a_non_streaming_generation_returns_the_image(api: FakeAPI, harness: Harness):
+    image = png("yellow")
+    api.on(CHAT, json_reply(completion(image)))
+    result = await harness.client.generate(REQUEST, stream=False)
+    assert api.calls(CHAT)[0].body["stream"] is False
+    assert result.images[0].data == image
+    assert result.text == "Here you go"
+    assert result.cost == Decimal("0.25")
+
+
+async def test_a_server_that_ignores_the_stream_flag_still_works(api: FakeAPI, harness: Harness):
+    image = png("purple")
+    api.on(CHAT, json_reply(completion(image)))
+    events = await collect(harness)
+    assert api.calls(CHAT)[0].body["stream"] is True
+    assert [e.data for e in events if isinstance(e, ImageReady)] == [image]
+    assert isinstance(events[-1], Finished)
+
+
+async def test_a_non_streaming_answer_without_image_raises_no_image_returned(api: FakeAPI, harness: Harness):
+    api.on(CHAT, json_reply(completion(content="No.", finish="content_filter")))
+    with pytest.raises(NoImageReturned) as caught:
+        await harness.client.generate(REQUEST, stream=False)
+    assert caught.value.text == "No."
+    assert caught.value.finish_reason == "content_filter"
+
+
+async def test_a_big_non_streaming_answer_reports_progress(api: FakeAPI, harness: Harness):
+    big = b"\x89PNG\r\n\x1a\n" + os.urandom(1024 * 1024)
+    api.on(CHAT, json_reply(completion(big)))
+    events = await collect(harness)
+    assert any(isinstance(e, ImageProgress) for e in events)
+    assert [e.data for e in events if isinstance(e, ImageReady)] == [big]
+
+
+# --- errors before the stream ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("status", "error_class"), [
+    (400, BadRequest), (413, BadRequest), (422, BadRequest), (401, AuthenticationFailed),
+    (402, InsufficientCredits), (403, ContentRefused), (404, ModelNotFound), (418, UnexpectedResponse),
+])
+async def test_each_refusing_status_raises_its_typed_error_without_retry(
+        api: FakeAPI, harness: Harness, status: int, error_class: type):
+    api.on(CHAT, api_error(status, "Explained by the server", metadata={"error_type": "some_type"}))
+    with pytest.raises(error_class) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.status == status
+    assert caught.value.error_type == "some_type"
+    assert "Explained by the server" in str(caught.value)
+    assert len(api.calls(CHAT)) == 1
+    assert harness.sleeps == []
+
+
+@pytest.mark.parametrize(("status", "error_class"), [
+    (408, RequestTimedOut), (429, RateLimited), (500, ProviderUnavailable), (502, ProviderUnavailable),
+    (503, ProviderUnavailable), (524, ProviderUnavailable), (529, ProviderUnavailable),
+])
+async def test_each_transient_status_is_retried_then_raises_its_typed_error(
+        api: FakeAPI, harness: Harness, status: int, error_class: type):
+    api.on(CHAT, api_error(status, "busy"))
+    with pytest.raises(error_class) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.status == status
+    assert len(api.calls(CHAT)) == 1 + harness.settings.max_retries
+    # Full jitter with random() = 0.5: half of base * 2**attempt.
+    assert harness.sleeps == [0.5, 1.0]
+
+
+async def test_a_server_timeout_is_reported_as_the_server_phase(api: FakeAPI, make_client):
+    harness = make_client(max_retries=0)
+    api.on(CHAT, api_error(408, "slow"))
+    with pytest.raises(RequestTimedOut) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.phase == "server"
+
+
+async def test_a_moderation_refusal_carries_reasons_and_flagged_input(api: FakeAPI, harness: Harness):
+    api.on(CHAT, api_error(403, "Input flagged", metadata={
+        "reasons": ["violence"], "flagged_input": "a fox ... snow", "provider_name": "x"}))
+    with pytest.raises(ContentRefused) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.reasons == ["violence"]
+    assert caught.value.flagged_input == "a fox ... snow"
+
+
+async def test_a_guardrail_refusal_reports_its_patterns_as_reasons(api: FakeAPI, harness: Harness):
+    api.on(CHAT, api_error(403, "Blocked by guardrail", metadata={"patterns": ["no-foxes"]}))
+    with pytest.raises(ContentRefused) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.reasons == ["no-foxes"]
+
+
+async def test_an_html_error_page_gives_a_status_only_message(api: FakeAPI, make_client):
+    harness = make_client(max_retries=0)
+    api.on(CHAT, raw_reply(b"<html><body>secret internals " * 100 + b"</body></html>", status=502,
+                           content_type="text/html"))
+    with pytest.raises(ProviderUnavailable) as caught:
+        await harness.client.generate(REQUEST)
+    assert "internals" not in str(caught.value)
+    assert "502" in str(caught.value)
+
+
+async def test_rate_limit_retry_after_header_in_seconds_is_honoured(api: FakeAPI, harness: Harness):
+    image = png()
+    api.on(CHAT, api_error(429, "slow down", headers={"Retry-After": "7"}),
+           sse(image_chunk(image), chunk(finish="stop"), DONE))
+    result = await harness.client.generate(REQUEST)
+    assert result.images[0].data == image
+    assert harness.sleeps == [7.0]
+    assert len(api.calls(CHAT)) == 2
+
+
+async def test_rate_limit_retry_after_in_the_body_is_honoured(api: FakeAPI, harness: Harness):
+    api.on(CHAT, api_error(429, "slow down", metadata={"retry_after": 3}),
+           api_error(503, "busy", availability={"code": "temporarily_unavailable", "retry_after": 4.5}),
+           sse(image_chunk(png()), chunk(finish="stop"), DONE))
+    await harness.client.generate(REQUEST)
+    assert harness.sleeps == [3.0, 4.5]
+
+
+async def test_a_retry_after_beyond_the_cap_is_not_waited_for_but_reported(api: FakeAPI, harness: Harness):
+    api.on(CHAT, api_error(429, "come back later", headers={"Retry-After": "3600"}))
+    with pytest.raises(RateLimited) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.retry_after == 3600.0
+    assert harness.sleeps == []
+    assert len(api.calls(CHAT)) == 1
+
+
+async def test_retry_after_as_an_http_date_is_understood(api: FakeAPI, make_client):
+    harness = make_client(max_retries=0)
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=120), usegmt=True)
+    api.on(CHAT, api_error(503, "busy", headers={"Retry-After": when}))
+    with pytest.raises(ProviderUnavailable) as caught:
+        await harness.client.generate(REQUEST)
+    assert 60 < caught.value.retry_after <= 120
+
+
+def test_retry_after_parsing():
+    assert parse_retry_after("12") == 12.0
+    assert parse_retry_after("1.5") == 1.5
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412470.0) == 10.0
+    assert parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412490.0) == 0.0
+    assert parse_retry_after("soon") is None
+    assert parse_retry_after(None) is None
+
+
+async def test_backoff_grows_exponentially_up_to_the_cap(api: FakeAPI, make_client):
+    harness = make_client(max_retries=4, retry_base_delay=2.0, retry_max_delay=5.0)
+    api.on(CHAT, api_error(502, "down"))
+    with pytest.raises(ProviderUnavailable):
+        await harness.client.generate(REQUEST)
+    assert harness.sleeps == [1.0, 2.0, 2.5, 2.5]
+
+
+async def test_a_refused_connection_is_retried_then_raises_connection_failed(make_client):
+    with socket.socket() as probe:  # a port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    harness = make_client(base_url=f"http://127.0.0.1:{port}/api/v1")
+    with pytest.raises(ConnectionFailed):
+        await harness.client.generate(REQUEST)
+    assert harness.sleeps == [0.5, 1.0]
+
+
+# --- timeouts and cancellation -----------------------------------------------------------------------
+
+async def test_a_silent_stream_times_out_as_idle(api: FakeAPI, make_client):
+    harness = make_client(timeouts=Timeouts(connect=5, first_byte=20, idle=0.05, total=60))
+    disconnected = asyncio.Event()
+    api.on(CHAT, stalled(KEEPALIVE, disconnected=disconnected))
+    events = []
+    with pytest.raises(RequestTimedOut) as caught:
+        await harness.client.generate(REQUEST, on_event=events.append)
+    assert caught.value.phase == "idle"
+    assert events == [Waiting()]
+    await asyncio.wait_for(disconnected.wait(), 10)
+    assert len(api.calls(CHAT)) == 1
+
+
+async def test_no_response_headers_times_out_as_first_byte_and_is_not_retried(api: FakeAPI, make_client):
+    harness = make_client(timeouts=Timeouts(connect=5, first_byte=0.05, idle=20, total=60))
+    api.on(CHAT, stalled(headers_first=False))
+    with pytest.raises(RequestTimedOut) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.phase == "first_byte"
+    assert len(api.calls(CHAT)) == 1
+
+
+async def test_the_total_deadline_wins_when_it_is_the_shortest(api: FakeAPI, make_client):
+    harness = make_client(timeouts=Timeouts(connect=5, first_byte=20, idle=20, total=0.05))
+    api.on(CHAT, stalled(headers_first=False))
+    with pytest.raises(RequestTimedOut) as caught:
+        await harness.client.generate(REQUEST)
+    assert caught.value.phase == "total"
+
+
+async def test_stopping_the_iteration_closes_the_connection(api: FakeAPI, harness: Harness):
+    disconnected = asyncio.Event()
+    api.on(CHAT, stalled(chunk({"content": "Here"}), disconnected=disconnected))
+    async with aclosing(harness.client.stream_generation(REQUEST)) as stream:
+        async for e in stream:
+            if isinstance(e, TextDelta):
+                break
+    await asyncio.wait_for(disconnected.wait(), 10)
+
+
+async def test_cancelling_the_consumer_closes_the_connection(api: FakeAPI, harness: Harness):
+    disconnected = asyncio.Event()
+    got_text = asyncio.Event()
+    api.on(CHAT, stalled(chunk({"content": "Here"}), disconnected=disconnected))
+
+    async def on_event(e):
+        if isinstance(e, TextDelta):
+            got_text.set()
+
+    task = asyncio.create_task(harness.client.generate(REQUEST, on_event=on_event))
+    await got_text.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await asyncio.wait_for(disconnected.wait(), 10)
+
+
+async def test_generate_many_runs_requests_concurrently_with_per_request_outcomes(
+        api: FakeAPI, harness: Harness):
+    first, third = png("red"), png("blue")
+    release = asyncio.Event()
+    arrived = []
+
+    def waiting_for_all(reply):
+        async def handler(request):
+            arrived.append(1)
+            if len(arrived) == 3:
+                release.set()  # all three requests are open at the same time
+            await release.wait()
+            return await reply(request)
+        return handler
+
+    api.on(CHAT, waiting_for_all(sse(image_chunk(first), chunk(finish="stop"), DONE)),
+           waiting_for_all(api_error(400, "bad prompt")),
+           waiting_for_all(sse(image_chunk(third), chunk(finish="stop"), DONE)))
+    seen: list[tuple[int, type]] = []
+    results = await harness.client.generate_many(REQUEST, 3, on_event=lambda i, e: seen.append((i, type(e))))
+    assert len(results) == 3
+    failed = [i for i, r in enumerate(results) if isinstance(r, BaseException)]
+    succeeded = [i for i, r in enumerate(results) if not isinstance(r, BaseException)]
+    assert [type(results[i]) for i in failed] == [BadRequest]
+    assert sorted(results[i].images[0].data for i in succeeded) == sorted([first, third])
+    assert {i for i, kind in seen if kind is Finished} == set(succeeded)
+
+
+async def test_cancelling_generate_many_cancels_every_request(api: FakeAPI, harness: Harness):
+    gone = [asyncio.Event() for _ in range(2)]
+    started = asyncio.Event()
+    count = []
+
+    def opened(index):
+        inner = stalled(KEEPALIVE, disconnected=gone[index])
+
+        async def handler(request):
+            count.append(index)
+            if len(count) == 2:
+                started.set()
+            return await inner(request)
+        return handler
+
+    api.on(CHAT, opened(0), opened(1))
+    task = asyncio.create_task(harness.client.generate_many(REQUEST, 2))
+    await started.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await asyncio.wait_for(asyncio.gather(*(g.wait() for g in gone)), 10)
+
+
+# --- request shape -----------------------------------------------------------------------------------
+
+async def test_the_request_has_the_documented_body_and_headers(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(image_chunk(png()), chunk(finish="stop"), DONE))
+    await harness.client.generate(GenerationRequest(prompt="a fox", model="google/x", aspect_ratio="16:9",
+                                                    image_size="2K", user="discord:42"))
+    sent = api.calls(CHAT)[0]
+    assert sent.method == "POST"
+    assert sent.body == {"model": "google/x", "messages": [{"role": "user", "content": "a fox"}],
+                         "modalities": ["image", "text"], "image_config": {"aspect_ratio": "16:9",
+                                                                            "image_size": "2K"},
+                         "stream": True, "user": "discord:42"}
+    assert sent.headers["Authorization"] == f"Bearer {API_KEY}"
+    assert sent.headers["HTTP-Referer"] == "https://bot.example/imagine"
+    assert sent.headers["X-OpenRouter-Title"] == "imagine-test"
+    assert sent.headers["X-Title"] == "imagine-test"
+    assert sent.headers["Content-Type"] == "application/json"
+
+
+async def test_image_config_has_only_the_given_keys_and_modalities_can_be_image_only(
+        api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(image_chunk(png()), chunk(finish="stop"), DONE))
+    await harness.client.generate(GenerationRequest(prompt="p", model="m", aspect_ratio="1:1"),
+                                  modalities=["image"])
+    await harness.client.generate(REQUEST)
+    with_ratio, plain = (call.body for call in api.calls(CHAT))
+    assert with_ratio["image_config"] == {"aspect_ratio": "1:1"}
+    assert with_ratio["modalities"] == ["image"]
+    assert "image_config" not in plain
+    assert "user" not in plain
+
+
+async def test_input_images_are_sent_as_data_url_parts(api: FakeAPI, harness: Harness):
+    source = png("orange")
+    big = b"\xff\xd8\xff" + os.urandom(600_000)  # large enough to be encoded off the event loop
+    api.on(CHAT, sse(image_chunk(png()), chunk(finish="stop"), DONE))
+    await harness.client.generate(GenerationRequest(
+        prompt="make the sky purple", model="m",
+        input_images=(InputImage(source, "image/png"), InputImage(big, "image/jpeg"))))
+    content = api.calls(CHAT)[0].body["messages"][0]["content"]
+    assert content[0] == {"type": "text", "text": "make the sky purple"}
+    assert content[1] == image_part(source)
+    assert content[2] == image_part(big, "image/jpeg")
+
+
+def test_the_request_body_builder_defaults_to_image_and_text():
+    body = build_request_body(REQUEST)
+    assert body["modalities"] == ["image", "text"]
+    assert body["stream"] is True
+    assert build_request_body(REQUEST, stream=False)["stream"] is False
+
+
+# --- models and key ----------------------------------------------------------------------------------
+
+MODELS = {"data": [
+    {"id": "google/gemini-image", "name": "Gemini Image", "context_length": 32768,
+     "architecture": {"input_modalities": ["image", "text"], "output_modalities": ["image", "text"]},
+     "pricing": {"prompt": "0.0000003", "completion": "0.0000025", "image": "0.001238", "request": "0"}},
+    {"id": "flux/pro", "name": "Flux Pro",
+     "architecture": {"input_modalities": ["text"], "output_modalities": ["image"]},
+     "pricing": {"prompt": "0", "completion": "0", "image_output": "0.04"}},
+    {"id": "text/only", "name": "Text", "architecture": {"output_modalities": ["text"]},
+     "pricing": {"prompt": "1", "completion": "1"}},
+    {"id": "broken/entry"},
+]}
+
+
+async def test_models_are_filtered_to_image_output_with_decimal_prices(api: FakeAPI, harness: Harness):
+    api.on("/models", json_reply(MODELS))
+    models = await harness.client.list_image_models()
+    assert [m.id for m in models] == ["google/gemini-image", "flux/pro"]
+    gemini, flux = models
+    assert gemini.pricing.prompt == Decimal("0.0000003")
+    assert gemini.pricing.image == Decimal("0.001238")
+    assert gemini.pricing.request == Decimal("0")
+    assert gemini.context_length == 32768
+    assert gemini.modalities == ["image", "text"]
+    assert flux.pricing.image_output == Decimal("0.04")
+    assert flux.modalities == ["image"]
+    assert api.calls("/models")[0].query == {"output_modalities": "image"}
+
+
+async def test_the_model_list_is_cached_until_its_ttl_expires(api: FakeAPI, harness: Harness):
+    api.on("/models", json_reply(MODELS))
+    assert harness.client.cached_image_models() is None
+    first = await harness.client.list_image_models()
+    harness.now[0] += 599
+    assert await harness.client.list_image_models() == first
+    assert harness.client.cached_image_models() == first
+    assert len(api.calls("/models")) == 1
+    harness.now[0] += 2
+    await harness.client.list_image_models()
+    assert len(api.calls("/models")) == 2
+    await harness.client.list_image_models(force_refresh=True)
+    assert len(api.calls("/models")) == 3
+
+
+async def test_concurrent_model_list_callers_share_one_request(api: FakeAPI, harness: Harness):
+    release = asyncio.Event()
+    arrived = asyncio.Event()
+    reply = json_reply(MODELS)
+
+    async def slow(request):
+        arrived.set()
+        await release.wait()
+        return await reply(request)
+
+    api.on("/models", slow)
+    waiters = [asyncio.create_task(harness.client.list_image_models()) for _ in range(5)]
+    await arrived.wait()  # every caller is waiting by now; the fetch is in flight
+    release.set()
+    results = await asyncio.gather(*waiters)
+    assert all(r == results[0] for r in results)
+    assert len(api.calls("/models")) == 1
+
+
+async def test_a_failed_model_list_raises_and_keeps_no_cache(api: FakeAPI, harness: Harness):
+    api.on("/models", api_error(401, "bad key"))
+    with pytest.raises(AuthenticationFailed):
+        await harness.client.list_image_models()
+    assert harness.client.cached_image_models() is None
+
+
+async def test_key_info_reports_limits_and_usage_as_decimals(api: FakeAPI, harness: Harness):
+    api.on("/key", json_reply({"data": {"label": "sk-or-v1-au7...890", "limit": 100, "limit_remaining": 74.5,
+                                        "usage": 25.5, "is_free_tier": False, "rate_limit": {}}}))
+    info = await harness.client.key_info()
+    assert info.label == "sk-or-v1-au7...890"
+    assert info.limit == Decimal("100")
+    assert info.limit_remaining == Decimal("74.5")
+    assert info.usage == Decimal("25.5")
+    assert info.is_free_tier is False
+    assert api.calls("/key")[0].headers["Authorization"] == f"Bearer {API_KEY}"
+
+
+async def test_key_info_of_an_uncapped_key_has_no_limit(api: FakeAPI, harness: Harness):
+    api.on("/key", json_reply({"data": {"label": "x", "limit": None, "limit_remaining": None, "usage": 0}}))
+    info = await harness.client.key_info()
+    assert info.limit is None
+    assert info.limit_remaining is None
+    assert info.is_free_tier is None
+
+
+# --- secrets and logs --------------------------------------------------------------------------------
+
+async def test_the_api_key_never_appears_in_any_error(api: FakeAPI, make_client):
+    harness = make_client(max_retries=0)
+    scenarios = [
+        api_error(401, f"Invalid key {API_KEY}"),
+        api_error(403, f"blocked {API_KEY}", metadata={"reasons": [API_KEY], "flagged_input": API_KEY}),
+        api_error(429, "slow"),
+        raw_reply(b"<html>oops</html>", status=500, content_type="text/html"),
+        sse(chunk(finish="error", error={"code": 500, "message": f"upstream said {API_KEY}"})),
+        sse(chunk({"content": API_KEY})),
+        sse(b"data: {broken " + API_KEY.encode() + b"\n\n"),
+    ]
+    errors: list[BaseException] = []
+    for scenario in scenarios:
+        api.on(CHAT, scenario)
+        try:
+            await harness.client.generate(REQUEST)
+        except Exception as exc:
+            errors.append(exc)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    offline = make_client(max_retries=0, base_url=f"http://127.0.0.1:{port}/api/v1")
+    try:
+        await offline.client.generate(REQUEST)
+    except Exception as exc:
+        errors.append(exc)
+    assert len(errors) == len(scenarios) + 1
+    for exc in errors:
+        text = " ".join([str(exc), repr(exc), *map(str, exc.args),
+                         *(str(getattr(exc, name, "")) for name in ("reasons", "flagged_input", "message"))])
+        assert API_KEY not in text, type(exc)
+        assert exc.__cause__ is None or API_KEY not in str(exc.__cause__)
+
+
+async def test_a_finished_generation_logs_one_info_line_without_secrets(
+        api: FakeAPI, harness: Harness, caplog: pytest.LogCaptureFixture):
+    api.on(CHAT, sse(image_chunk(png()), chunk(finish="stop"), usage_chunk(0.039), DONE))
+    with caplog.at_level(logging.DEBUG, logger="bot.openroute"):
+        await harness.client.generate(REQUEST)
+    info = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert len(info) == 1
+    assert "gen-header" in info[0]
+    assert "0.039" in info[0]
+    assert "test/model" in info[0]
+    everything = " ".join(r.getMessage() for r in caplog.records)
+    assert API_KEY not in everything
+    assert REQUEST.prompt not in everything
+
+
+async def test_retries_are_logged_as_warnings_with_the_reason(
+        api: FakeAPI, harness: Harness, caplog: pytest.LogCaptureFixture):
+    api.on(CHAT, api_error(503, "overloaded"), sse(image_chunk(png()), chunk(finish="stop"), DONE))
+    with caplog.at_level(logging.WARNING, logger="bot.openroute"):
+        await harness.client.generate(REQUEST)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "overloaded" in warnings[0]
+    assert "503" in warnings[0]
+
