@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -65,7 +66,8 @@ class RateLimiter:
         reset_after = _ceil_ms(window.reset_at - now)
         headers = {
             "X-RateLimit-Limit": str(rule.limit),
-            "X-RateLimit-Reset": f"{window.reset_at:.3f}",
+            # epoch for clients that trust their own (real) clock; the fake clock may be advanced
+            "X-RateLimit-Reset": f"{time.time() + reset_after:.3f}",
             "X-RateLimit-Reset-After": f"{reset_after:.3f}",
             "X-RateLimit-Bucket": _bucket_hash(bucket),
         }
@@ -75,6 +77,18 @@ class RateLimiter:
         window.remaining -= 1
         headers["X-RateLimit-Remaining"] = str(window.remaining)
         return headers
+
+    def global_hit(self, per_second: int | None) -> None:
+        """Count one request against the bot's global limit; a global 429 (no bucket headers) when over."""
+        if per_second is None or not self.enabled:
+            return
+        now = self._now()
+        window = self._windows.get(("global", ""))
+        if window is None or now >= window.reset_at:
+            window = self._windows[("global", "")] = _Window(per_second, now + 1.0)
+        if window.remaining <= 0:
+            raise rate_limited(_ceil_ms(window.reset_at - now), {}, scope="global", is_global=True)
+        window.remaining -= 1
 
     def hidden_hit(self, bucket: str, major: str, rule: RateLimitRule | None) -> None:
         """Count one request against an unadvertised sliding-window limit; raise a 429 when over it."""

@@ -17,6 +17,7 @@ _CHAT_INPUT_NAME = re.compile(r"^[-_'\w\u0900-\u097F\u0E00-\u0E7F]{1,32}$")
 _USER_MENTION = re.compile(r"<@!?(\d+)>")
 _ROLE_MENTION = re.compile(r"<@&(\d+)>")
 _INTERACTIVE = {2, 3, 5, 6, 7, 8}
+_V2_LEGACY_FIELDS = "The 'content' and 'embeds' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2"
 
 
 def validate_message_body(body: dict[str, Any], *, prefix: list[str | int], creating: bool,
@@ -41,7 +42,7 @@ def validate_message_body(body: dict[str, Any], *, prefix: list[str | int], crea
     if flags & FLAG_IS_COMPONENTS_V2:
         if content or embeds:
             raise form_error([*prefix, "content"], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
-                             "The 'content' and 'embeds' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2")
+                             _V2_LEGACY_FIELDS)
         if sum(1 for _ in iter_components(components)) > 40:
             raise form_error([*prefix, "components"], "BASE_TYPE_MAX_LENGTH", "Must be 40 or fewer in length.")
     else:

@@ -1,0 +1,44 @@
+"""A fake Discord (REST API, CDN and gateway on 127.0.0.1) for running an unmodified discord.py bot.
+
+    async with FakeDiscord() as fake:
+        discord.http.Route.BASE = fake.api_base_url
+        ...  # start the bot with fake.token, await fake.wait_ready()
+        it = await fake.run_command("imagine", {"prompt": "a fox"})
+        await it.wait_ack()
+"""
+
+from .clock import FakeClock
+from .errors import DiscordError
+from .interaction import ACK_DEADLINE, TOKEN_LIFETIME, FakeInteraction
+from .model import (
+    FakeAttachment,
+    FakeChannel,
+    FakeMessage,
+    FakeRole,
+    FakeUser,
+    InteractionCallback,
+    MessageRevision,
+    RecordedRequest,
+)
+from .ratelimit import RateLimitRule
+from .server import ClientRefused, FakeDiscord, FakeGuild
+
+__all__ = [
+    "ACK_DEADLINE",
+    "TOKEN_LIFETIME",
+    "ClientRefused",
+    "DiscordError",
+    "FakeAttachment",
+    "FakeChannel",
+    "FakeClock",
+    "FakeDiscord",
+    "FakeGuild",
+    "FakeInteraction",
+    "FakeMessage",
+    "FakeRole",
+    "FakeUser",
+    "InteractionCallback",
+    "MessageRevision",
+    "RateLimitRule",
+    "RecordedRequest",
+]

@@ -1,0 +1,1041 @@
+"""FakeDiscord: a REST API + gateway on 127.0.0.1 that an unmodified discord.py logs into.
+
+The world is one guild (`general`, `nsfw` text channels; users alice, bob, mod, admin, owner), the bot,
+DM channels created on demand, and every message / interaction / request the bot produced. Tests drive
+it like Discord's client would (`run_command`, `click`, `submit_modal`, ...) and assert on the state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import secrets
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+from .clock import FakeClock
+from .errors import DiscordError, form_error, too_large
+from .gateway import GatewayConnection, GatewayServer, GatewaySession
+from .interaction import FakeInteraction
+from .model import (
+    ADMINISTRATOR,
+    ALL_PERMISSIONS,
+    APPLICATION_COMMAND,
+    APPLICATION_COMMAND_AUTOCOMPLETE,
+    BOT_ROLE_PERMISSIONS,
+    CHANNEL_DM,
+    DM_APP_PERMISSIONS,
+    EVERYONE_PERMISSIONS,
+    FLAG_EPHEMERAL,
+    FLAG_IS_COMPONENTS_V2,
+    FLAG_LOADING,
+    FLAG_SUPPRESS_EMBEDS,
+    MANAGE_MESSAGES,
+    MESSAGE_COMPONENT,
+    MODAL_SUBMIT,
+    USER_INSTALL_APP_PERMISSIONS,
+    VIEW_CHANNEL,
+    FakeAttachment,
+    FakeChannel,
+    FakeMessage,
+    FakeRole,
+    FakeUser,
+    RecordedRequest,
+    SnowflakeFactory,
+    attachment_path,
+    describe_upload,
+    iso,
+    iter_components,
+)
+from .ratelimit import RateLimiter, RateLimitRule
+from .rest import API_PREFIX, RestApi, Upload
+from .validation import MAX_ATTACHMENTS, resolve_mentions
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+UserRef = str | int | FakeUser
+ChannelRef = str | int | FakeChannel
+AttachmentSpec = tuple[str, bytes] | tuple[str, bytes, str]
+
+
+# Observed Discord values: interaction webhooks 5 / 2 s per token, message create/edit 5 / 5 s per channel.
+WEBHOOK_RATE_LIMIT = RateLimitRule(5, 2.0)
+CHANNEL_MESSAGE_RATE_LIMIT = RateLimitRule(5, 5.0)
+_V2_LEGACY_FIELDS = "The 'content' and 'embeds' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2"
+
+
+class ClientRefused(ValueError):
+    """The real Discord client would not let the user do this (unknown command, bad option value,
+    command hidden by permissions/context, clicking a button that is not there, ...)."""
+
+
+@dataclass
+class FakeGuild:
+    """The one guild the bot is in."""
+
+    id: int
+    name: str
+    owner_id: int
+    preferred_locale: str = "en-US"
+    joined_at: float = 0.0
+
+
+_OPTION_STRING, _OPTION_INTEGER, _OPTION_BOOLEAN, _OPTION_USER = 3, 4, 5, 6
+_OPTION_CHANNEL, _OPTION_ROLE, _OPTION_MENTIONABLE, _OPTION_NUMBER, _OPTION_ATTACHMENT = 7, 8, 9, 10, 11
+
+
+class FakeDiscord:
+    """Fake Discord REST API + gateway for one bot application."""
+
+    def __init__(
+        self,
+        *,
+        token: str = "fake-bot-token",
+        clock: FakeClock | None = None,
+        upload_limit: int = 10 * 1024 * 1024,
+        rate_limits: bool = True,
+        webhook_rate_limit: RateLimitRule | None = WEBHOOK_RATE_LIMIT,
+        channel_message_rate_limit: RateLimitRule | None = CHANNEL_MESSAGE_RATE_LIMIT,
+        message_edit_rate_limit: RateLimitRule | None = None,
+        global_rate_limit: int | None = 50,
+        heartbeat_interval: int = 41250,
+        privileged_intents: int = 0,
+        dispatch_timeout: float = 30.0,
+    ) -> None:
+        """`webhook_rate_limit`: per (application, interaction token) on webhook message routes;
+        `channel_message_rate_limit`: per channel, separately for create / edit / delete;
+        `message_edit_rate_limit`: optional unadvertised per-message edit sub-limit (429s despite
+        remaining > 0, like Discord's hidden limits); `global_rate_limit`: requests per second on
+        bot-token routes (interaction/webhook routes are exempt); `privileged_intents`: intent bits the
+        application is allowed (others close the gateway with 4014)."""
+        self.token = token
+        self.clock = clock or FakeClock()
+        self.upload_limit = upload_limit
+        self.webhook_rate_limit = webhook_rate_limit
+        self.channel_message_rate_limit = channel_message_rate_limit
+        self.message_edit_rate_limit = message_edit_rate_limit
+        self.global_rate_limit = global_rate_limit
+        self.privileged_intents = privileged_intents
+        self.dispatch_timeout = dispatch_timeout
+        self.limiter = RateLimiter(self.clock.now, enabled=rate_limits)
+        self._ids = SnowflakeFactory(self.clock.now)
+
+        self.requests: list[RecordedRequest] = []
+        self.rate_limited: list[RecordedRequest] = []
+        self.server_errors: list[str] = []  # exceptions inside the fake itself (should stay empty)
+        self.messages: dict[int, FakeMessage] = {}
+        self.attachments: dict[int, FakeAttachment] = {}
+        self.interactions: dict[int, FakeInteraction] = {}
+        self.interactions_by_token: dict[str, FakeInteraction] = {}
+        self.commands: dict[str, dict[str, Any]] = {}  # global commands by name (last bulk overwrite)
+        self.guild_commands: dict[int, dict[str, dict[str, Any]]] = {}
+        self.sync_count = 0
+        self._command_ids: dict[tuple[int | None, str, int], int] = {}
+
+        now = self.clock.now()
+        self.application_id = self._ids.next()
+        self.bot_user = FakeUser(self.application_id, "imagine-bot", None, bot=True, roles=["bot"], joined_at=now)
+        self.verify_key = secrets.token_hex(32)
+        guild_id = self._ids.next()
+        self.users: dict[str, FakeUser] = {}
+        owner = self.add_user("owner", roles=[])
+        self.guild = FakeGuild(guild_id, "Fake Guild", owner.id, joined_at=now)
+        self.roles: dict[str, FakeRole] = {
+            "everyone": FakeRole(guild_id, "@everyone", EVERYONE_PERMISSIONS, 0),
+            "mod": FakeRole(self._ids.next(), "Moderator", MANAGE_MESSAGES, 2),
+            "admin": FakeRole(self._ids.next(), "Admin", ADMINISTRATOR, 3),
+            "bot": FakeRole(self._ids.next(), "imagine-bot", BOT_ROLE_PERMISSIONS, 1, managed=True,
+                            bot_id=self.application_id),
+        }
+        self.add_user("alice")
+        self.add_user("bob")
+        self.add_user("mod", roles=["mod"])
+        self.add_user("admin", roles=["admin"])
+        self.channels: dict[str, FakeChannel] = {
+            "general": FakeChannel(self._ids.next(), "general", guild_id=guild_id, position=0),
+            "nsfw": FakeChannel(self._ids.next(), "nsfw", guild_id=guild_id, position=1, nsfw=True),
+        }
+        self.channels_by_id: dict[int, FakeChannel] = {c.id: c for c in self.channels.values()}
+        self._dm_channels: dict[int, FakeChannel] = {}
+        self._private_channels: dict[int, FakeChannel] = {}
+
+        self._rest = RestApi(self)
+        self._gateway = GatewayServer(self, heartbeat_interval=heartbeat_interval)
+        self._cond = asyncio.Condition()
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+        self.api_base_url = ""
+        self.gateway_url = ""
+
+    # ------------------------------------------------------------------ lifecycle
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 (free port) and fill in the URLs."""
+        app = web.Application(client_max_size=max(64 * 1024 * 1024, self.upload_limit * 12),
+                              middlewares=[self._rest.middleware])
+        self._rest.add_routes(app)
+        app.router.add_get("/gateway", self._gateway.handle)
+        app.router.add_get("/gateway/", self._gateway.handle)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.base_url = f"http://{host}:{port}"
+        self.api_base_url = self.base_url + API_PREFIX
+        self.gateway_url = f"ws://{host}:{port}/gateway"
+        log.debug("fake Discord listening on %s", self.base_url)
+
+    async def close(self) -> None:
+        """Close every gateway connection and stop the server."""
+        await self._gateway.close_all()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeDiscord:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # ------------------------------------------------------------------ waiting
+
+    async def _notify(self) -> None:
+        async with self._cond:
+            self._cond.notify_all()
+
+    async def wait_for(self, predicate: Callable[[], T], timeout: float = 30.0) -> T:
+        """Wait until `predicate()` is truthy (re-checked on every request / gateway event); returns it."""
+        try:
+            async with asyncio.timeout(timeout), self._cond:
+                return await self._cond.wait_for(predicate)
+        except TimeoutError:
+            raise TimeoutError(f"fake Discord: condition not met within {timeout}s") from None
+
+    async def wait_ready(self, timeout: float = 30.0, *, sessions: int | None = None) -> None:
+        """Wait until a bot is connected (IDENTIFY received, READY + GUILD_CREATE sent).
+
+        `sessions`: wait until at least this many IDENTIFYs have completed in total (a restarted bot
+        is session 2)."""
+        def ready() -> bool:
+            return self._gateway.current() is not None and self._gateway.ready_count >= (sessions or 1)
+
+        await self.wait_for(ready, timeout=timeout)
+
+    @property
+    def connections(self) -> list[GatewayConnection]:
+        """Every gateway connection so far (open or closed)."""
+        return list(self._gateway.connections)
+
+    @property
+    def ready_count(self) -> int:
+        """How many IDENTIFYs were answered with READY."""
+        return self._gateway.ready_count
+
+    async def request_reconnect(self) -> None:
+        """Send op 7 RECONNECT: discord.py closes and RESUMEs on resume_gateway_url."""
+        conn = await self._gateway.wait_connection(self.dispatch_timeout)
+        await conn.send({"op": 7, "d": None, "s": None, "t": None})
+
+    async def invalidate_session(self, *, resumable: bool = False) -> None:
+        """Send op 9 INVALID_SESSION (d = resumable)."""
+        conn = await self._gateway.wait_connection(self.dispatch_timeout)
+        if not resumable and conn.session is not None:
+            self._gateway.sessions.pop(conn.session.session_id, None)
+        await conn.send({"op": 9, "d": resumable, "s": None, "t": None})
+
+    async def dispatch_event(self, event: str, data: dict[str, Any]) -> int:
+        """Send any gateway DISPATCH (e.g. MESSAGE_DELETE) to the connected bot; returns its sequence."""
+        conn = await self._gateway.wait_connection(self.dispatch_timeout)
+        seq = await conn.dispatch(event, data)
+        await self._notify()
+        return seq
+
+    # ------------------------------------------------------------------ world lookups
+
+    def add_user(self, name: str, *, roles: list[str] | None = None, global_name: str | None = None,
+                 locale: str = "en-US") -> FakeUser:
+        """Add a guild member (roles are keys of `roles`)."""
+        user = FakeUser(self._ids.next(), name, global_name or name.capitalize(), roles=list(roles or []),
+                        locale=locale, joined_at=self.clock.now())
+        self.users[name] = user
+        return user
+
+    def user(self, ref: UserRef) -> FakeUser:
+        """A user by name, id or object (the bot included)."""
+        if isinstance(ref, FakeUser):
+            return ref
+        if isinstance(ref, str) and ref in self.users:
+            return self.users[ref]
+        for user in [*self.users.values(), self.bot_user]:
+            if str(user.id) == str(ref):
+                return user
+        raise KeyError(f"no such fake user: {ref!r}")
+
+    def channel(self, ref: ChannelRef) -> FakeChannel:
+        """A channel by name, id or object."""
+        if isinstance(ref, FakeChannel):
+            return ref
+        if isinstance(ref, str) and ref in self.channels:
+            return self.channels[ref]
+        try:
+            return self.channels_by_id[int(ref)]
+        except (KeyError, ValueError):
+            raise KeyError(f"no such fake channel: {ref!r}") from None
+
+    def dm_channel(self, user: UserRef) -> FakeChannel:
+        """The bot's DM channel with `user` (created on first use, like POST /users/@me/channels)."""
+        member = self.user(user)
+        channel = self._dm_channels.get(member.id)
+        if channel is None:
+            channel = FakeChannel(self._ids.next(), None, type=CHANNEL_DM, recipient_id=member.id)
+            self._dm_channels[member.id] = channel
+            self.channels_by_id[channel.id] = channel
+        return channel
+
+    def private_channel(self, user: UserRef) -> FakeChannel:
+        """A DM between `user` and another person; the bot is not in it (user-installed app usage)."""
+        member = self.user(user)
+        channel = self._private_channels.get(member.id)
+        if channel is None:
+            other = self.users["bob"] if member.username != "bob" else self.users["alice"]
+            channel = FakeChannel(self._ids.next(), None, type=CHANNEL_DM, recipient_id=other.id,
+                                  bot_present=False)
+            self._private_channels[member.id] = channel
+            self.channels_by_id[channel.id] = channel
+        return channel
+
+    def channel_messages(self, channel: ChannelRef, *, include_deleted: bool = False) -> list[FakeMessage]:
+        """Messages in a channel, oldest first (ephemeral ones included)."""
+        target = self.channel(channel)
+        return [m for m in self.messages.values() if m.channel_id == target.id and (include_deleted or not m.deleted)]
+
+    @property
+    def guild_id(self) -> int:
+        """The guild's id."""
+        return self.guild.id
+
+    def member_permissions(self, user: UserRef, channel: ChannelRef | None = None) -> int:
+        """A member's permissions in a guild channel (roles, administrator, owner, overwrites)."""
+        member = self.user(user)
+        if member.id == self.guild.owner_id:
+            return ALL_PERMISSIONS
+        roles = [self.roles["everyone"], *(self.roles[name] for name in member.roles if name in self.roles)]
+        perms = 0
+        for role in roles:
+            perms |= role.permissions
+        if perms & ADMINISTRATOR:
+            return ALL_PERMISSIONS
+        target = self.channel(channel) if channel is not None else None
+        if target is None or target.guild_id is None:
+            return perms
+        role_ids = {str(r.id) for r in roles[1:]}
+        overwrites = {str(o["id"]): o for o in target.permission_overwrites}
+        everyone = overwrites.get(str(self.guild.id))
+        if everyone:
+            perms = (perms & ~int(everyone.get("deny", 0))) | int(everyone.get("allow", 0))
+        allow = deny = 0
+        for role_id in role_ids:
+            if role_id in overwrites:
+                allow |= int(overwrites[role_id].get("allow", 0))
+                deny |= int(overwrites[role_id].get("deny", 0))
+        perms = (perms & ~deny) | allow
+        own = overwrites.get(str(member.id))
+        if own:
+            perms = (perms & ~int(own.get("deny", 0))) | int(own.get("allow", 0))
+        return perms if perms & VIEW_CHANNEL else 0
+
+    def app_permissions(self, channel: ChannelRef) -> int:
+        """What Discord puts in `app_permissions` for an interaction in `channel`."""
+        target = self.channel(channel)
+        if target.guild_id is not None:
+            return self.member_permissions(self.bot_user, target)
+        return DM_APP_PERMISSIONS if target.bot_present else USER_INSTALL_APP_PERMISSIONS
+
+    # ------------------------------------------------------------------ payloads
+
+    def _user_me_payload(self) -> dict[str, Any]:
+        return {**self.bot_user.to_payload(), "bot": True, "verified": True, "mfa_enabled": False,
+                "locale": "en-US", "email": None, "bio": ""}
+
+    def _application_payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.application_id), "name": "imagine-bot", "icon": None, "description": "",
+            "summary": "", "type": None, "hook": True, "bot_public": True, "bot_require_code_grant": False,
+            "verify_key": self.verify_key, "owner": self.user("owner").to_payload(), "team": None,
+            "flags": 1 << 23, "interactions_endpoint_url": None, "role_connections_verification_url": None,
+            "redirect_uris": [], "rpc_origins": [], "tags": [], "install_params": None,
+            "integration_types_config": {"0": {}, "1": {}}, "approximate_guild_count": 1,
+            "approximate_user_install_count": 0, "bot": self.bot_user.to_payload(),
+        }
+
+    def _ready_payload(self, session: GatewaySession) -> dict[str, Any]:
+        guilds = [{"id": str(self.guild.id), "unavailable": True}] if self._guild_on_shard(session.shard) else []
+        return {
+            "v": 10, "user_settings": {}, "user": self._user_me_payload(), "session_type": "normal",
+            "session_id": session.session_id, "resume_gateway_url": self.gateway_url, "relationships": [],
+            "private_channels": [], "presences": [], "guilds": guilds, "guild_join_requests": [],
+            "geo_ordered_rtc_regions": ["us-east"], "auth": {},
+            "application": {"id": str(self.application_id), "flags": 1 << 23},
+            "shard": session.shard, "_trace": ["fake-discord"],
+        }
+
+    def _guild_on_shard(self, shard: list[int]) -> bool:
+        return (self.guild.id >> 22) % shard[1] == shard[0]
+
+    def _member_payload(self, user: FakeUser, *, with_user: bool = True,
+                        channel: FakeChannel | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "roles": [str(self.roles[name].id) for name in user.roles if name in self.roles],
+            "joined_at": iso(user.joined_at or self.guild.joined_at), "deaf": False, "mute": False,
+            "flags": 0, "pending": False, "nick": None, "avatar": None, "banner": None,
+            "premium_since": None, "communication_disabled_until": None, "unusual_dm_activity_until": None,
+        }
+        if with_user:
+            data["user"] = user.to_payload()
+        if channel is not None:
+            data["permissions"] = str(self.member_permissions(user, channel))
+        return data
+
+    def _guild_members_payload(self) -> list[dict[str, Any]]:
+        return [self._member_payload(u) for u in [*self.users.values(), self.bot_user]]
+
+    def _channel_payload(self, channel: FakeChannel, *, viewer: FakeUser | None = None) -> dict[str, Any]:
+        last = str(channel.last_message_id) if channel.last_message_id else None
+        if channel.is_dm:
+            recipient = self.user(channel.recipient_id) if channel.recipient_id else None
+            data: dict[str, Any] = {"id": str(channel.id), "type": channel.type, "last_message_id": last,
+                                    "flags": 0, "recipients": [recipient.to_payload()] if recipient else []}
+        else:
+            data = {
+                "id": str(channel.id), "type": channel.type, "guild_id": str(channel.guild_id),
+                "name": channel.name, "position": channel.position,
+                "permission_overwrites": list(channel.permission_overwrites), "nsfw": channel.nsfw,
+                "topic": channel.topic, "last_message_id": last, "rate_limit_per_user": 0, "parent_id": None,
+                "flags": 0,
+            }
+        if viewer is not None:
+            perms = self.member_permissions(viewer, channel) if channel.guild_id else DM_APP_PERMISSIONS
+            data["permissions"] = str(perms)
+        return data
+
+    def _guild_create_payload(self) -> dict[str, Any]:
+        general = self.channels.get("general")
+        return {
+            "id": str(self.guild.id), "name": self.guild.name, "icon": None, "splash": None,
+            "discovery_splash": None, "owner_id": str(self.guild.owner_id), "afk_channel_id": None,
+            "afk_timeout": 300, "verification_level": 0, "default_message_notifications": 0,
+            "explicit_content_filter": 0, "roles": [r.to_payload() for r in self.roles.values()],
+            "emojis": [], "features": [], "mfa_level": 0, "application_id": None,
+            "system_channel_id": str(general.id) if general else None, "system_channel_flags": 0,
+            "rules_channel_id": None, "max_members": 500000, "vanity_url_code": None, "description": None,
+            "banner": None, "premium_tier": 0, "premium_subscription_count": 0,
+            "preferred_locale": self.guild.preferred_locale, "public_updates_channel_id": None, "nsfw_level": 0,
+            "stickers": [], "premium_progress_bar_enabled": False, "safety_alerts_channel_id": None,
+            "joined_at": iso(self.guild.joined_at), "large": False, "unavailable": False,
+            "member_count": len(self.users) + 1, "voice_states": [], "members": self._guild_members_payload(),
+            "channels": [self._channel_payload(c) for c in self.channels.values()], "threads": [],
+            "presences": [], "stage_instances": [], "guild_scheduled_events": [], "soundboard_sounds": [],
+            "lazy": True,
+        }
+
+    def _message_payload(self, message: FakeMessage) -> dict[str, Any]:
+        by_name = {a.filename: a for a in message.attachments}
+        data: dict[str, Any] = {
+            "id": str(message.id), "type": message.type, "content": message.content,
+            "channel_id": str(message.channel_id), "author": message.author.to_payload(),
+            "attachments": [a.to_payload() for a in message.attachments],
+            "embeds": [_resolve_embed(e, by_name) for e in message.embeds],
+            "components": list(message.components),
+            "mentions": [self.user(u).to_payload() for u in message.mentioned_user_ids],
+            "mention_roles": [str(r) for r in message.mentioned_role_ids],
+            "mention_everyone": message.mention_everyone, "pinned": False, "tts": message.tts,
+            "timestamp": iso(message.created_at),
+            "edited_timestamp": iso(message.edited_at) if message.edited_at is not None else None,
+            "flags": message.flags,
+        }
+        if message.guild_id is not None:
+            data["guild_id"] = str(message.guild_id)
+        if message.webhook_id is not None:
+            data["webhook_id"] = str(message.webhook_id)
+        if message.application_id is not None:
+            data["application_id"] = str(message.application_id)
+        if message.interaction_metadata is not None:
+            data["interaction_metadata"] = message.interaction_metadata
+        if message.nonce is not None:
+            data["nonce"] = message.nonce
+        if message.message_reference is not None:
+            data["message_reference"] = message.message_reference
+            ref_id = message.message_reference.get("message_id")
+            referenced = self.messages.get(int(ref_id)) if ref_id else None
+            if referenced is not None and referenced is not message:
+                inner = None if referenced.deleted else self._message_payload(referenced)
+                if inner is not None:
+                    inner.pop("referenced_message", None)
+                data["referenced_message"] = inner
+        return data
+
+    # ------------------------------------------------------------------ messages (used by the REST API)
+
+    def _make_attachment(self, filename: str, data: bytes, *, scope: str, scope_id: int,
+                         content_type: str | None = None, description: str | None = None,
+                         ephemeral: bool = False) -> FakeAttachment:
+        attachment_id = self._ids.next()
+        ctype, width, height = describe_upload(filename, data, content_type)
+        path = attachment_path(scope, scope_id, attachment_id, filename)
+        attachment = FakeAttachment(attachment_id, filename, data, ctype, self.base_url + path,
+                                    self.base_url + "/media" + path, width, height, description, ephemeral)
+        self.attachments[attachment_id] = attachment
+        return attachment
+
+    def _check_uploads(self, uploads: list[Upload]) -> None:
+        if any(len(u.data) > self.upload_limit for u in uploads):
+            raise too_large()
+
+    def _apply_attachments(self, message: FakeMessage, listed: list[dict[str, Any]] | None,
+                           uploads: list[Upload], prefix: list[str | int]) -> list[FakeAttachment]:
+        """The attachment list after create/edit: listed existing ids kept, `files[n]` added."""
+        by_index = {u.index: u for u in uploads}
+        used: set[int] = set()
+        result: list[FakeAttachment] = []
+        existing = {str(a.id): a for a in message.attachments}
+        if listed is None:
+            result = list(message.attachments)
+        else:
+            for position, item in enumerate(listed):
+                key = str(item.get("id"))
+                if key in existing:
+                    kept = existing[key]
+                    if "description" in item:
+                        kept.description = item["description"]
+                    result.append(kept)
+                    continue
+                try:
+                    upload = by_index[int(key)]
+                except (KeyError, ValueError):
+                    raise form_error([*prefix, "attachments", position, "id"], "ATTACHMENT_NOT_FOUND",
+                                     "Unknown attachment") from None
+                used.add(upload.index)
+                result.append(self._make_attachment(item.get("filename") or upload.filename, upload.data,
+                                                    scope="attachments", scope_id=message.channel_id,
+                                                    description=item.get("description")))
+        for upload in uploads:
+            if upload.index not in used:
+                result.append(self._make_attachment(upload.filename, upload.data, scope="attachments",
+                                                    scope_id=message.channel_id))
+        if len(result) > MAX_ATTACHMENTS:
+            raise form_error([*prefix, "attachments"], "BASE_TYPE_MAX_LENGTH",
+                             f"Must be {MAX_ATTACHMENTS} or fewer in length.")
+        return result
+
+    def _apply_mentions(self, message: FakeMessage, *, default_parse: list[str]) -> None:
+        known_users = {u.id for u in self.users.values()} | {self.bot_user.id}
+        known_roles = {r.id for r in self.roles.values()}
+        users, roles, everyone = resolve_mentions(message.content, message.allowed_mentions,
+                                                  default_parse=default_parse, known_user_ids=known_users,
+                                                  known_role_ids=known_roles)
+        message.mentioned_user_ids, message.mentioned_role_ids, message.mention_everyone = users, roles, everyone
+
+    def _create_message(self, channel: FakeChannel, body: dict[str, Any], uploads: list[Upload], *,
+                        author: FakeUser, prefix: list[str | int], message_type: int = 0,
+                        interaction: FakeInteraction | None = None, flags_mask: int = 0,
+                        default_parse: list[str] | None = None) -> FakeMessage:
+        now = self.clock.now()
+        message = FakeMessage(
+            id=self._ids.next(), channel_id=channel.id, guild_id=channel.guild_id, author=author,
+            content=body.get("content") or "", embeds=list(body.get("embeds") or []),
+            components=list(body.get("components") or []), flags=int(body.get("flags") or 0) & flags_mask,
+            tts=bool(body.get("tts")), type=message_type, allowed_mentions=body.get("allowed_mentions"),
+            message_reference=body.get("message_reference"), nonce=body.get("nonce"), created_at=now,
+        )
+        message.attachments = self._apply_attachments(message, body.get("attachments"), uploads, prefix)
+        if interaction is not None:
+            message.interaction_id = interaction.id
+            message.webhook_id = self.application_id
+            message.application_id = self.application_id
+            message.interaction_metadata = self._interaction_metadata(interaction)
+        self._apply_mentions(message, default_parse=default_parse if default_parse is not None
+                             else ["users", "roles", "everyone"])
+        message.revisions.append(message.snapshot(now))
+        self.messages[message.id] = message
+        channel.last_message_id = message.id
+        return message
+
+    def _edit_message(self, message: FakeMessage, body: dict[str, Any], uploads: list[Upload], *,
+                      prefix: list[str | int], default_parse: list[str]) -> None:
+        self.limiter.hidden_hit("message-edit", str(message.id), self.message_edit_rate_limit)
+        attachments = self._apply_attachments(message, body.get("attachments"), uploads, prefix)
+        now = self.clock.now()
+        if "content" in body:
+            message.content = body["content"] or ""
+        if "embeds" in body:
+            message.embeds = list(body["embeds"] or [])
+        if "components" in body:
+            message.components = list(body["components"] or [])
+        keep = message.flags & FLAG_EPHEMERAL  # ephemerality can't change after sending
+        if "flags" in body and body["flags"] is not None:
+            message.flags = keep | (int(body["flags"]) & (FLAG_SUPPRESS_EMBEDS | FLAG_IS_COMPONENTS_V2))
+        else:
+            message.flags &= ~FLAG_LOADING
+        if message.flags & FLAG_IS_COMPONENTS_V2 and (message.content or message.embeds):
+            raise form_error([*prefix, "content"], "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2",
+                             _V2_LEGACY_FIELDS)
+        if "allowed_mentions" in body:
+            message.allowed_mentions = body["allowed_mentions"]
+        message.attachments = attachments
+        message.edited_at = now
+        message.edit_times.append(now)
+        self._apply_mentions(message, default_parse=default_parse)
+        message.revisions.append(message.snapshot(now))
+
+    def _interaction_metadata(self, it: FakeInteraction) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": str(it.id), "type": it.type, "user": it.user.to_payload(),
+                                "authorizing_integration_owners": dict(it.authorizing_integration_owners)}
+        if it.type == APPLICATION_COMMAND:
+            data["name"] = it.name
+            data["command_type"] = int((it.payload.get("data") or {}).get("type", 1))
+        if it.message_id is not None:
+            data["interacted_message_id"] = str(it.message_id)
+        if it.original_message_id is not None:
+            data["original_response_message_id"] = str(it.original_message_id)
+        return data
+
+    # ------------------------------------------------------------------ driving the bot like a user
+
+    async def run_command(
+        self,
+        name: str,
+        options: Mapping[str, Any] | None = None,
+        *,
+        user: UserRef = "alice",
+        channel: ChannelRef = "general",
+        attachments: Mapping[str, AttachmentSpec] | None = None,
+        context: int | None = None,
+        install: str | None = None,
+        locale: str | None = None,
+        client_checks: bool = True,
+    ) -> FakeInteraction:
+        """Invoke a synced slash command (`name` may be "group sub") as `user` in `channel`.
+
+        `channel="dm"` (or `context=1`) is the bot's DM with the user; `context=2` is a private channel
+        the bot is not in (user install). Options are typed from the synced definition; attachments are
+        uploaded to the fake CDN and referenced from `data.resolved.attachments`. With `client_checks`,
+        invocations the Discord client would not offer raise `ClientRefused`."""
+        member = self.user(user)
+        target, ctx = self._invocation_channel(member, channel, context)
+        parts = name.split()
+        command = self._find_command(parts[0], 1, target)
+        if client_checks:
+            self._check_command_visible(command, member, target, ctx, install)
+        resolved: dict[str, dict[str, Any]] = {}
+        values = dict(options or {})
+        for option_name, spec in (attachments or {}).items():
+            values[option_name] = self._upload_option_attachment(spec)
+        built = self._build_command_options(command.get("options") or [], parts[1:], values, resolved, member,
+                                            target, focused=None)
+        data: dict[str, Any] = {"id": command["id"], "name": command["name"], "type": 1}
+        if built:
+            data["options"] = built
+        if resolved:
+            data["resolved"] = resolved
+        if command.get("guild_id"):
+            data["guild_id"] = command["guild_id"]
+        return await self._dispatch(APPLICATION_COMMAND, member, target, ctx, install, data, locale=locale,
+                                    name=name)
+
+    async def autocomplete(
+        self,
+        name: str,
+        *,
+        focused: str,
+        value: Any,
+        options: Mapping[str, Any] | None = None,
+        user: UserRef = "alice",
+        channel: ChannelRef = "general",
+        context: int | None = None,
+        timeout: float = 10.0,
+    ) -> list[dict[str, Any]]:
+        """Type `value` into option `focused` of `name`; returns the bot's choices (type 8 callback)."""
+        member = self.user(user)
+        target, ctx = self._invocation_channel(member, channel, context)
+        parts = name.split()
+        command = self._find_command(parts[0], 1, target)
+        values = dict(options or {})
+        values[focused] = value
+        built = self._build_command_options(command.get("options") or [], parts[1:], values, {}, member, target,
+                                            focused=focused)
+        data: dict[str, Any] = {"id": command["id"], "name": command["name"], "type": 1, "options": built}
+        if command.get("guild_id"):
+            data["guild_id"] = command["guild_id"]
+        it = await self._dispatch(APPLICATION_COMMAND_AUTOCOMPLETE, member, target, ctx, None, data, name=name)
+        callback = await it.wait_ack(timeout=timeout)
+        return list((callback.data or {}).get("choices") or [])
+
+    async def run_message_command(self, name: str, target_message_id: int, *, user: UserRef = "alice",
+                                  client_checks: bool = True) -> FakeInteraction:
+        """Invoke a message context-menu command (data.type 3) on a message."""
+        member = self.user(user)
+        message = self._visible_message(target_message_id, member)
+        target = self.channel(message.channel_id)
+        ctx = 0 if target.guild_id else (1 if target.bot_present else 2)
+        command = self._find_command(name, 3, target)
+        if client_checks:
+            self._check_command_visible(command, member, target, ctx, None)
+        data: dict[str, Any] = {"id": command["id"], "name": command["name"], "type": 3,
+                                "target_id": str(message.id),
+                                "resolved": {"messages": {str(message.id): self._message_payload(message)}}}
+        if command.get("guild_id"):
+            data["guild_id"] = command["guild_id"]
+        return await self._dispatch(APPLICATION_COMMAND, member, target, ctx, None, data, name=name)
+
+    async def run_user_command(self, name: str, target_user: UserRef, *, user: UserRef = "alice",
+                               channel: ChannelRef = "general", client_checks: bool = True) -> FakeInteraction:
+        """Invoke a user context-menu command (data.type 2) on a user."""
+        member = self.user(user)
+        other = self.user(target_user)
+        target, ctx = self._invocation_channel(member, channel, None)
+        command = self._find_command(name, 2, target)
+        if client_checks:
+            self._check_command_visible(command, member, target, ctx, None)
+        resolved: dict[str, Any] = {"users": {str(other.id): other.to_payload()}}
+        if target.guild_id:
+            resolved["members"] = {str(other.id): self._member_payload(other, with_user=False, channel=target)}
+        data = {"id": command["id"], "name": command["name"], "type": 2, "target_id": str(other.id),
+                "resolved": resolved}
+        return await self._dispatch(APPLICATION_COMMAND, member, target, ctx, None, data, name=name)
+
+    async def click(self, message_id: int, custom_id: str, *, user: UserRef = "alice",
+                    values: list[str] | None = None) -> FakeInteraction:
+        """Press a button / pick select values on a message (component interaction, type 3)."""
+        member = self.user(user)
+        message = self._visible_message(message_id, member)
+        component = next((c for c in iter_components(message.components) if c.get("custom_id") == custom_id), None)
+        if component is None:
+            raise ClientRefused(f"message {message_id} has no component with custom_id {custom_id!r}")
+        if component.get("disabled"):
+            raise ClientRefused(f"component {custom_id!r} is disabled")
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": component["type"]}
+        if "id" in component:
+            data["id"] = component["id"]
+        if component["type"] in (3, 5, 6, 7, 8):
+            chosen = list(values or [])
+            low, high = component.get("min_values", 1), component.get("max_values", 1)
+            if not low <= len(chosen) <= high:
+                raise ClientRefused(f"select {custom_id!r} takes {low}..{high} values, got {len(chosen)}")
+            if component["type"] == 3:
+                allowed = {o.get("value") for o in component.get("options") or []}
+                if not set(chosen) <= allowed:
+                    raise ClientRefused(f"select {custom_id!r} has no option(s) {sorted(set(chosen) - allowed)}")
+            data["values"] = chosen
+        target = self.channel(message.channel_id)
+        ctx = 0 if target.guild_id else (1 if target.bot_present else 2)
+        origin = self.interactions.get(message.interaction_id) if message.interaction_id else None
+        install = "user" if origin is not None and origin.user_install_only else None
+        return await self._dispatch(MESSAGE_COMPONENT, member, target, ctx, install, data, custom_id=custom_id,
+                                    message=message)
+
+    async def submit_modal(self, custom_id: str, values: Mapping[str, Any], *, user: UserRef = "alice",
+                           message_id: int | None = None) -> FakeInteraction:
+        """Submit the modal the bot opened (type 9 callback) with `values` by component custom_id."""
+        member = self.user(user)
+        source = next((it for it in reversed(self.interactions.values())
+                       if it.modal is not None and it.modal.get("custom_id") == custom_id and it.user.id == member.id),
+                      None)
+        if source is None:
+            raise ClientRefused(f"no modal {custom_id!r} was opened for {member.username}")
+        components = [_modal_submission(c, values) for c in source.modal.get("components") or []]
+        data = {"custom_id": custom_id, "components": [c for c in components if c is not None]}
+        message = None
+        if message_id is not None or source.message_id is not None:
+            message = self._visible_message(message_id or source.message_id, member)
+        install = "user" if source.user_install_only else None
+        return await self._dispatch(MODAL_SUBMIT, member, source.channel, source.context, install, data,
+                                    custom_id=custom_id, message=message)
+
+    def post_message(self, user: UserRef, channel: ChannelRef, content: str = "",
+                     attachments: list[AttachmentSpec] | None = None) -> FakeMessage:
+        """A message posted by a user (e.g. an image to run a message command on). Not dispatched."""
+        author = self.user(user)
+        target = self.channel(channel)
+        message = FakeMessage(id=self._ids.next(), channel_id=target.id, guild_id=target.guild_id, author=author,
+                              content=content, created_at=self.clock.now())
+        for spec in attachments or []:
+            filename, data, *ctype = spec
+            message.attachments.append(self._make_attachment(filename, data, scope="attachments",
+                                                             scope_id=target.id,
+                                                             content_type=ctype[0] if ctype else None))
+        self._apply_mentions(message, default_parse=["users", "roles", "everyone"])
+        message.revisions.append(message.snapshot(message.created_at))
+        self.messages[message.id] = message
+        target.last_message_id = message.id
+        return message
+
+    # ------------------------------------------------------------------ driver internals
+
+    def _invocation_channel(self, member: FakeUser, channel: ChannelRef, context: int | None
+                            ) -> tuple[FakeChannel, int]:
+        if context == 2:
+            return self.private_channel(member), 2
+        if context == 1 or channel == "dm":
+            return self.dm_channel(member), 1
+        target = self.channel(channel)
+        if target.guild_id is None:
+            return target, 1 if target.bot_present else 2
+        return target, 0
+
+    def _find_command(self, name: str, kind: int, channel: FakeChannel) -> dict[str, Any]:
+        pools: list[dict[str, dict[str, Any]]] = []
+        if channel.guild_id is not None:
+            pools.append(self.guild_commands.get(channel.guild_id, {}))
+        pools.append(self.commands)
+        for pool in pools:
+            for command in pool.values():
+                if command["name"] == name and int(command.get("type", 1)) == kind:
+                    return command
+        raise ClientRefused(f"no synced command {name!r} of type {kind} (sync_count={self.sync_count})")
+
+    def _check_command_visible(self, command: dict[str, Any], member: FakeUser, channel: FakeChannel, ctx: int,
+                               install: str | None) -> None:
+        contexts = command.get("contexts")
+        if contexts is not None and ctx not in contexts:
+            raise ClientRefused(f"/{command['name']} is not available in context {ctx}")
+        if ctx == 1 and command.get("dm_permission") is False and contexts is None:
+            raise ClientRefused(f"/{command['name']} is not available in DMs")
+        installs = command.get("integration_types")
+        wanted = _install_types(install, ctx)
+        if installs is not None and not set(installs) & wanted:
+            raise ClientRefused(f"/{command['name']} is not installed for {sorted(wanted)}")
+        if channel.guild_id is not None:
+            required = command.get("default_member_permissions")
+            perms = self.member_permissions(member, channel)
+            if required is not None and perms != ALL_PERMISSIONS:
+                needed = int(required)
+                if needed == 0 or perms & needed != needed:
+                    raise ClientRefused(f"{member.username} lacks the permissions to see /{command['name']}")
+            if command.get("nsfw") and not channel.nsfw:
+                raise ClientRefused(f"/{command['name']} is age-restricted and #{channel.name} is not")
+
+    def _upload_option_attachment(self, spec: AttachmentSpec) -> FakeAttachment:
+        filename, data, *ctype = spec
+        return self._make_attachment(filename, data, scope="ephemeral-attachments", scope_id=self.application_id,
+                                     content_type=ctype[0] if ctype else None, ephemeral=True)
+
+    def _build_command_options(self, definitions: list[dict[str, Any]], path: list[str], values: dict[str, Any],
+                               resolved: dict[str, dict[str, Any]], member: FakeUser, channel: FakeChannel,
+                               *, focused: str | None) -> list[dict[str, Any]]:
+        if path:
+            sub = next((d for d in definitions if d["name"] == path[0] and d.get("type") in (1, 2)), None)
+            if sub is None:
+                raise ClientRefused(f"no subcommand {path[0]!r}")
+            inner = self._build_command_options(sub.get("options") or [], path[1:], values, resolved, member,
+                                                channel, focused=focused)
+            option: dict[str, Any] = {"name": sub["name"], "type": sub["type"]}
+            if inner or sub["type"] == 1:
+                option["options"] = inner
+            return [option]
+        if any(d.get("type") in (1, 2) for d in definitions):
+            raise ClientRefused("this command needs a subcommand (use 'command sub')")
+        by_name = {d["name"]: d for d in definitions}
+        unknown = set(values) - set(by_name)
+        if unknown:
+            raise ClientRefused(f"unknown option(s) {sorted(unknown)}")
+        built = []
+        for definition in definitions:
+            option_name = definition["name"]
+            if option_name not in values or values[option_name] is None:
+                if definition.get("required") and focused is None:
+                    raise ClientRefused(f"required option {option_name!r} missing")
+                continue
+            kind = definition["type"]
+            if option_name == focused:
+                built.append({"name": option_name, "type": kind, "value": str(values[option_name]), "focused": True})
+                continue
+            value = self._option_value(definition, values[option_name], resolved, member, channel,
+                                       validate=focused is None)
+            built.append({"name": option_name, "type": kind, "value": value})
+        return built
+
+    def _option_value(self, definition: dict[str, Any], raw: Any, resolved: dict[str, dict[str, Any]],
+                      member: FakeUser, channel: FakeChannel, *, validate: bool) -> Any:
+        kind, option_name = definition["type"], definition["name"]
+        if kind == _OPTION_STRING:
+            value: Any = str(raw)
+            length = len(value)
+            if validate and not (definition.get("min_length", 0) <= length <= definition.get("max_length", 6000)):
+                raise ClientRefused(f"option {option_name!r}: length {length} out of range")
+        elif kind == _OPTION_INTEGER:
+            if isinstance(raw, bool) or int(raw) != raw:
+                raise ClientRefused(f"option {option_name!r} needs an integer")
+            value = int(raw)
+        elif kind == _OPTION_NUMBER:
+            value = float(raw)
+        elif kind == _OPTION_BOOLEAN:
+            value = bool(raw)
+        elif kind in (_OPTION_USER, _OPTION_MENTIONABLE) and not (isinstance(raw, str) and raw in self.roles):
+            other = self.user(raw)
+            resolved.setdefault("users", {})[str(other.id)] = other.to_payload()
+            if channel.guild_id:
+                resolved.setdefault("members", {})[str(other.id)] = self._member_payload(other, with_user=False,
+                                                                                         channel=channel)
+            return str(other.id)
+        elif kind in (_OPTION_ROLE, _OPTION_MENTIONABLE):
+            role = self.roles[raw] if isinstance(raw, str) else raw
+            resolved.setdefault("roles", {})[str(role.id)] = role.to_payload()
+            return str(role.id)
+        elif kind == _OPTION_CHANNEL:
+            target = self.channel(raw)
+            payload = self._channel_payload(target, viewer=member)
+            resolved.setdefault("channels", {})[str(target.id)] = payload
+            return str(target.id)
+        elif kind == _OPTION_ATTACHMENT:
+            attachment = raw if isinstance(raw, FakeAttachment) else self._upload_option_attachment(raw)
+            resolved.setdefault("attachments", {})[str(attachment.id)] = attachment.to_payload()
+            return str(attachment.id)
+        else:
+            raise ClientRefused(f"option type {kind} not supported by the fake")
+        if validate and kind in (_OPTION_INTEGER, _OPTION_NUMBER):
+            low, high = definition.get("min_value"), definition.get("max_value")
+            if (low is not None and value < low) or (high is not None and value > high):
+                raise ClientRefused(f"option {option_name!r}: {value} out of range")
+        choices = definition.get("choices")
+        if validate and choices and value not in [c["value"] for c in choices]:
+            raise ClientRefused(f"option {option_name!r}: {value!r} is not one of the choices")
+        return value
+
+    def _visible_message(self, message_id: int, member: FakeUser) -> FakeMessage:
+        message = self.messages.get(int(message_id))
+        if message is None or message.deleted:
+            raise ClientRefused(f"message {message_id} does not exist")
+        if message.ephemeral:
+            origin = self.interactions.get(message.interaction_id) if message.interaction_id else None
+            if origin is None or origin.user.id != member.id:
+                raise ClientRefused(f"message {message_id} is ephemeral and not shown to {member.username}")
+        return message
+
+    async def _dispatch(self, kind: int, member: FakeUser, channel: FakeChannel, ctx: int, install: str | None,
+                        data: dict[str, Any], *, locale: str | None = None, name: str | None = None,
+                        custom_id: str | None = None, message: FakeMessage | None = None) -> FakeInteraction:
+        conn = await self._gateway.wait_connection(self.dispatch_timeout)
+        interaction_id = self._ids.next()
+        token = _interaction_token(interaction_id)
+        owners = {}
+        for install_type in sorted(_install_types(install, ctx)):
+            owner = str(self.guild.id) if channel.guild_id else "0"
+            owners[str(install_type)] = owner if install_type == 0 else str(member.id)
+        it = FakeInteraction(self, id=interaction_id, token=token, type=kind, user=member, channel=channel,
+                             guild_id=channel.guild_id, context=ctx, owners=owners, created_at=self.clock.now(),
+                             name=name, custom_id=custom_id, message_id=message.id if message else None)
+        payload: dict[str, Any] = {
+            "id": str(interaction_id), "application_id": str(self.application_id), "type": kind, "token": token,
+            "version": 1, "data": data, "locale": locale or member.locale, "entitlements": [],
+            "authorizing_integration_owners": owners, "context": ctx, "attachment_size_limit": self.upload_limit,
+            "app_permissions": str(self.app_permissions(channel)), "channel_id": str(channel.id),
+            "channel": self._channel_payload(channel, viewer=member),
+        }
+        if channel.guild_id is not None:
+            payload["guild_id"] = str(channel.guild_id)
+            payload["guild"] = {"id": str(channel.guild_id), "locale": self.guild.preferred_locale, "features": []}
+            payload["guild_locale"] = self.guild.preferred_locale
+            payload["member"] = self._member_payload(member, channel=channel)
+        else:
+            payload["user"] = member.to_payload()
+        if message is not None:
+            payload["message"] = self._message_payload(message)
+        it.payload = payload
+        self.interactions[interaction_id] = it
+        self.interactions_by_token[token] = it
+        it.created_at = self.clock.now()
+        it.dispatched_at = time.monotonic()
+        it.sequence = await conn.dispatch("INTERACTION_CREATE", payload)
+        await self._notify()
+        return it
+
+    def _sync_commands(self, guild_id: int | None, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        result = []
+        for command in body:
+            kind = int(command.get("type", 1))
+            key = (guild_id, command["name"], kind)
+            command_id = self._command_ids.setdefault(key, self._ids.next())
+            stored = {
+                "id": str(command_id), "application_id": str(self.application_id), "version": str(self._ids.next()),
+                "type": kind, "name": command["name"], "description": command.get("description", ""),
+                "name_localizations": command.get("name_localizations"),
+                "description_localizations": command.get("description_localizations"),
+                "default_member_permissions": command.get("default_member_permissions"),
+                "nsfw": bool(command.get("nsfw", False)),
+                "contexts": command.get("contexts"),
+                "integration_types": command.get("integration_types"),
+                "options": command.get("options") or [],
+            }
+            if guild_id is not None:
+                stored["guild_id"] = str(guild_id)
+            elif "dm_permission" in command:
+                stored["dm_permission"] = command["dm_permission"]
+            result.append(stored)
+        pool = {c["name"] if c["type"] == 1 else f"{c['name']}#{c['type']}": c for c in result}
+        if guild_id is None:
+            self.commands = pool
+        else:
+            self.guild_commands[guild_id] = pool
+        self.sync_count += 1
+        return result
+
+
+def _install_types(install: str | None, ctx: int) -> set[int]:
+    if install is None:
+        install = "user" if ctx == 2 else "guild"
+    return {"guild": {0}, "user": {1}, "both": {0, 1}}[install]
+
+
+def _interaction_token(interaction_id: int) -> str:
+    raw = f"interaction:{interaction_id}:{secrets.token_urlsafe(48)}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _resolve_embed(embed: dict[str, Any], attachments: dict[str, FakeAttachment]) -> dict[str, Any]:
+    resolved = {"type": "rich", **embed}
+    for key in ("image", "thumbnail"):
+        media = resolved.get(key)
+        if isinstance(media, dict) and str(media.get("url", "")).startswith("attachment://"):
+            attachment = attachments.get(media["url"][len("attachment://"):])
+            if attachment is not None:
+                resolved[key] = {**media, "url": attachment.url, "proxy_url": attachment.proxy_url,
+                                 "width": attachment.width, "height": attachment.height,
+                                 "content_type": attachment.content_type}
+    return resolved
+
+
+def _modal_submission(component: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any] | None:
+    kind = component.get("type")
+    if kind == 1:
+        children = [_modal_submission(c, values) for c in component.get("components") or []]
+        return {"type": 1, "id": component.get("id", 0), "components": [c for c in children if c is not None]}
+    if kind == 18:
+        inner = _modal_submission(component.get("component") or {}, values)
+        return None if inner is None else {"type": 18, "id": component.get("id", 0), "component": inner}
+    custom_id = component.get("custom_id")
+    if custom_id is None:
+        return None
+    given = values.get(custom_id)
+    if kind == 4:
+        text = "" if given is None else str(given)
+        if component.get("required", True) and not text:
+            raise ClientRefused(f"modal field {custom_id!r} is required")
+        low, high = component.get("min_length", 0), component.get("max_length", 4000)
+        if text and not low <= len(text) <= high:
+            raise ClientRefused(f"modal field {custom_id!r}: length {len(text)} not in {low}..{high}")
+        return {"type": 4, "id": component.get("id", 0), "custom_id": custom_id, "value": text}
+    chosen = [] if given is None else ([given] if isinstance(given, str) else list(given))
+    return {"type": kind, "id": component.get("id", 0), "custom_id": custom_id, "values": chosen}
+
+
+__all__ = ["ClientRefused", "DiscordError", "FakeDiscord", "FakeGuild"]
