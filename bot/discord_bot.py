@@ -143,6 +143,8 @@ class ImagineBot(commands.AutoShardedBot):
             await asyncio.sleep(HEALTH_INTERVAL)
 
     async def close(self) -> None:
+        # stop jobs first (their users hear about it at the next start), then disconnect
+        await self.services.imagine.engine.close()
         if self._health_task is not None:
             self._health_task.cancel()
         await super().close()

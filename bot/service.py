@@ -109,6 +109,10 @@ class ImagineService:
         try:
             output = await self.generator.generate(request, count, report=job.report)
         except (asyncio.CancelledError, JobCancelled):
+            if self.engine.closed:
+                # left unfinished on purpose: the next start-up tells its user it was interrupted
+                log.info("job %d interrupted by shutdown", job_id)
+                raise
             await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
             log.info("job %d cancelled", job_id)
             raise

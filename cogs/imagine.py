@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from bot.jobs.engine import Job, JobState
+from bot.jobs.errors import JobCancelled
 from discord import app_commands
 from discord.ext import commands
 
@@ -424,6 +425,8 @@ class Imagine(commands.Cog):
                     break
                 stream.update(Delivery({"content": progress_content(record, snapshot, time.monotonic()),
                                         "view": running_view(record.id)}))
+            if isinstance(job.error, JobCancelled) and job.error.by_shutdown:
+                return  # the bot is stopping; the next start-up tells the user
             final = await self._final_payload(target, record, job, stream)
             await stream.finish(Delivery(final, final=True))
         except Exception:

@@ -201,6 +201,11 @@ class JobEngine:
 
     # --- public API ---------------------------------------------------------------------------------
 
+    @property
+    def closed(self) -> bool:
+        """True once `close()` began: cancellations from now on are shutdowns, not user requests."""
+        return self._closed
+
     def submit(self, job_id: int, owner: Hashable, work: Work[T]) -> Job[T]:
         """Queue `work` as job `job_id` of `owner` and start it at once if a slot is free.
 

@@ -1,0 +1,31 @@
+"""/imagine end to end: what a member sees in the channel."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import decoded, png_files, wait_final
+
+pytestmark = pytest.mark.e2e
+
+
+async def test_imagine_acks_at_once_shows_progress_and_attaches_the_emulators_png(bot, discord_fake, emulator):
+    it = await discord_fake.run_command("imagine", {"prompt": "a fox in the snow @everyone", "model": "emu/slow"})
+    callback = await it.wait_ack()
+    assert callback.type == 5  # deferred: "imagine-bot is thinking…"
+    assert it.ack_latency < 3
+
+    final = await wait_final(discord_fake, it)
+    files = png_files(final)
+    assert len(files) == 1
+    assert decoded(files[0][1]) == decoded(emulator.sent_images[-1].data)
+    assert "a fox in the snow" in final.content
+    assert "emu/slow" in final.content
+    assert "$0.039" in final.content
+    assert final.allowed_mentions == {"parse": []}
+    assert final.mention_everyone is False
+    progress = [r.content for r in final.revisions]
+    assert any("Waiting for the model" in text or "Queued" in text for text in progress)
+    assert {"imagine:regen", "imagine:edit", "imagine:delete"} == {
+        cid.rsplit(":", 1)[0] for cid in final.custom_ids()}
+    assert discord_fake.rate_limited == []

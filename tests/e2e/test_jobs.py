@@ -1,0 +1,196 @@
+"""Job lifecycle end to end: several images, queueing, cancel, restarts, expired tokens, rate limits."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.e2e.conftest import BOT_TOKEN, decoded, png_files, wait_final
+from tests.fakes.discord import FakeDiscord, RateLimitRule
+
+pytestmark = pytest.mark.e2e
+
+
+def button(message, action: str) -> str:
+    found = [cid for cid in message.custom_ids() if cid.startswith(f"imagine:{action}:")]
+    assert found, f"no {action} button on {message.content!r}: {message.custom_ids()}"
+    return found[0]
+
+
+async def running(fake, it):
+    """The @original once it shows the Cancel button (the job is queued or running)."""
+    return await fake.wait_for(
+        lambda: it.original if it.original and any(c.startswith("imagine:cancel:") for c in it.original.custom_ids())
+        else None)
+
+
+async def test_count_4_attaches_four_pngs_and_a_grid_preview(bot, discord_fake, emulator):
+    it = await discord_fake.run_command("imagine", {"prompt": "four foxes", "count": 4, "aspect_ratio": "16:9"})
+    final = await wait_final(discord_fake, it)
+    files = png_files(final)
+    assert len(files) == 4
+    sent = sorted(decoded(image.data) for image in emulator.sent_images)
+    assert sorted(decoded(data) for _, data in files) == sent
+    assert all(size == (1344, 768) for size, _ in sent)
+    names = [name for name, _ in final.files]
+    assert "grid.png" in names
+    assert final.embeds[0]["image"]["url"].endswith("grid.png")
+    assert "×4" in final.content
+
+
+async def test_queue_position_is_shown_until_a_slot_frees(runner, discord_fake, emulator):
+    await runner.start(MAX_CONCURRENT_JOBS="1")
+    first = await discord_fake.run_command("imagine", {"prompt": "first", "model": "emu/hold"})
+    await emulator.wait_held(1)
+    second = await discord_fake.run_command("imagine", {"prompt": "second", "model": "emu/png"}, user="bob")
+    queued = await discord_fake.wait_for(
+        lambda: second.original if second.original and "#1 in line" in second.original.content else None)
+    assert "Queued" in queued.content
+    emulator.release()
+    assert png_files(await wait_final(discord_fake, first))
+    assert png_files(await wait_final(discord_fake, second))
+
+
+async def test_requester_cancels_a_running_job_and_the_connection_is_closed(bot, discord_fake, emulator):
+    it = await discord_fake.run_command("imagine", {"prompt": "slow fox", "model": "emu/hold"})
+    await emulator.wait_held(1)
+    message = await running(discord_fake, it)
+    cancel = button(message, "cancel")
+
+    refused = await discord_fake.click(message.id, cancel, user="bob")
+    callback = await refused.wait_ack()
+    assert callback.type == 4
+    assert callback.data["flags"] & 64  # ephemeral: only bob sees the refusal
+    assert "Only the person who asked" in callback.data["content"]
+
+    pressed = await discord_fake.click(message.id, cancel, user="alice")
+    await pressed.wait_ack()
+    final = await wait_final(discord_fake, it)
+    assert "Cancelled" in final.content
+    assert any(cid.startswith("imagine:regen:") for cid in final.custom_ids())  # Retry
+    await emulator.wait_disconnects(1)
+    assert emulator.sent_images == []
+
+
+async def test_regenerate_works_after_a_restart_without_syncing_commands_again(runner, discord_fake, emulator):
+    await runner.start()
+    assert discord_fake.sync_count == 1
+    it = await discord_fake.run_command("imagine", {"prompt": "a lighthouse", "model": "emu/png"})
+    first = await wait_final(discord_fake, it)
+
+    await runner.stop()
+    await runner.start()
+    assert discord_fake.sync_count == 1  # the command tree did not change
+
+    again = await discord_fake.click(first.id, button(first, "regen"), user="alice")
+    final = await wait_final(discord_fake, again)
+    assert len(png_files(final)) == 1
+    bodies = [r.json for r in emulator.requests if r.path.endswith("/chat/completions")]
+    assert len(bodies) == 2
+    assert bodies[0]["messages"] == bodies[1]["messages"]
+    assert bodies[0]["model"] == bodies[1]["model"] == "emu/png"
+
+
+async def test_a_job_interrupted_by_a_restart_is_reported_with_a_retry_button(runner, discord_fake, emulator):
+    await runner.start()
+    it = await discord_fake.run_command("imagine", {"prompt": "interrupted fox", "model": "emu/hold"})
+    await emulator.wait_held(1)
+    await running(discord_fake, it)
+    await runner.stop()
+
+    emulator.release()
+    await runner.start()
+    told = await discord_fake.wait_for(
+        lambda: it.original if it.original and "was interrupted" in it.original.content else None)
+    assert "interrupted fox" in told.content
+    retry = button(told, "regen")
+    again = await discord_fake.click(told.id, retry, user="alice")
+    assert png_files(await wait_final(discord_fake, again))
+
+
+async def test_result_arrives_as_a_channel_message_when_the_token_expired(bot, discord_fake, emulator):
+    it = await discord_fake.run_command("imagine", {"prompt": "a very long job", "model": "emu/hold"})
+    await emulator.wait_held(1)
+    await running(discord_fake, it)
+    discord_fake.clock.advance(15 * 60 + 1)
+    emulator.release()
+
+    alice = discord_fake.user("alice")
+
+    def fallback():
+        for message in discord_fake.channel_messages("general"):
+            if message.interaction_id is None and message.author.id == discord_fake.bot_user.id and message.files:
+                return message
+        return None
+
+    message = await discord_fake.wait_for(fallback)
+    assert message.content.startswith(f"<@{alice.id}>")
+    assert message.mentioned_user_ids == [alice.id]
+    assert decoded(png_files(message)[0][1]) == decoded(emulator.sent_images[-1].data)
+    assert "a very long job" in message.content
+
+
+async def test_result_arrives_as_a_channel_message_when_the_original_was_deleted(bot, discord_fake, emulator):
+    it = await discord_fake.run_command("imagine", {"prompt": "deleted meanwhile", "model": "emu/hold"})
+    await emulator.wait_held(1)
+    original = await running(discord_fake, it)
+    original.deleted = True  # a moderator removed the progress message
+    emulator.release()
+
+    message = await discord_fake.wait_for(
+        lambda: next((m for m in discord_fake.channel_messages("general") if m.files and m.interaction_id is None),
+                     None))
+    assert "deleted meanwhile" in message.content
+    assert len(png_files(message)) == 1
+
+
+async def test_large_images_are_downscaled_to_fit_the_upload_limit_and_the_message_says_so(runner, emulator):
+    small = FakeDiscord(token=BOT_TOKEN, upload_limit=1024 * 1024)
+    await small.start()
+    try:
+        runner.fake = small
+        runner.env["DISCORD_API_BASE_URL"] = small.api_base_url
+        await runner.start()
+        it = await small.run_command("imagine", {"prompt": "too big", "model": "emu/png"})
+        final = await wait_final(small, it)
+        files = png_files(final)
+        assert len(files) == 1
+        assert len(files[0][1]) <= 1024 * 1024
+        assert "downscaled" in final.content
+        assert [r for r in small.requests if r.status == 413] == []
+    finally:
+        await runner.stop()
+        await small.close()
+
+
+@pytest.fixture
+async def strict_discord():
+    """Discord with a hidden per-message edit limit, as real Discord has: a bot that edits too often gets 429s."""
+    fake = FakeDiscord(token=BOT_TOKEN, message_edit_rate_limit=RateLimitRule(5, 5.0))
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.close()
+
+
+async def test_twenty_concurrent_jobs_in_one_channel_never_hit_a_rate_limit(runner, strict_discord, emulator):
+    runner.fake = strict_discord
+    runner.env["DISCORD_API_BASE_URL"] = strict_discord.api_base_url
+    await runner.start(EDIT_INTERVAL="1.5", MAX_CONCURRENT_JOBS="4")
+    users = [f"user{n}" for n in range(10)]
+    for name in users:
+        strict_discord.add_user(name)
+    interactions = await asyncio.gather(*(
+        strict_discord.run_command("imagine", {"prompt": f"job {n}", "model": "emu/slow"}, user=users[n % 10])
+        for n in range(20)))
+    finals = [await wait_final(strict_discord, it, timeout=180) for it in interactions]
+
+    assert all(len(png_files(message)) == 1 for message in finals)
+    assert strict_discord.rate_limited == []
+    for message in finals:
+        gaps = [b - a for a, b in zip(message.edit_times, message.edit_times[1:], strict=False)]
+        assert all(gap >= 1.5 * 0.95 for gap in gaps), gaps
+    edits = sorted(t for message in finals for t in message.edit_times)
+    print(f"{len(edits)} edits for 20 jobs ({len(edits) / 20:.1f} per job)")
