@@ -13,14 +13,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import discord
-from bot.jobs.engine import Job, JobState
-from bot.jobs.errors import JobCancelled
 from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import send_notice
 from bot.generation import GenerationOutput
 from bot.images.errors import ImageError
+from bot.jobs.engine import Job, JobState
+from bot.jobs.errors import JobCancelled
 from bot.jobs.progress import render_progress
 from bot.messages import explain
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, InputImage

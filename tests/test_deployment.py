@@ -28,7 +28,8 @@ def test_image_runs_as_a_non_root_user():
 def test_image_has_a_healthcheck_that_asks_the_bot():
     checks = instructions("HEALTHCHECK")
     assert len(checks) == 1
-    assert "imagine-bot" in checks[0] and "health" in checks[0]
+    assert "imagine-bot" in checks[0]
+    assert "health" in checks[0]
 
 
 def test_image_runs_the_bot_and_keeps_data_in_a_volume():
@@ -42,8 +43,10 @@ def test_no_secrets_are_copied_into_the_image():
     assert ".env" not in copied
     assert not re.search(r"\bCOPY\s+\.\s", DOCKERFILE), "COPY . would take whatever lies in the folder"
     ignored = (ROOT / ".dockerignore").read_text().split()
-    assert ".env" in ignored and "data/" in ignored
-    assert "DISCORD_TOKEN" not in DOCKERFILE and "OPENROUTE_API_KEY" not in DOCKERFILE
+    assert ".env" in ignored
+    assert "data/" in ignored
+    assert "DISCORD_TOKEN" not in DOCKERFILE
+    assert "OPENROUTE_API_KEY" not in DOCKERFILE
 
 
 def test_image_installs_the_package_like_the_readme():

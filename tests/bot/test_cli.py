@@ -95,7 +95,8 @@ async def test_json_summary_lists_files_model_and_cost(emulator, tmp_path):
     assert summary["model"]
     assert len(summary["files"]) == 2
     assert all(Path(tmp_path, f).is_file() for f in summary["files"])
-    assert summary["cost"] is not None and float(summary["cost"]) > 0
+    assert summary["cost"] is not None
+    assert float(summary["cost"]) > 0
     bodies = [r.json for r in emulator.requests if r.path.endswith("/chat/completions")]
     assert len(bodies) == 2  # count means concurrent requests, the API has no `n`
     assert all(b["image_config"] == {"aspect_ratio": "16:9"} for b in bodies)

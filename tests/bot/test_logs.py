@@ -22,5 +22,6 @@ def test_secrets_are_masked_in_messages_and_tracebacks():
         logging.getLogger().removeHandler(handler)
     output = stream.getvalue()
     assert "sk-very-secret-key" not in output
-    assert "Bearer ********" in output and "failed for ********" in output
+    assert "Bearer ********" in output
+    assert "failed for ********" in output
     assert "RuntimeError" in output
