@@ -79,7 +79,7 @@ class ImagineBot(commands.AutoShardedBot):
     def __init__(self, *, services: Services, shard_count: int | None = None) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
-            intents=discord.Intents.default(),
+            intents=discord.Intents(guilds=True),  # interactions need no privileged or message intents
             help_command=None,
             tree_cls=ImagineTree,
             allowed_mentions=discord.AllowedMentions.none(),
@@ -134,11 +134,15 @@ class ImagineBot(commands.AutoShardedBot):
         except OSError as exc:
             log.warning("cannot write the health file %s: %s", path, exc)
 
+    def is_connected(self) -> bool:
+        """Every shard has a live gateway connection."""
+        return self.is_ready() and bool(self.shards) and not any(s.is_closed() for s in self.shards.values())
+
     async def _keep_health_file(self) -> None:
-        # a fresh file means "connected"; the Docker HEALTHCHECK reads its age
+        # a fresh file means "connected"; the Docker HEALTHCHECK (`imagine-bot health`) reads its age
+        await self.wait_until_ready()
         while not self.is_closed():
-            await self.wait_until_ready()
-            if self.is_ready() and not self.is_ws_ratelimited():
+            if self.is_connected():
                 self._touch_health()
             await asyncio.sleep(HEALTH_INTERVAL)
 

@@ -110,6 +110,16 @@ def _cog(interaction: discord.Interaction) -> Imagine:
     return cog
 
 
+async def _guarded(interaction: discord.Interaction, action: str, job_id: int, work: Any) -> None:
+    """Run a button's work; an unexpected failure is logged with the job id and told to the presser."""
+    interaction.extras["job_id"] = job_id
+    try:
+        await work
+    except Exception as exc:
+        log.error("%s button of job %d failed for user %s", action, job_id, interaction.user.id, exc_info=exc)
+        await send_notice(interaction, explain(exc).text)
+
+
 class RegenerateButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:regen:(?P<job>[0-9]+)"):
     def __init__(self, job_id: int, *, label: str = "Regenerate") -> None:
         super().__init__(discord.ui.Button(label=label, emoji="🔁", style=discord.ButtonStyle.secondary,
@@ -122,7 +132,7 @@ class RegenerateButton(discord.ui.DynamicItem[discord.ui.Button], template=r"ima
         return cls(int(match["job"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).regenerate(interaction, self.job_id)
+        await _guarded(interaction, "regenerate", self.job_id, _cog(interaction).regenerate(interaction, self.job_id))
 
 
 class EditButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:edit:(?P<job>[0-9]+)"):
@@ -137,7 +147,7 @@ class EditButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:e
         return cls(int(match["job"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).open_edit_modal(interaction, self.job_id)
+        await _guarded(interaction, "edit", self.job_id, _cog(interaction).open_edit_modal(interaction, self.job_id))
 
 
 class DeleteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:delete:(?P<job>[0-9]+)"):
@@ -152,7 +162,7 @@ class DeleteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine
         return cls(int(match["job"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).delete(interaction, self.job_id)
+        await _guarded(interaction, "delete", self.job_id, _cog(interaction).delete(interaction, self.job_id))
 
 
 class CancelButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:cancel:(?P<job>[0-9]+)"):
@@ -167,7 +177,7 @@ class CancelButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine
         return cls(int(match["job"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).cancel(interaction, self.job_id)
+        await _guarded(interaction, "cancel", self.job_id, _cog(interaction).cancel(interaction, self.job_id))
 
 
 DYNAMIC_ITEMS = (RegenerateButton, EditButton, DeleteButton, CancelButton)

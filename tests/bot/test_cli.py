@@ -179,3 +179,17 @@ async def test_models_lists_image_models_with_prices(emulator, tmp_path):
     table = await run_cli(emulator, tmp_path, "models", COLUMNS="200")
     assert table.code == 0
     assert "google/gemini-2.5-flash-image-preview" in table.stdout
+
+
+async def test_health_reports_a_fresh_file_as_healthy_and_a_missing_one_as_not(emulator, tmp_path):
+    health = tmp_path / "health"
+    missing = await run_cli(emulator, tmp_path, "health", HEALTH_FILE=str(health))
+    assert missing.code == 1
+    assert "not connected" in missing.stderr
+    health.write_text("now\n")
+    fresh = await run_cli(emulator, tmp_path, "health", HEALTH_FILE=str(health))
+    assert fresh.code == 0, fresh.stderr
+    os.utime(health, (0, 0))
+    stale = await run_cli(emulator, tmp_path, "health", HEALTH_FILE=str(health))
+    assert stale.code == 1
+    assert "unhealthy" in stale.stderr

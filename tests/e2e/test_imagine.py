@@ -29,3 +29,11 @@ async def test_imagine_acks_at_once_shows_progress_and_attaches_the_emulators_pn
     assert {"imagine:regen", "imagine:edit", "imagine:delete"} == {
         cid.rsplit(":", 1)[0] for cid in final.custom_ids()}
     assert discord_fake.rate_limited == []
+
+
+async def test_connected_bot_keeps_its_health_file_fresh(bot, runner):
+    health = runner.env["HEALTH_FILE"]
+    from pathlib import Path
+
+    assert Path(health).is_file()
+    assert bot.is_connected()
