@@ -217,6 +217,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         timeouts=timeouts,
         max_connections=_parse(env, "OPENROUTE_MAX_CONNECTIONS", _positive_int, 16, "a positive integer"),
         max_retries=_parse(env, "OPENROUTE_MAX_RETRIES", _non_negative_int, 3, "a whole number >= 0"),
+        max_event_bytes=_parse(env, "OPENROUTE_MAX_EVENT_MB", _positive_int, 64, "a positive number of MiB")
+        * 1024 * 1024,
     )
     token = _text(env, "DISCORD_TOKEN")
     health = _text(env, "HEALTH_FILE")

@@ -193,3 +193,10 @@ async def test_health_reports_a_fresh_file_as_healthy_and_a_missing_one_as_not(e
     stale = await run_cli(emulator, tmp_path, "health", HEALTH_FILE=str(health))
     assert stale.code == 1
     assert "unhealthy" in stale.stderr
+
+
+async def test_an_image_line_over_the_event_limit_is_refused_without_buffering_it(emulator, tmp_path):
+    run = await run_cli(emulator, tmp_path, "generate", "huge", "--model", "emu/jpeg-4k",
+                        OPENROUTE_MAX_EVENT_MB="4")
+    assert run.code == 1
+    assert run.stderr.strip() == "error: The image service sent more data than this bot accepts for one image."
