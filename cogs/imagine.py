@@ -20,9 +20,10 @@ from bot.discord_bot import send_notice
 from bot.generation import GenerationOutput
 from bot.images.errors import ImageError
 from bot.jobs.engine import Job, JobState
-from bot.jobs.errors import JobCancelled
+from bot.jobs.errors import JobCancelled, JobError
 from bot.jobs.progress import render_progress
 from bot.messages import explain
+from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, InputImage
 from bot.policy import Actor, PolicyRefusal
 from bot.service import ImagineOptions, ResponseHandle
@@ -395,8 +396,10 @@ class Imagine(commands.Cog):
     # --- job lifecycle ---
 
     def actor_of(self, interaction: discord.Interaction) -> Actor:
+        # DM policy covers bot DMs and every user-installed context the server did not install the bot in
         return Actor(user_id=interaction.user.id, guild_id=interaction.guild_id, channel_id=interaction.channel_id,
-                     is_dm=interaction.guild_id is None,
+                     is_dm=interaction.guild_id is None or (interaction.is_user_integration()
+                                                            and not interaction.is_guild_integration()),
                      is_owner=interaction.user.id in self.services.settings.owner_ids)
 
     async def start_job(self, interaction: discord.Interaction, options: ImagineOptions, received: float) -> None:
@@ -423,12 +426,11 @@ class Imagine(commands.Cog):
 
     async def follow(self, target: Target, record: JobRecord, job: Job[GenerationOutput]) -> None:
         """Render progress with throttled edits, then deliver the result (or the error) exactly once."""
-        key = ("interaction", target.interaction.id)
 
         async def send(delivery: Delivery) -> None:
             await self._deliver(target, record, delivery)
 
-        stream = self.services.edits.stream(key, send)
+        stream = self.services.edits.stream(("interaction", target.interaction.id), send)
         try:
             async for snapshot in job.changes():
                 if snapshot.done:
@@ -437,8 +439,17 @@ class Imagine(commands.Cog):
                                         "view": running_view(record.id)}))
             if isinstance(job.error, JobCancelled) and job.error.by_shutdown:
                 return  # the bot is stopping; the next start-up tells the user
-            final = await self._final_payload(target, record, job, stream)
-            await stream.finish(Delivery(final, final=True))
+            try:
+                final = await self._final_payload(target, record, job, stream)
+            except Exception as exc:  # e.g. an image that cannot be re-encoded for upload
+                log.exception("job %d: preparing the result failed", record.id)
+                final = self._failure_payload(record, exc)
+            try:
+                await stream.finish(Delivery(final, final=True))
+            except discord.HTTPException as exc:
+                # Discord refused the result itself: say so in place of the progress rather than go silent
+                log.warning("job %d: Discord refused the result (%s %s)", record.id, exc.status, exc.code)
+                await self._deliver(target, record, Delivery(self._failure_payload(record, exc), final=True))
         except Exception:
             log.exception("job %d: could not deliver the result", record.id)
         finally:
@@ -469,13 +480,17 @@ class Imagine(commands.Cog):
                     embeds.append(embed)
             return {"content": final_content(record, output, fitted.describe()), "attachments": files,
                     "embeds": embeds, "view": result_view(record.id)}
-        error = job.error if job.error is not None else RuntimeError("job ended without a result")
         if job.state is JobState.CANCELLED:
             content = f"**{echo_prompt(record.prompt, 300)}**\n-# {describe_options(record)}\n✖️ Cancelled."
             return {"content": content, "view": failure_view(record.id, retryable=True)}
-        if not isinstance(error, Exception) or type(error).__module__.startswith(("builtins", "discord")):
+        error = job.error if job.error is not None else RuntimeError("job ended without a result")
+        if not isinstance(error, OpenRouteError | ImageError | JobError):
             log.error("job %d failed unexpectedly", record.id, exc_info=error)
-        return {"content": failure_content(record, error),
+        return self._failure_payload(record, error)
+
+    @staticmethod
+    def _failure_payload(record: JobRecord, error: BaseException) -> dict[str, Any]:
+        return {"content": failure_content(record, error), "attachments": [], "embeds": [],
                 "view": failure_view(record.id, retryable=explain(error).retryable)}
 
     async def _deliver(self, target: Target, record: JobRecord, delivery: Delivery) -> None:
@@ -501,16 +516,23 @@ class Imagine(commands.Cog):
         files = delivery.payload.get("attachments") or []
         for file in files:
             file.reset()
-        channel = await self._fallback_channel(record)
-        target.message = await channel.send(content=content, files=files,
-                                            embeds=delivery.payload.get("embeds", []),
-                                            view=delivery.payload.get("view"), allowed_mentions=mentions)
+        target.message = await self._post(record, content=content, files=files,
+                                          embeds=delivery.payload.get("embeds", []),
+                                          view=delivery.payload.get("view"), allowed_mentions=mentions)
 
-    async def _fallback_channel(self, record: JobRecord) -> discord.abc.Messageable:
+    async def _post(self, record: JobRecord, **message: Any) -> discord.Message:
+        """A normal bot message in the job's channel; in the requester's DMs when the bot can't post there
+        (a DM job, or a user-installed app in a server the bot is not in)."""
         if record.channel_id is not None and not record.is_dm:
-            return self.bot.get_partial_messageable(record.channel_id)
+            try:
+                return await self.bot.get_partial_messageable(record.channel_id).send(**message)
+            except discord.Forbidden:
+                log.info("job %d: cannot post in channel %d; sending to the requester's DMs", record.id,
+                         record.channel_id)
+                for file in message.get("files") or []:
+                    file.reset()
         user = self.bot.get_user(record.requester_id) or await self.bot.fetch_user(record.requester_id)
-        return await user.create_dm()
+        return await (await user.create_dm()).send(**message)
 
     # --- buttons ---
 
@@ -603,8 +625,7 @@ class Imagine(commands.Cog):
                     await webhook.edit_message("@original", content=content[len(f"<@{record.requester_id}> "):],
                                                view=view, allowed_mentions=NO_MENTIONS, attachments=[])
                 else:
-                    channel = await self._fallback_channel(record)
-                    await channel.send(content, view=view, allowed_mentions=mentions)
+                    await self._post(record, content=content, view=view, allowed_mentions=mentions)
                 log.info("job %d: told user %d it was interrupted", record.id, record.requester_id)
             except (discord.HTTPException, discord.ClientException) as exc:
                 log.warning("job %d: could not tell user %d about the interruption: %s", record.id,
