@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from bot.images.errors import ImageError, ModelImageInvalid
 from bot.images.pipeline import ImageWorker
 from bot.jobs.progress import Phase
 from bot.openroute.client import OpenRouteClient
@@ -103,11 +104,15 @@ class ImageGenerator:
         report(phase=Phase.WAITING, images_total=count, images_done=0, bytes_received=0)
         tracker = _Tracker(count, report)
         if count == 1:
-            outcomes: list[GenerationResult | BaseException] = [
-                await self.client.generate(request, on_event=lambda event: tracker.on_event(0, event))
-            ]
+            try:
+                outcomes: list[GenerationResult | BaseException] = [
+                    await self.client.generate(request, on_event=lambda event: tracker.on_event(0, event))
+                ]
+            except ImageError as exc:
+                raise ModelImageInvalid(exc) from exc
         else:
             outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event)
+        outcomes = [_model_error(o) for o in outcomes]
         results = [o for o in outcomes if isinstance(o, GenerationResult)]
         failures = tuple(o for o in outcomes if not isinstance(o, GenerationResult))
         if not results:
@@ -118,7 +123,10 @@ class ImageGenerator:
         images: list[OutputImage] = []
         for result in results:
             for image in result.images:
-                png = await self.images.to_png(image.data)
+                try:
+                    png = await self.images.to_png(image.data)
+                except ImageError as exc:
+                    raise ModelImageInvalid(exc) from exc
                 images.append(OutputImage(png=png, original=image.data, original_mime=image.mime_type))
         costs = [r.cost for r in results if r.cost is not None]
         return GenerationOutput(
@@ -130,3 +138,10 @@ class ImageGenerator:
             elapsed=self._clock() - started,
             failures=failures,
         )
+
+
+def _model_error(outcome: GenerationResult | BaseException) -> GenerationResult | BaseException:
+    """Image problems in a model's answer are the model's, not the user's: say so (and allow a retry)."""
+    if isinstance(outcome, ImageError) and not isinstance(outcome, ModelImageInvalid):
+        return ModelImageInvalid(outcome)
+    return outcome

@@ -10,6 +10,7 @@ from bot.images.errors import (
     ImageError,
     ImageTooLarge,
     InvalidDataURL,
+    ModelImageInvalid,
     UnsupportedImageType,
 )
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
@@ -103,6 +104,15 @@ def explain(exc: BaseException) -> Explanation:
             return Explanation("The image service sent an answer this bot could not read. Try again.", True)
         case BadRequest(message=message):
             return Explanation(f"The image service rejected the request: {quote(message, 200)}", False)
+        case ModelImageInvalid(cause=cause):
+            match cause:
+                case ImageTooLarge():
+                    what = "an image with too many pixels to process safely"
+                case UnsupportedImageType():
+                    what = "something that is not a PNG, JPEG or WebP image"
+                case _:
+                    what = "image data that was damaged and could not be decoded"
+            return Explanation(f"The model sent {what}. Try again.", True)
         case ImageTooLarge():
             return Explanation("The image has too many pixels to process safely.", False)
         case UnsupportedImageType():

@@ -327,7 +327,8 @@ class Imagine(commands.Cog):
         for m in models:
             if needle and needle not in m.id.lower() and needle not in m.name.lower():
                 continue
-            price = m.pricing.image_output or m.pricing.request
+            # per-image price when the model has one; token-billed models show none rather than "$0"
+            price = m.pricing.image_output if m.pricing.image_output is not None else (m.pricing.request or None)
             label = m.id if price is None else f"{m.id} — {format_cost(price)}/image"
             choices.append(app_commands.Choice(name=label[:100], value=m.id[:100]))
             if len(choices) == 25:

@@ -30,3 +30,12 @@ class ImageTooLarge(ImageError):
 
 class CorruptImage(ImageError):
     """The bytes claim to be an image but cannot be decoded."""
+
+
+class ModelImageInvalid(ImageError):
+    """The model's output image could not be used (bad data, wrong type, too many pixels). Unlike the same
+    problem with a member's upload, trying again can help: the next generation is a new image."""
+
+    def __init__(self, cause: ImageError) -> None:
+        super().__init__(f"model returned an unusable image: {cause}")
+        self.cause = cause
