@@ -121,64 +121,63 @@ async def _guarded(interaction: discord.Interaction, action: str, job_id: int, w
         await send_notice(interaction, explain(exc).text)
 
 
-class RegenerateButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:regen:(?P<job>[0-9]+)"):
-    def __init__(self, job_id: int, *, label: str = "Regenerate") -> None:
-        super().__init__(discord.ui.Button(label=label, emoji="🔁", style=discord.ButtonStyle.secondary,
-                                           custom_id=f"imagine:regen:{job_id}"))
+class _JobButton:
+    """What the four result buttons share: the job id lives in `custom_id` (so they survive restarts) and
+    the press is handled by the cog. Mixed into `DynamicItem` subclasses, which each need a template."""
+
+    action: str
+    label: str
+    emoji: str
+    style = discord.ButtonStyle.secondary
+
+    def __init__(self, job_id: int, *, label: str | None = None) -> None:
+        super().__init__(discord.ui.Button(  # type: ignore[call-arg]
+            label=label or self.label, emoji=self.emoji, style=self.style,
+            custom_id=f"imagine:{self.action}:{job_id}"))
         self.job_id = job_id
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> RegenerateButton:
+                             match: re.Match[str]) -> Any:
         return cls(int(match["job"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _guarded(interaction, "regenerate", self.job_id, _cog(interaction).regenerate(interaction, self.job_id))
+        await _guarded(interaction, self.action, self.job_id, self.press(_cog(interaction), interaction))
+
+    def press(self, cog: Imagine, interaction: discord.Interaction) -> Any:
+        raise NotImplementedError
 
 
-class EditButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:edit:(?P<job>[0-9]+)"):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Edit", emoji="✏️", style=discord.ButtonStyle.secondary,
-                                           custom_id=f"imagine:edit:{job_id}"))
-        self.job_id = job_id
+class RegenerateButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button],
+                       template=r"imagine:regen:(?P<job>[0-9]+)"):
+    action, label, emoji = "regen", "Regenerate", "🔁"
 
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> EditButton:
-        return cls(int(match["job"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _guarded(interaction, "edit", self.job_id, _cog(interaction).open_edit_modal(interaction, self.job_id))
+    def press(self, cog: Imagine, interaction: discord.Interaction) -> Any:
+        return cog.regenerate(interaction, self.job_id)
 
 
-class DeleteButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:delete:(?P<job>[0-9]+)"):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Delete", emoji="🗑️", style=discord.ButtonStyle.danger,
-                                           custom_id=f"imagine:delete:{job_id}"))
-        self.job_id = job_id
+class EditButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:edit:(?P<job>[0-9]+)"):
+    action, label, emoji = "edit", "Edit", "✏️"
 
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> DeleteButton:
-        return cls(int(match["job"]))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _guarded(interaction, "delete", self.job_id, _cog(interaction).delete(interaction, self.job_id))
+    def press(self, cog: Imagine, interaction: discord.Interaction) -> Any:
+        return cog.open_edit_modal(interaction, self.job_id)
 
 
-class CancelButton(discord.ui.DynamicItem[discord.ui.Button], template=r"imagine:cancel:(?P<job>[0-9]+)"):
-    def __init__(self, job_id: int) -> None:
-        super().__init__(discord.ui.Button(label="Cancel", emoji="✖️", style=discord.ButtonStyle.secondary,
-                                           custom_id=f"imagine:cancel:{job_id}"))
-        self.job_id = job_id
+class DeleteButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button],
+                   template=r"imagine:delete:(?P<job>[0-9]+)"):
+    action, label, emoji = "delete", "Delete", "🗑️"
+    style = discord.ButtonStyle.danger
 
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> CancelButton:
-        return cls(int(match["job"]))
+    def press(self, cog: Imagine, interaction: discord.Interaction) -> Any:
+        return cog.delete(interaction, self.job_id)
 
-    async def callback(self, interaction: discord.Interaction) -> None:
-        await _guarded(interaction, "cancel", self.job_id, _cog(interaction).cancel(interaction, self.job_id))
+
+class CancelButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button],
+                   template=r"imagine:cancel:(?P<job>[0-9]+)"):
+    action, label, emoji = "cancel", "Cancel", "✖️"
+
+    def press(self, cog: Imagine, interaction: discord.Interaction) -> Any:
+        return cog.cancel(interaction, self.job_id)
 
 
 DYNAMIC_ITEMS = (RegenerateButton, EditButton, DeleteButton, CancelButton)

@@ -267,13 +267,11 @@ class OpenRouteClient:
             content_type = response.content_type.lower()
             if content_type == "application/json":
                 # Not a stream (asked for, or the server ignored `"stream": true`): one JSON answer.
-                reader = response.content.iter_any()
                 pieces: list[bytes] = []
                 size = 0
-                while data := await self._read(reader, deadline):
+                async for data in self._body(response, deadline):
                     pieces.append(data)
                     size += len(data)
-                    self._check_size(size)
                     if size > PROGRESS_THRESHOLD:
                         yield ImageProgress(0, size)
                 raw = b"".join(pieces)
@@ -390,14 +388,7 @@ class OpenRouteClient:
         deadline = asyncio.get_running_loop().time() + self._settings.timeouts.total
         response = await self._open("GET", path, params=params, deadline=deadline)
         try:
-            reader = response.content.iter_any()
-            pieces: list[bytes] = []
-            size = 0
-            while data := await self._read(reader, deadline):
-                pieces.append(data)
-                size += len(data)
-                self._check_size(size)
-            raw = b"".join(pieces)
+            raw = b"".join([data async for data in self._body(response, deadline)])
             if len(raw) > THREAD_THRESHOLD:
                 return await asyncio.to_thread(parse_json, raw, what=what)
             return parse_json(raw, what=what)
@@ -486,6 +477,15 @@ class OpenRouteClient:
         except (aiohttp.ClientConnectionError, OSError) as exc:
             raise ConnectionFailed(self._scrub(f"could not reach OpenRoute: {type(exc).__name__}: {exc}")) \
                 from None
+
+    async def _body(self, response: aiohttp.ClientResponse, deadline: float) -> AsyncIterator[bytes]:
+        """A whole (non-stream) body in pieces, under the idle/total timeouts and the size cap."""
+        reader = response.content.iter_any()
+        size = 0
+        while data := await self._read(reader, deadline):
+            size += len(data)
+            self._check_size(size)
+            yield data
 
     async def _read(self, reader: AsyncIterator[bytes], deadline: float) -> bytes:
         """The next bytes of a body (b"" at the end), within the idle and total deadlines."""
