@@ -65,6 +65,10 @@ async def send_notice(interaction: discord.Interaction, text: str) -> None:
         if not interaction.response.is_done():
             await interaction.response.send_message(text, ephemeral=True,
                                                     allowed_mentions=discord.AllowedMentions.none())
+        elif interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            # replace "is thinking…" rather than leave it spinning next to a followup
+            await interaction.edit_original_response(content=text, attachments=[], view=None,
+                                                     allowed_mentions=discord.AllowedMentions.none())
         else:
             await interaction.followup.send(text, ephemeral=True, allowed_mentions=discord.AllowedMentions.none())
     except discord.HTTPException as exc:

@@ -37,3 +37,21 @@ async def test_connected_bot_keeps_its_health_file_fresh(bot, runner):
 
     assert Path(health).is_file()
     assert bot.is_connected()
+
+
+async def test_an_unexpected_failure_is_logged_and_told_honestly_and_the_bot_keeps_serving(
+        bot, discord_fake, monkeypatch, caplog):
+    cog = bot.get_cog("Imagine")
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("bug in start_job")
+
+    monkeypatch.setattr(cog, "start_job", broken)
+    it = await discord_fake.run_command("imagine", {"prompt": "trigger a bug"})
+    told = await discord_fake.wait_for(lambda: it.original if it.original and not it.original.loading else None)
+    assert "Something went wrong on our side" in told.content
+    assert any("command imagine failed" in r.getMessage() and r.exc_info for r in caplog.records)
+
+    monkeypatch.undo()
+    again = await discord_fake.run_command("imagine", {"prompt": "works again"})
+    assert png_files(await wait_final(discord_fake, again))
