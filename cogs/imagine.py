@@ -38,6 +38,7 @@ NO_MENTIONS = discord.AllowedMentions.none()
 INPUT_TYPES = ("image/png", "image/jpeg", "image/webp")
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 PROMPT_ECHO_LIMIT = 1200
+PROGRESS_TICK = 5.0  # seconds between progress refreshes when nothing else changed
 TOKEN_LIFETIME = 15 * 60
 TOKEN_SAFETY = 30  # stop editing through the token a little before Discord invalidates it
 PENDING_EDIT_TTL = 15 * 60
@@ -431,12 +432,25 @@ class Imagine(commands.Cog):
             await self._deliver(target, record, delivery)
 
         stream = self.services.edits.stream(("interaction", target.interaction.id), send)
+
+        def show_progress() -> None:
+            stream.update(Delivery({"content": progress_content(record, job, time.monotonic()),
+                                    "view": running_view(record.id)}))
+
+        async def tick() -> None:
+            # the elapsed time keeps moving while the model thinks, even when nothing else changes
+            while not job.done:
+                await asyncio.sleep(PROGRESS_TICK)
+                if not job.done:
+                    show_progress()
+
+        ticker = asyncio.create_task(tick(), name=f"progress-tick-{record.id}")
         try:
             async for snapshot in job.changes():
                 if snapshot.done:
                     break
-                stream.update(Delivery({"content": progress_content(record, snapshot, time.monotonic()),
-                                        "view": running_view(record.id)}))
+                show_progress()
+            ticker.cancel()
             if isinstance(job.error, JobCancelled) and job.error.by_shutdown:
                 return  # the bot is stopping; the next start-up tells the user
             try:
@@ -453,6 +467,7 @@ class Imagine(commands.Cog):
         except Exception:
             log.exception("job %d: could not deliver the result", record.id)
         finally:
+            ticker.cancel()
             await stream.aclose()
         if target.message is not None:
             await self.service.record_result_message(record.id, channel_id=target.message.channel.id,

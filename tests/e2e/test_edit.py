@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from tests.e2e.conftest import decoded, png_files, wait_final
+from tests.e2e.harness import decoded, png_files, wait_final
 from tests.fakes.discord import FakeDiscord, FakeInteraction
 from tests.fakes.discord.model import iter_components
 from tests.fakes.openroute import OpenRouteEmulator

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from tests.e2e.conftest import API_KEY, BOT_TOKEN, BotRunner, decoded, png_files, wait_final
+from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, decoded, png_files, wait_final
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.openroute import OpenRouteEmulator
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import decoded, png_files, wait_final
+from tests.e2e.harness import decoded, png_files, wait_final
 
 pytestmark = pytest.mark.e2e
 

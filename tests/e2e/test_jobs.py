@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.e2e.conftest import BOT_TOKEN, decoded, png_files, wait_final
+from tests.e2e.harness import BOT_TOKEN, decoded, png_files, wait_final
 from tests.fakes.discord import FakeDiscord, RateLimitRule
 
 pytestmark = pytest.mark.e2e
