@@ -194,3 +194,58 @@ async def test_twenty_concurrent_jobs_in_one_channel_never_hit_a_rate_limit(runn
         assert all(gap >= 1.5 * 0.95 for gap in gaps), gaps
     edits = sorted(t for message in finals for t in message.edit_times)
     print(f"{len(edits)} edits for 20 jobs ({len(edits) / 20:.1f} per job)")
+
+
+async def test_commands_sync_instantly_to_the_dev_guild_and_the_invite_url_is_logged(runner, discord_fake, caplog):
+    caplog.set_level("INFO")
+    await runner.start(DEV_GUILD_ID=str(discord_fake.guild_id))
+    assert "imagine" in discord_fake.guild_commands[discord_fake.guild_id]
+    assert "imagine" not in discord_fake.commands
+    invite = next(r.getMessage() for r in caplog.records if "invite:" in r.getMessage())
+    assert f"client_id={discord_fake.application_id}" in invite
+    assert "scope=bot+applications.commands" in invite
+    assert "permissions=" in invite and "permissions=0" not in invite
+
+
+async def test_a_full_queue_and_the_per_user_limit_are_acknowledged_and_explained(runner, discord_fake, emulator):
+    await runner.start(MAX_CONCURRENT_JOBS="1", MAX_QUEUE_SIZE="1", MAX_JOBS_PER_USER="2")
+    first = await discord_fake.run_command("imagine", {"prompt": "one", "model": "emu/hold"})
+    await emulator.wait_held(1)
+    second = await discord_fake.run_command("imagine", {"prompt": "two", "model": "emu/hold"})
+    await running(discord_fake, second)
+
+    over_limit = await discord_fake.run_command("imagine", {"prompt": "three", "model": "emu/hold"})
+    assert (await over_limit.wait_ack()).type == 5
+    refused = await discord_fake.wait_for(
+        lambda: over_limit.original if over_limit.original and not over_limit.original.loading else None)
+    assert "You already have 2 images in progress" in refused.content
+
+    full = await discord_fake.run_command("imagine", {"prompt": "four", "model": "emu/png"}, user="bob")
+    assert (await full.wait_ack()).type == 5
+    busy = await discord_fake.wait_for(lambda: full.original if full.original and not full.original.loading else None)
+    assert "queue is full" in busy.content
+
+    emulator.release()
+    assert png_files(await wait_final(discord_fake, first))
+    assert png_files(await wait_final(discord_fake, second))
+
+
+@pytest.fixture
+async def stingy_discord():
+    """Discord answering 429 to all but one edit per message every 3 s: discord.py must wait and retry."""
+    fake = FakeDiscord(token=BOT_TOKEN, message_edit_rate_limit=RateLimitRule(1, 3.0))
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.close()
+
+
+async def test_a_rate_limited_edit_backs_off_and_the_result_still_arrives(runner, stingy_discord, emulator):
+    runner.fake = stingy_discord
+    runner.env["DISCORD_API_BASE_URL"] = stingy_discord.api_base_url
+    await runner.start(EDIT_INTERVAL="1.0")
+    it = await stingy_discord.run_command("imagine", {"prompt": "under pressure", "model": "emu/slow"})
+    final = await wait_final(stingy_discord, it)
+    assert stingy_discord.rate_limited, "the strict fake should have answered some 429s"
+    assert decoded(png_files(final)[0][1]) == decoded(emulator.sent_images[-1].data)
