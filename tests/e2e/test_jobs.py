@@ -204,7 +204,8 @@ async def test_commands_sync_instantly_to_the_dev_guild_and_the_invite_url_is_lo
     invite = next(r.getMessage() for r in caplog.records if "invite:" in r.getMessage())
     assert f"client_id={discord_fake.application_id}" in invite
     assert "scope=bot+applications.commands" in invite
-    assert "permissions=" in invite and "permissions=0" not in invite
+    assert "permissions=" in invite
+    assert "permissions=0" not in invite
 
 
 async def test_a_full_queue_and_the_per_user_limit_are_acknowledged_and_explained(runner, discord_fake, emulator):
