@@ -53,7 +53,8 @@ def echo_prompt(prompt: str, limit: int = PROMPT_ECHO_LIMIT) -> str:
     text = " ".join(prompt.split())
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return discord.utils.escape_markdown(text)
+    # mentions are disabled on every message anyway; escaping keeps the echo from even looking like one
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
 
 
 def describe_options(record: JobRecord) -> str:
@@ -433,9 +434,14 @@ class Imagine(commands.Cog):
 
         stream = self.services.edits.stream(("interaction", target.interaction.id), send)
 
+        shown = ""
+
         def show_progress() -> None:
-            stream.update(Delivery({"content": progress_content(record, job, time.monotonic()),
-                                    "view": running_view(record.id)}))
+            nonlocal shown
+            content = progress_content(record, job, time.monotonic())
+            if content != shown:  # an identical edit would only spend rate limit
+                shown = content
+                stream.update(Delivery({"content": content, "view": running_view(record.id)}))
 
         async def tick() -> None:
             # the elapsed time keeps moving while the model thinks, even when nothing else changes
