@@ -96,6 +96,14 @@ class ImageGenerator:
         self.images = images
         self._clock = clock
 
+    def modalities_for(self, model: str) -> list[str] | None:
+        """["image"] for image-only models (they answer text-only to ["image", "text"]), from the cached
+        model list; None (the client's default) when the model is not in it."""
+        for known in self.client.cached_image_models() or ():
+            if known.id == model:
+                return known.modalities
+        return None
+
     async def generate(self, request: GenerationRequest, count: int = 1,
                        report: ProgressCallback | None = None) -> GenerationOutput:
         """Run `count` concurrent requests. Returns what succeeded; raises the first error if none did."""
@@ -103,15 +111,18 @@ class ImageGenerator:
         started = self._clock()
         report(phase=Phase.WAITING, images_total=count, images_done=0, bytes_received=0)
         tracker = _Tracker(count, report)
+        modalities = self.modalities_for(request.model)
         if count == 1:
             try:
                 outcomes: list[GenerationResult | BaseException] = [
-                    await self.client.generate(request, on_event=lambda event: tracker.on_event(0, event))
+                    await self.client.generate(request, on_event=lambda event: tracker.on_event(0, event),
+                                               modalities=modalities)
                 ]
             except ImageError as exc:
                 raise ModelImageInvalid(exc) from exc
         else:
-            outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event)
+            outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event,
+                                                       modalities=modalities)
         outcomes = [_model_error(o) for o in outcomes]
         results = [o for o in outcomes if isinstance(o, GenerationResult)]
         failures = tuple(o for o in outcomes if not isinstance(o, GenerationResult))

@@ -55,3 +55,15 @@ async def test_an_unexpected_failure_is_logged_and_told_honestly_and_the_bot_kee
     monkeypatch.undo()
     again = await discord_fake.run_command("imagine", {"prompt": "works again"})
     assert png_files(await wait_final(discord_fake, again))
+
+
+@pytest.mark.parametrize(("model", "modalities"), [
+    ("black-forest-labs/flux.2-pro", ["image"]),
+    ("google/gemini-2.5-flash-image-preview", ["image", "text"]),
+])
+async def test_image_only_models_are_asked_for_images_only(bot, discord_fake, emulator, model, modalities):
+    it = await discord_fake.run_command("imagine", {"prompt": "a red kite", "model": model})
+    assert png_files(await wait_final(discord_fake, it))
+    body = next(r.json for r in emulator.requests if r.path.endswith("/chat/completions"))
+    assert body["model"] == model
+    assert body["modalities"] == modalities
