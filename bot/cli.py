@@ -134,6 +134,10 @@ async def _generate(args: argparse.Namespace, settings: Settings, console: Conso
         client = OpenRouteClient(session, settings.openroute)
         generator = ImageGenerator(client, worker)
         inputs = await _read_inputs(args.image, worker)
+        try:  # the model list tells image-only models apart (they need modalities ["image"])
+            await client.list_image_models()
+        except OpenRouteError as exc:
+            log.debug("model list unavailable: %s", type(exc).__name__)
         request = GenerationRequest(prompt=args.prompt, model=args.model or settings.default_model,
                                     aspect_ratio=args.aspect_ratio, image_size=args.size, input_images=inputs)
         progress = _ProgressLine(console)

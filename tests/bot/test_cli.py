@@ -200,3 +200,10 @@ async def test_an_image_line_over_the_event_limit_is_refused_without_buffering_i
                         OPENROUTE_MAX_EVENT_MB="4")
     assert run.code == 1
     assert run.stderr.strip() == "error: The image service sent more data than this bot accepts for one image."
+
+
+async def test_an_image_only_model_is_asked_for_images_only(emulator, tmp_path):
+    run = await run_cli(emulator, tmp_path, "generate", "a kite", "--model", "black-forest-labs/flux.2-pro")
+    assert run.code == 0, run.stderr
+    body = next(r.json for r in emulator.requests if r.path.endswith("/chat/completions"))
+    assert body["modalities"] == ["image"]
