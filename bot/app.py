@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 from collections.abc import Callable
 from contextlib import AsyncExitStack
 
@@ -60,6 +62,21 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         bot = ImagineBot(services=services, shard_count=shard_count)
         if started is not None:
             started(bot)
+        _close_on_sigterm(bot)
         async with bot:
             assert settings.discord_token is not None  # checked by Settings.require_discord
             await bot.start(settings.discord_token.get())
+
+
+def _close_on_sigterm(bot: ImagineBot) -> None:
+    """`docker stop` sends SIGTERM: close cleanly (running jobs are reported as interrupted at the next start)."""
+    loop = asyncio.get_running_loop()
+
+    def stop() -> None:
+        log.info("SIGTERM received; shutting down")
+        loop.create_task(bot.close())  # noqa: RUF006 - the bot's own shutdown ends run_bot
+
+    try:
+        loop.add_signal_handler(signal.SIGTERM, stop)
+    except (NotImplementedError, RuntimeError):  # not the main thread, or no signal support here
+        log.debug("SIGTERM handler not installed")

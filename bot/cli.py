@@ -208,9 +208,19 @@ async def _models(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _run(settings: Settings) -> int:
     settings.require_discord()
-    from bot.app import run_bot  # imported late: the Discord layer is not needed for the other commands
+    # imported late: the Discord layer is not needed for the other commands
+    import discord
 
-    await run_bot(settings)
+    from bot.app import run_bot
+
+    try:
+        await run_bot(settings)
+    except discord.LoginFailure:
+        raise CLIError("Discord rejected DISCORD_TOKEN: reset the bot token in the developer portal "
+                       "and put the new one in .env") from None
+    except (discord.GatewayNotFound, discord.ConnectionClosed, OSError) as exc:
+        raise CLIError(f"could not connect to Discord ({type(exc).__name__}); check the network and "
+                       "DISCORD_API_BASE_URL / DISCORD_GATEWAY_URL") from None
     return 0
 
 

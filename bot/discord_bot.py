@@ -99,6 +99,7 @@ class ImagineBot(commands.AutoShardedBot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
+        log.info("invite: %s", self.invite_url())
         self._health_task = asyncio.create_task(self._keep_health_file(), name="health-file")
 
     async def sync_commands(self) -> bool:
@@ -124,8 +125,8 @@ class ImagineBot(commands.AutoShardedBot):
                                        scopes=("bot", "applications.commands"))
 
     async def on_ready(self) -> None:
-        log.info("connected as %s (id %s) in %d server(s); invite: %s", self.user, self.user.id if self.user else "?",
-                 len(self.guilds), self.invite_url())
+        log.info("connected as %s (id %s) in %d server(s)", self.user, self.user.id if self.user else "?",
+                 len(self.guilds))
         self._touch_health()
 
     def _touch_health(self) -> None:
