@@ -43,12 +43,13 @@ async def test_run_serves_imagine_and_stops_cleanly_on_sigterm(discord_fake, emu
     finally:
         if proc.returncode is None:
             proc.send_signal(signal.SIGTERM)
-        stdout, stderr = await asyncio.wait_for(proc.communicate(), 60)
+        _stdout, stderr = await asyncio.wait_for(proc.communicate(), 60)
     logs = stderr.decode()
     assert proc.returncode == 0, logs
     assert "SIGTERM received" in logs
     assert "invite:" in logs
-    assert BOT_TOKEN not in logs and API_KEY not in logs
+    assert BOT_TOKEN not in logs
+    assert API_KEY not in logs
     assert "Traceback" not in logs
 
 
