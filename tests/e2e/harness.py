@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,11 @@ class BotRunner:
         }
         self.bot: ImagineBot | None = None
         self.task: asyncio.Task[None] | None = None
+
+    def use(self, fake: FakeDiscord) -> None:
+        """Point the next start at another fake Discord (one built with other limits)."""
+        self.fake = fake
+        self.env["DISCORD_API_BASE_URL"] = fake.api_base_url
 
     async def start(self, **overrides: str) -> ImagineBot:
         settings = settings_from_env({**self.env, **overrides})
@@ -86,3 +93,14 @@ async def wait_final(fake: FakeDiscord, interaction: Any, timeout: float = 60) -
         return original if not any(cid.startswith("imagine:cancel:") for cid in original.custom_ids()) else None
 
     return await fake.wait_for(finished, timeout=timeout)
+
+
+@asynccontextmanager
+async def started_fake(**options: Any) -> AsyncIterator[FakeDiscord]:
+    """A fake Discord with non-default limits, for one test."""
+    fake = FakeDiscord(token=BOT_TOKEN, **options)
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.close()

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from tests.e2e.harness import BOT_TOKEN, decoded, png_files, wait_final
-from tests.fakes.discord import FakeDiscord, RateLimitRule
+from tests.e2e.harness import decoded, png_files, started_fake, wait_final
+from tests.fakes.discord import RateLimitRule
 
 pytestmark = pytest.mark.e2e
 
@@ -146,11 +146,8 @@ async def test_result_arrives_as_a_channel_message_when_the_original_was_deleted
 
 
 async def test_large_images_are_downscaled_to_fit_the_upload_limit_and_the_message_says_so(runner, emulator):
-    small = FakeDiscord(token=BOT_TOKEN, upload_limit=1024 * 1024)
-    await small.start()
-    try:
-        runner.fake = small
-        runner.env["DISCORD_API_BASE_URL"] = small.api_base_url
+    async with started_fake(upload_limit=1024 * 1024) as small:
+        runner.use(small)
         await runner.start()
         it = await small.run_command("imagine", {"prompt": "too big", "model": "emu/png"})
         final = await wait_final(small, it)
@@ -159,25 +156,18 @@ async def test_large_images_are_downscaled_to_fit_the_upload_limit_and_the_messa
         assert len(files[0][1]) <= 1024 * 1024
         assert "downscaled" in final.content
         assert [r for r in small.requests if r.status == 413] == []
-    finally:
         await runner.stop()
-        await small.close()
 
 
 @pytest.fixture
 async def strict_discord():
     """Discord with a hidden per-message edit limit, as real Discord has: a bot that edits too often gets 429s."""
-    fake = FakeDiscord(token=BOT_TOKEN, message_edit_rate_limit=RateLimitRule(5, 5.0))
-    await fake.start()
-    try:
+    async with started_fake(message_edit_rate_limit=RateLimitRule(5, 5.0)) as fake:
         yield fake
-    finally:
-        await fake.close()
 
 
 async def test_twenty_concurrent_jobs_in_one_channel_never_hit_a_rate_limit(runner, strict_discord, emulator):
-    runner.fake = strict_discord
-    runner.env["DISCORD_API_BASE_URL"] = strict_discord.api_base_url
+    runner.use(strict_discord)
     await runner.start(EDIT_INTERVAL="1.5", MAX_CONCURRENT_JOBS="4")
     users = [f"user{n}" for n in range(10)]
     for name in users:
@@ -234,17 +224,12 @@ async def test_a_full_queue_and_the_per_user_limit_are_acknowledged_and_explaine
 @pytest.fixture
 async def stingy_discord():
     """Discord answering 429 to all but one edit per message every 3 s: discord.py must wait and retry."""
-    fake = FakeDiscord(token=BOT_TOKEN, message_edit_rate_limit=RateLimitRule(1, 3.0))
-    await fake.start()
-    try:
+    async with started_fake(message_edit_rate_limit=RateLimitRule(1, 3.0)) as fake:
         yield fake
-    finally:
-        await fake.close()
 
 
 async def test_a_rate_limited_edit_backs_off_and_the_result_still_arrives(runner, stingy_discord, emulator):
-    runner.fake = stingy_discord
-    runner.env["DISCORD_API_BASE_URL"] = stingy_discord.api_base_url
+    runner.use(stingy_discord)
     await runner.start(EDIT_INTERVAL="1.0")
     it = await stingy_discord.run_command("imagine", {"prompt": "under pressure", "model": "emu/slow"})
     final = await wait_final(stingy_discord, it)
