@@ -264,7 +264,7 @@ class Imagine(commands.Cog):
         self.services = bot.services
         self.service = bot.services.imagine
         self._pending_edits: dict[str, tuple[float, discord.Attachment]] = {}
-        self._followers: set[asyncio.Task[None]] = set()
+        self._tasks: set[asyncio.Task[None]] = set()  # background work, referenced until it ends
         self.edit_menu = app_commands.ContextMenu(name="Edit image", callback=self.edit_image_menu)
         app_commands.allowed_installs(guilds=True, users=True)(self.edit_menu)
         app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)(self.edit_menu)
@@ -272,13 +272,18 @@ class Imagine(commands.Cog):
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.edit_menu)
         self.bot.add_dynamic_items(*DYNAMIC_ITEMS)
-        asyncio.create_task(self._warm_model_cache())  # noqa: RUF006 - best effort, errors logged inside
+        self._background(self._warm_model_cache())
         await self._announce_interrupted()
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.edit_menu.name, type=self.edit_menu.type)
-        for task in list(self._followers):
+        for task in list(self._tasks):
             task.cancel()
+
+    def _background(self, work: Any) -> None:
+        task = asyncio.create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     async def _warm_model_cache(self) -> None:
         try:
@@ -291,7 +296,7 @@ class Imagine(commands.Cog):
 
     @app_commands.command(name="imagine", description="Generate an image from a prompt")
     @app_commands.describe(
-        prompt="What to draw", model="Image model (default: the server's default)",
+        prompt="What to draw", model="Image model (default: the bot's default model)",
         aspect_ratio="Shape of the image", size="Resolution", count="How many images (1-4)",
         image="An image to edit (PNG, JPEG or WebP)",
     )
@@ -321,7 +326,7 @@ class Imagine(commands.Cog):
         models = self.service.client.cached_image_models()
         if models is None:
             # answer now (3 s rule) and fill the cache for the next keystroke
-            asyncio.create_task(self._warm_model_cache())  # noqa: RUF006
+            self._background(self._warm_model_cache())
             return [app_commands.Choice(name=self.service.default_model, value=self.service.default_model)]
         needle = current.lower().strip()
         choices = []
@@ -626,8 +631,7 @@ class Imagine(commands.Cog):
     async def _announce_interrupted(self) -> None:
         interrupted = await self.service.store.jobs.interrupt_unfinished(now=time.time())
         if interrupted:
-            self._followers.add(task := asyncio.create_task(self._tell_interrupted(interrupted)))
-            task.add_done_callback(self._followers.discard)
+            self._background(self._tell_interrupted(interrupted))
 
     async def _tell_interrupted(self, records: list[JobRecord]) -> None:
         await self.bot.wait_until_ready()
