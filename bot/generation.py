@@ -64,7 +64,6 @@ class _Tracker:
         self.partial: dict[int, int] = {}
         self.ready = 0
         self.text = ""
-        self.phase = Phase.WAITING
 
     def on_event(self, index: int, event: StreamEvent) -> None:
         changes: dict[str, Any] = {}
@@ -73,13 +72,11 @@ class _Tracker:
             changes["model_text"] = self.text
         elif isinstance(event, ImageProgress):
             self.partial[index] = event.bytes_received
-            self.phase = Phase.RECEIVING
-            changes.update(phase=self.phase, bytes_received=sum(self.partial.values()))
+            changes.update(phase=Phase.RECEIVING, bytes_received=sum(self.partial.values()))
         elif isinstance(event, ImageReady):
             self.partial[index] = 0
             self.ready += 1
-            self.phase = Phase.RECEIVING
-            changes.update(phase=self.phase, images_done=min(self.ready, self.count),
+            changes.update(phase=Phase.RECEIVING, images_done=min(self.ready, self.count),
                            bytes_received=sum(self.partial.values()))
         elif isinstance(event, Finished):
             return
@@ -111,19 +108,8 @@ class ImageGenerator:
         started = self._clock()
         report(phase=Phase.WAITING, images_total=count, images_done=0, bytes_received=0)
         tracker = _Tracker(count, report)
-        modalities = self.modalities_for(request.model)
-        if count == 1:
-            try:
-                outcomes: list[GenerationResult | BaseException] = [
-                    await self.client.generate(request, on_event=lambda event: tracker.on_event(0, event),
-                                               modalities=modalities)
-                ]
-            except ImageError as exc:
-                raise ModelImageInvalid(exc) from exc
-        else:
-            outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event,
-                                                       modalities=modalities)
-        outcomes = [_model_error(o) for o in outcomes]
+        outcomes = [_model_error(o) for o in await self.client.generate_many(
+            request, count, on_event=tracker.on_event, modalities=self.modalities_for(request.model))]
         results = [o for o in outcomes if isinstance(o, GenerationResult)]
         failures = tuple(o for o in outcomes if not isinstance(o, GenerationResult))
         if not results:

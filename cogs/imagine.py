@@ -359,13 +359,17 @@ class Imagine(commands.Cog):
             if entry is None:
                 await modal_interaction.edit_original_response(content="This edit expired. Try again.")
                 return
-            input_image = await self._read_attachment(modal_interaction, entry[1])
-            if input_image is None:
-                return
-            options = ImagineOptions(prompt=new_prompt, model=self.service.default_model, input_image=input_image)
-            await self.start_job(modal_interaction, options, received)
+            await self._edit_with(modal_interaction, entry[1], received, prompt=new_prompt,
+                                  model=self.service.default_model)
 
         await interaction.response.send_modal(EditPromptModal(title="Edit image", on_submit_cb=submitted))
+
+    async def _edit_with(self, interaction: discord.Interaction, attachment: discord.Attachment, received: float,
+                         **options: Any) -> None:
+        """Start an edit job with `attachment` as the input image (the interaction is deferred)."""
+        input_image = await self._read_attachment(interaction, attachment)
+        if input_image is not None:
+            await self.start_job(interaction, ImagineOptions(input_image=input_image, **options), received)
 
     def _expire_pending_edits(self) -> None:
         cutoff = time.monotonic() - PENDING_EDIT_TTL
@@ -583,15 +587,10 @@ class Imagine(commands.Cog):
             received = time.monotonic()
             await modal_interaction.response.defer(thinking=True)
             chosen = images[min(max(which, 1), len(images)) - 1]
-            input_image = await self._read_attachment(modal_interaction, chosen)
-            if input_image is None:
-                return
-            model = record.model if record else self.service.default_model
-            options = ImagineOptions(prompt=new_prompt, model=model,
-                                     aspect_ratio=record.aspect_ratio if record else None,
-                                     image_size=record.image_size if record else None,
-                                     input_image=input_image, parent_job_id=job_id)
-            await self.start_job(modal_interaction, options, received)
+            await self._edit_with(modal_interaction, chosen, received, prompt=new_prompt,
+                                  model=record.model if record else self.service.default_model,
+                                  aspect_ratio=record.aspect_ratio if record else None,
+                                  image_size=record.image_size if record else None, parent_job_id=job_id)
 
         await interaction.response.send_modal(EditPromptModal(title="Edit image", on_submit_cb=submitted,
                                                               image_count=len(images)))
