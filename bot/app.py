@@ -13,13 +13,14 @@ import yarl
 
 from bot.config import Settings
 from bot.discord_bot import ImagineBot, Services
-from bot.generation import ImageGenerator
 from bot.images.pipeline import ImageWorker
 from bot.jobs.engine import JobEngine
+from bot.jobs.generation import ImageGenerator
+from bot.jobs.inputs import InputFetcher
+from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.policy import Policy, PolicySettings
-from bot.service import ImagineService
 from bot.storage import open_store
 
 log = logging.getLogger(__name__)
@@ -54,11 +55,14 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         client = OpenRouteClient(session, settings.openroute)
         policy = Policy(PolicySettings(dm_enabled=settings.dm_enabled, dm_daily_limit=settings.dm_daily_limit),
                         store.jobs)
+        inputs = InputFetcher(session, images, max_bytes=settings.input_max_bytes,
+                              timeout=settings.input_download_timeout)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
-                                 policy=policy, client=client, default_model=settings.default_model)
+                                 policy=policy, client=client, inputs=inputs, images=images,
+                                 default_model=settings.default_model)
         edits = EditScheduler(min_interval=settings.edit_interval)
         stack.push_async_callback(edits.aclose)
-        services = Services(settings=settings, store=store, imagine=imagine, images=images, edits=edits)
+        services = Services(settings=settings, store=store, imagine=imagine, edits=edits)
         bot = ImagineBot(services=services, shard_count=shard_count)
         if started is not None:
             started(bot)

@@ -9,26 +9,29 @@ import argparse
 import asyncio
 import json
 import logging
+import math
 import re
+import stat
 import time
 from collections.abc import Sequence
 from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 from rich.console import Console
 from rich.table import Table
 
 from bot import __version__
 from bot.config import ConfigError, Settings, load_settings
-from bot.generation import ImageGenerator
 from bot.images.errors import ImageError
-from bot.images.pipeline import ImageWorker
+from bot.images.pipeline import ImageWorker, sniff_mime_type
+from bot.jobs.generation import ImageGenerator
 from bot.jobs.progress import Phase
 from bot.logs import setup_logging
 from bot.messages import explain
 from bot.openroute.client import OpenRouteClient, create_session
-from bot.openroute.errors import OpenRouteError
+from bot.openroute.errors import AuthenticationFailed, OpenRouteError
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, GenerationRequest, InputImage
 
 log = logging.getLogger(__name__)
@@ -49,7 +52,8 @@ PHASE_LABELS = {
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="imagine-bot", description="Discord image bot for the OpenRoute API.")
     parser.add_argument("--version", action="version", version=f"imagine-bot {__version__}")
-    parser.add_argument("--env-file", default=".env", help="settings file to read (default: .env)")
+    # default None tells "not given" (a missing .env is fine) from a named file that must exist
+    parser.add_argument("--env-file", default=None, metavar="PATH", help="settings file to read (default: .env)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     gen = sub.add_parser("generate", help="generate images from a prompt and save them as PNG files")
@@ -105,19 +109,50 @@ class _ProgressLine:
         self.status.update(self.render())
 
 
-async def _read_inputs(paths: Sequence[Path], worker: ImageWorker) -> tuple[InputImage, ...]:
+async def _read_inputs(paths: Sequence[Path], worker: ImageWorker, max_bytes: int) -> tuple[InputImage, ...]:
     inputs = []
     for path in paths:
+        raw = await asyncio.to_thread(_read_input_file, path, max_bytes)
+        if sniff_mime_type(raw) is None:
+            raise CLIError(f"input image {path} is not a PNG, JPEG or WebP image")
         try:
-            raw = await asyncio.to_thread(path.read_bytes)
-        except OSError as exc:
-            raise CLIError(f"cannot read input image {path}: {exc.strerror or exc}") from None
-        try:
-            data, mime = await worker.prepare_input(raw)
+            data, mime = await worker.prepare_input(raw, max_bytes=max_bytes)
         except ImageError as exc:
             raise CLIError(f"input image {path}: {explain(exc).text}") from None
         inputs.append(InputImage(data=data, mime_type=mime))
     return tuple(inputs)
+
+
+def _read_input_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, refusing one over `max_bytes` from its size before reading any of it."""
+    limit = f"the limit is {_megabytes(max_bytes)} MB (INPUT_IMAGE_MAX_MB)"
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise CLIError(f"input image {path} is not a file")
+        if info.st_size > max_bytes:
+            size = math.ceil(info.st_size / 100_000) / 10  # rounded up: never shows "20.0 MB" against 20
+            raise CLIError(f"input image {path} is {size:.1f} MB; {limit}")
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)  # bounded: the file may have grown since stat
+    except OSError as exc:
+        raise CLIError(f"cannot read input image {path}: {exc.strerror or type(exc).__name__}") from None
+    if len(raw) > max_bytes:
+        raise CLIError(f"input image {path} is over {_megabytes(max_bytes)} MB; {limit}")
+    return raw
+
+
+def _megabytes(size: int) -> str:
+    """Bytes as decimal MB, the unit of INPUT_IMAGE_MAX_MB: "20", "0.5"."""
+    return f"{size / 1_000_000:g}"
+
+
+def _operator_text(exc: BaseException, env_file: str) -> str:
+    """The line the operator reads. A rejected key is theirs to fix, unlike the members' wording in `explain`."""
+    if isinstance(exc, AuthenticationFailed):
+        return (f"OpenRoute rejected OPENROUTE_API_KEY (HTTP {exc.status or 401}): check the key in {env_file} "
+                "or the environment")
+    return explain(exc).text
 
 
 class CLIError(Exception):
@@ -127,15 +162,17 @@ class CLIError(Exception):
 async def _generate(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     settings.require_openroute()
     async with AsyncExitStack() as stack:
-        session = create_session(settings.openroute)
-        stack.push_async_callback(session.close)
         worker = ImageWorker(max_workers=settings.image_workers)
         stack.callback(worker.close)
+        inputs = await _read_inputs(args.image, worker, settings.input_max_bytes)  # before any network call
+        session = create_session(settings.openroute)
+        stack.push_async_callback(session.close)
         client = OpenRouteClient(session, settings.openroute)
         generator = ImageGenerator(client, worker)
-        inputs = await _read_inputs(args.image, worker)
         try:  # the model list tells image-only models apart (they need modalities ["image"])
             await client.list_image_models()
+        except AuthenticationFailed:
+            raise
         except OpenRouteError as exc:
             log.debug("model list unavailable: %s", type(exc).__name__)
         request = GenerationRequest(prompt=args.prompt, model=args.model or settings.default_model,
@@ -152,7 +189,8 @@ async def _generate(args: argparse.Namespace, settings: Settings, console: Conso
                 await asyncio.to_thread(_write, path, image.png)
                 paths.append(path)
     for failure in output.failures:
-        console.print(f"warning: one of the {args.count} requests failed: {explain(failure).text}")
+        console.print(f"warning: one of the {args.count} requests failed: {_operator_text(failure, _env_name(args))}",
+                      markup=False, highlight=False)
     if args.json:
         print(json.dumps({
             "files": [str(p) for p in paths],
@@ -218,10 +256,26 @@ async def _run(settings: Settings) -> int:
     except discord.LoginFailure:
         raise CLIError("Discord rejected DISCORD_TOKEN: reset the bot token in the developer portal "
                        "and put the new one in .env") from None
-    except (discord.GatewayNotFound, discord.ConnectionClosed, OSError) as exc:
+    except (discord.GatewayNotFound, discord.ConnectionClosed, aiohttp.ClientConnectionError, ConnectionError,
+            TimeoutError) as exc:
         raise CLIError(f"could not connect to Discord ({type(exc).__name__}); check the network and "
                        "DISCORD_API_BASE_URL / DISCORD_GATEWAY_URL") from None
+    except OSError as exc:
+        if exc.filename is None:
+            raise  # main prints it as one line
+        raise CLIError(_file_problem(exc)) from None
     return 0
+
+
+def _file_problem(exc: OSError) -> str:
+    """One line naming the file an OSError is about, e.g. "cannot use data/bot.db: Permission denied"."""
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, IsADirectoryError):
+        reason = "it is a directory, not a file"
+    elif isinstance(exc, PermissionError):
+        reason = f"{reason} (check the owner and mode of the file and its folder)"
+    target = f"{exc.filename} -> {exc.filename2}" if exc.filename2 else str(exc.filename)
+    return f"cannot use {target}: {reason}"
 
 
 def _health(args: argparse.Namespace, settings: Settings, console: Console) -> int:
@@ -239,18 +293,30 @@ def _health(args: argparse.Namespace, settings: Settings, console: Console) -> i
     return 0
 
 
+def _env_name(args: argparse.Namespace) -> str:
+    return args.env_file or ".env"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `imagine-bot` console script and `python -m bot`."""
     args = build_parser().parse_args(argv)
     console = Console(stderr=True, soft_wrap=True)
+
+    def say(line: str) -> None:
+        console.print(line, markup=False, highlight=False)
+
+    if args.command == "generate":
+        args.prompt = args.prompt.strip()
+        if not args.prompt:
+            say("error: the prompt is empty: say what to draw")
+            return EXIT_USAGE
     try:
-        settings = load_settings(args.env_file)
+        settings = load_settings(_env_name(args), must_exist=args.env_file is not None)
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, highlight=False)
+        say(f"error: {exc}")
         return EXIT_USAGE
-    secrets = [s.get() for s in (settings.discord_token, settings.openroute.api_key) if s]
     quiet = args.command != "run" and settings.log_level != "DEBUG"  # the CLI's own lines say what matters
-    setup_logging("WARNING" if quiet else settings.log_level, secrets=secrets)
+    setup_logging("WARNING" if quiet else settings.log_level, secrets=settings.secrets())
     try:
         if args.command == "generate":
             return asyncio.run(_generate(args, settings, console))
@@ -260,24 +326,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _health(args, settings, console)
         return asyncio.run(_run(settings))
     except ConfigError as exc:
-        console.print(f"error: {exc}", markup=False, highlight=False)
+        say(f"error: {exc}")
         return EXIT_USAGE
     except CLIError as exc:
-        console.print(f"error: {exc}", markup=False, highlight=False)
+        say(f"error: {exc}")
         return EXIT_FAILURE
     except (OpenRouteError, ImageError) as exc:
         log.debug("generation failed", exc_info=True)
-        console.print(f"error: {explain(exc).text}", markup=False, highlight=False)
+        say(f"error: {_operator_text(exc, _env_name(args))}")
         return EXIT_FAILURE
     except OSError as exc:
-        console.print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), markup=False,
-                      highlight=False)
+        say(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         return EXIT_FAILURE
     except KeyboardInterrupt:
-        console.print("interrupted", markup=False, highlight=False)
+        say("interrupted")
         return EXIT_INTERRUPTED
     except Exception as exc:  # the promise is one line, never a traceback; details go to the debug log
         log.debug("unexpected failure", exc_info=True)
-        console.print(f"error: unexpected {type(exc).__name__}; run with LOG_LEVEL=DEBUG for details",
-                      markup=False, highlight=False)
+        say(f"error: unexpected {type(exc).__name__}; run with LOG_LEVEL=DEBUG for details")
         return EXIT_FAILURE

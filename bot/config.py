@@ -7,17 +7,22 @@ instance (or one of its parts) through its constructor.
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
 
 T = TypeVar("T")
 
 DEFAULT_BASE_URL = "https://openroute.cn/api/v1"
 DEFAULT_MODEL = "google/gemini-2.5-flash-image-preview"
 DEFAULT_DATABASE_URL = "sqlite:///data/imagine-bot.db"
+DEFAULT_INPUT_MAX_MB = 20
+MASK = "********"
 
 
 class ConfigError(ValueError):
@@ -81,7 +86,8 @@ class Settings:
     discord_token: Secret | None
     openroute: OpenRouteSettings
     default_model: str = DEFAULT_MODEL
-    database_url: str = DEFAULT_DATABASE_URL
+    # repr=False: a PostgreSQL URL may hold a password; show `database_url_display` instead
+    database_url: str = field(default=DEFAULT_DATABASE_URL, repr=False)
     discord_api_base_url: str | None = None
     discord_gateway_url: str | None = None
     dev_guild_id: int | None = None
@@ -95,6 +101,10 @@ class Settings:
     dm_daily_limit: int = 20
     edit_interval: float = 1.5
     health_file: Path | None = None
+    retention_days: int = 30  # 0 keeps finished jobs forever
+    shutdown_grace: float = 8.0  # seconds running jobs get on shutdown; inside Docker's 10 s stop timeout
+    input_max_bytes: int = DEFAULT_INPUT_MAX_MB * 1_000_000
+    input_download_timeout: float = 30.0
 
     def require_discord(self) -> None:
         """Raise `ConfigError` unless everything `imagine-bot run` needs is present."""
@@ -104,19 +114,54 @@ class Settings:
         self.require_openroute()
 
     def require_openroute(self) -> None:
+        """Raise `ConfigError` unless the OpenRoute API key is present."""
         if not self.openroute.api_key:
             raise ConfigError("OPENROUTE_API_KEY is not set: put your OpenRoute API key in .env")
 
     @property
-    def sqlite_path(self) -> Path | None:
-        """The SQLite file named by `database_url` (SQLAlchemy style), or None for other databases."""
-        prefix = "sqlite:///"
-        if not self.database_url.startswith(prefix):
-            return None
-        rest = self.database_url[len(prefix):]
-        if rest in ("", ":memory:"):
-            return Path(":memory:")
-        return Path(rest)  # "sqlite:////abs" leaves "/abs"; "sqlite:///rel" leaves "rel"
+    def database_url_display(self) -> str:
+        """`database_url` with its password masked, safe for logs and messages."""
+        return _mask_url_password(self.database_url)
+
+    def secrets(self) -> tuple[str, ...]:
+        """Every secret string that must never reach a log line: the bot token, the API key and the
+        database password (raw and percent-decoded, as libraries may log either)."""
+        found = [secret.get() for secret in (self.discord_token, self.openroute.api_key) if secret]
+        found.extend(_url_passwords(self.database_url))
+        return tuple(dict.fromkeys(s for s in found if s))
+
+
+def _userinfo(url: str) -> tuple[str, str, str | None, str] | None:
+    """Split `scheme://user:password@rest` as (scheme, user, password, rest); None without userinfo. The
+    last '@' ends the userinfo so a password holding '@', '/' or '#' is still found whole."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower().startswith("sqlite"):
+        return None
+    userinfo, at, host = rest.rpartition("@")
+    if not at:
+        return None
+    user, colon, password = userinfo.partition(":")
+    return scheme, user, password if colon else None, host
+
+
+def _mask_url_password(url: str) -> str:
+    parts = _userinfo(url)
+    if parts is None or parts[2] is None:
+        return url
+    scheme, user, _, host = parts
+    return f"{scheme}://{user}:{MASK}@{host}"
+
+
+def _url_passwords(url: str) -> list[str]:
+    parts = _userinfo(url)
+    candidates = [parts[2]] if parts is not None and parts[2] else []
+    try:  # the standard parser may cut the password elsewhere (an '@' in the query); redact its answer too
+        standard = urlsplit(url).password
+    except ValueError:
+        standard = None
+    if standard:
+        candidates.append(standard)
+    return [form for c in candidates for form in (c, unquote(c))]
 
 
 # --- parsing -----------------------------------------------------------------------------------------
@@ -129,19 +174,44 @@ def _text(env: Mapping[str, str], name: str, default: str | None = None) -> str 
     return value if value else default
 
 
-def _parse(env: Mapping[str, str], name: str, convert: Callable[[str], T], default: T, what: str) -> T:
+def _parse(env: Mapping[str, str], name: str, convert: Callable[[str], T], default: T, what: str,
+           *, shown: Callable[[str], str] = repr) -> T:
+    """`convert` the variable, or `default` when unset; `shown` renders the bad value for the message."""
     raw = _text(env, name)
     if raw is None:
         return default
     try:
         return convert(raw)
-    except (ValueError, TypeError):
-        raise ConfigError(f"{name} must be {what}, got {raw!r}") from None
+    except (ValueError, TypeError, OverflowError):
+        got = shown(raw)
+        raise ConfigError(f"{name} must be {what}" + (f", got {got}" if got else "")) from None
+
+
+def _finite_float(raw: str) -> float:
+    value = float(raw)
+    if not math.isfinite(value):
+        raise ValueError(raw)
+    return value
 
 
 def _positive_float(raw: str) -> float:
-    value = float(raw)
+    value = _finite_float(raw)
     if not value > 0:
+        raise ValueError(raw)
+    return value
+
+
+def _non_negative_float(raw: str) -> float:
+    value = _finite_float(raw)
+    if value < 0:
+        raise ValueError(raw)
+    return value
+
+
+def _megabytes(raw: str) -> int:
+    """A positive number of MB (decimal, as file sizes are shown) as bytes."""
+    value = int(_positive_float(raw) * 1_000_000)
+    if value < 1:
         raise ValueError(raw)
     return value
 
@@ -180,10 +250,31 @@ def _boolean(raw: str) -> bool:
     raise ValueError(raw)
 
 
-def _url(raw: str) -> str:
-    if not raw.startswith(("http://", "https://", "ws://", "wss://")):
-        raise ValueError(raw)
-    return raw.rstrip("/")
+def _url_with(schemes: tuple[str, ...]) -> Callable[[str], str]:
+    """A converter accepting only absolute URLs with one of `schemes` and a host."""
+
+    def convert(raw: str) -> str:
+        parts = urlsplit(raw)
+        if parts.scheme.lower() not in schemes or not parts.hostname:
+            raise ValueError(raw)
+        _ = parts.port  # raises ValueError for a malformed port
+        return raw.rstrip("/")
+
+    return convert
+
+
+_http_url = _url_with(("http", "https"))
+_gateway_url = _url_with(("ws", "wss", "http", "https"))
+
+
+def _shown_url(raw: str) -> str:
+    return repr(_mask_url_password(raw))
+
+
+def _shown_scheme(raw: str) -> str:
+    """Only the scheme of a bad DATABASE_URL: the rest may hold a password."""
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", raw)
+    return f"a {match.group(1)}:// URL" if match else ""
 
 
 def _log_level(raw: str) -> str:
@@ -210,10 +301,11 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     )
     api_key = _text(env, "OPENROUTE_API_KEY", "") or ""
     openroute = OpenRouteSettings(
-        base_url=_parse(env, "OPENROUTE_BASE_URL", _url, DEFAULT_BASE_URL, "an http(s) URL"),
+        base_url=_parse(env, "OPENROUTE_BASE_URL", _http_url, DEFAULT_BASE_URL, "an http(s) URL with a host",
+                        shown=_shown_url),
         api_key=Secret(api_key),
         app_name=_text(env, "APP_NAME", "imagine-bot") or "imagine-bot",
-        app_url=_parse(env, "APP_URL", _url, None, "an http(s) URL"),
+        app_url=_parse(env, "APP_URL", _http_url, None, "an http(s) URL with a host", shown=_shown_url),
         timeouts=timeouts,
         max_connections=_parse(env, "OPENROUTE_MAX_CONNECTIONS", _positive_int, 16, "a positive integer"),
         max_retries=_parse(env, "OPENROUTE_MAX_RETRIES", _non_negative_int, 3, "a whole number >= 0"),
@@ -227,9 +319,11 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         openroute=openroute,
         default_model=_text(env, "DEFAULT_MODEL", DEFAULT_MODEL) or DEFAULT_MODEL,
         database_url=_parse(env, "DATABASE_URL", _database_url, DEFAULT_DATABASE_URL,
-                            "a sqlite:/// or postgresql:// URL"),
-        discord_api_base_url=_parse(env, "DISCORD_API_BASE_URL", _url, None, "an http(s) URL"),
-        discord_gateway_url=_parse(env, "DISCORD_GATEWAY_URL", _url, None, "a ws(s) URL"),
+                            "a sqlite:/// or postgresql:// URL", shown=_shown_scheme),
+        discord_api_base_url=_parse(env, "DISCORD_API_BASE_URL", _http_url, None, "an http(s) URL with a host",
+                                    shown=_shown_url),
+        discord_gateway_url=_parse(env, "DISCORD_GATEWAY_URL", _gateway_url, None,
+                                   "a ws(s) or http(s) URL with a host", shown=_shown_url),
         dev_guild_id=_parse(env, "DEV_GUILD_ID", _snowflake, None, "a Discord server id (a number)"),
         owner_ids=_parse(env, "OWNER_IDS", _snowflakes, frozenset(), "a comma-separated list of user ids"),
         log_level=_parse(env, "LOG_LEVEL", _log_level, "INFO", "one of DEBUG, INFO, WARNING, ERROR"),
@@ -241,19 +335,42 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         dm_daily_limit=_parse(env, "DM_DAILY_LIMIT", _non_negative_int, 20, "a whole number >= 0"),
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
+        retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),
+        shutdown_grace=_parse(env, "SHUTDOWN_GRACE", _non_negative_float, 8.0, "a number of seconds >= 0"),
+        input_max_bytes=_parse(env, "INPUT_IMAGE_MAX_MB", _megabytes, DEFAULT_INPUT_MAX_MB * 1_000_000,
+                               "a positive number of MB"),
+        input_download_timeout=_parse(env, "INPUT_DOWNLOAD_TIMEOUT", _positive_float, 30.0,
+                                      "a positive number of seconds"),
     )
 
 
 def load_settings(env_file: str | os.PathLike[str] | None = ".env",
-                  environ: Mapping[str, str] | None = None) -> Settings:
-    """Read `.env` (if present; real environment variables win) and build the settings."""
-    merged: dict[str, str] = {}
-    if env_file is not None and Path(env_file).is_file():
-        from dotenv import dotenv_values
+                  environ: Mapping[str, str] | None = None, *, must_exist: bool = False) -> Settings:
+    """Read `env_file` (if present; real environment variables win) and build the settings.
 
-        merged.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+    A missing file is fine (environment variables only) unless `must_exist`, as when the operator named it."""
+    merged: dict[str, str] = {}
+    if env_file is not None:
+        merged.update(_read_env_file(Path(env_file), must_exist))
     merged.update(os.environ if environ is None else environ)
     return settings_from_env(merged)
+
+
+def _read_env_file(path: Path, must_exist: bool) -> dict[str, str]:
+    if not path.is_file():
+        if must_exist:
+            what = "is not a file" if path.exists() else "does not exist"
+            raise ConfigError(f"the settings file {path} {what}")
+        return {}
+    from dotenv import dotenv_values
+
+    try:
+        values = dotenv_values(path)
+    except OSError as exc:
+        raise ConfigError(f"cannot read the settings file {path}: {exc.strerror or type(exc).__name__}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"the settings file {path} is not UTF-8 text") from None
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def replace(settings: Settings, **changes: Any) -> Settings:

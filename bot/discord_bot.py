@@ -15,10 +15,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.images.pipeline import ImageWorker
+from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
 from bot.messages import explain
-from bot.service import ImagineService
 from bot.storage import Store
 
 if TYPE_CHECKING:
@@ -32,14 +31,17 @@ INVITE_PERMISSIONS = discord.Permissions(
     read_message_history=True,
 )
 HEALTH_INTERVAL = 30.0
+PRUNE_INTERVAL = 24 * 60 * 60
 
 
 @dataclass(frozen=True, slots=True)
 class Services:
+    """What the bot and its cogs are given. Cogs use `imagine`, `edits` and `settings`; `store` is for the
+    bot's own bookkeeping (command sync)."""
+
     settings: Settings
     store: Store
     imagine: ImagineService
-    images: ImageWorker
     edits: EditScheduler
 
 
@@ -93,14 +95,36 @@ class ImagineBot(commands.AutoShardedBot):
         )
         self.services = services
         self.started_at = time.monotonic()
-        self._health_task: asyncio.Task[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
 
     async def setup_hook(self) -> None:
+        self._remove_stale_health_file()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_commands()
         log.info("invite: %s", self.invite_url())
-        self._health_task = asyncio.create_task(self._keep_health_file(), name="health-file")
+        self._tasks.append(asyncio.create_task(self._keep_health_file(), name="health-file"))
+        if self.services.settings.retention_days:
+            self._tasks.append(asyncio.create_task(self._prune_daily(), name="retention"))
+
+    def _remove_stale_health_file(self) -> None:
+        # a file left by the last run would report this one healthy before it connected
+        path = self.services.settings.health_file
+        if path is not None:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("cannot remove the old health file %s: %s", path, exc)
+
+    async def _prune_daily(self) -> None:
+        """Retention: once at start-up, then once a day."""
+        days = self.services.settings.retention_days
+        while not self.is_closed():
+            try:
+                await self.services.imagine.prune(days)
+            except Exception:
+                log.exception("retention: pruning old jobs failed; will try again tomorrow")
+            await asyncio.sleep(PRUNE_INTERVAL)
 
     async def sync_commands(self) -> bool:
         """Sync the command tree (to DEV_GUILD_ID when set) only when it changed since the last sync."""
@@ -152,8 +176,9 @@ class ImagineBot(commands.AutoShardedBot):
             await asyncio.sleep(HEALTH_INTERVAL)
 
     async def close(self) -> None:
-        # stop jobs first (their users hear about it at the next start), then disconnect
-        await self.services.imagine.engine.close()
-        if self._health_task is not None:
-            self._health_task.cancel()
+        # stop taking jobs and let results already received finish uploading, then disconnect; what is
+        # left is reported as interrupted at the next start
+        await self.services.imagine.shutdown(self.services.settings.shutdown_grace)
+        for task in self._tasks:
+            task.cancel()
         await super().close()

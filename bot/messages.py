@@ -9,11 +9,18 @@ from bot.images.errors import (
     CorruptImage,
     ImageError,
     ImageTooLarge,
-    InvalidDataURL,
     ModelImageInvalid,
     UnsupportedImageType,
 )
-from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
+from bot.jobs.errors import (
+    EngineClosed,
+    InputDownloadFailed,
+    InputNotAnImage,
+    InputTooLarge,
+    JobCancelled,
+    QueueFull,
+    TooManyJobs,
+)
 from bot.openroute.errors import (
     AuthenticationFailed,
     BadRequest,
@@ -21,6 +28,7 @@ from bot.openroute.errors import (
     ContentRefused,
     EventTooLarge,
     InsufficientCredits,
+    InvalidImageData,
     ModelNotFound,
     NoImageReturned,
     OpenRouteError,
@@ -54,7 +62,9 @@ def format_seconds(seconds: float) -> str:
 
 
 def quote(text: str, limit: int = MAX_QUOTED_TEXT) -> str:
-    """Collapse whitespace and trim a model's or provider's text for a one-line quote."""
+    """Collapse whitespace and trim `text` to at most `limit` characters (ending in "…" when cut).
+
+    The one helper for this: use it for any model, provider or member text shown on one line."""
     text = " ".join(text.split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
@@ -100,6 +110,11 @@ def explain(exc: BaseException) -> Explanation:
             return Explanation("The image service sent more data than this bot accepts for one image.", False)
         case ConnectionFailed():
             return Explanation("Could not reach the image service. Try again in a moment.", True)
+        case InvalidImageData(not_an_image=True):
+            return Explanation("The model sent something that is not a PNG, JPEG or WebP image. Try again.", True)
+        case InvalidImageData():
+            return Explanation("The model sent image data that was damaged and could not be read. Try again.",
+                               True)
         case UnexpectedResponse():
             return Explanation("The image service sent an answer this bot could not read. Try again.", True)
         case BadRequest(message=message):
@@ -117,7 +132,7 @@ def explain(exc: BaseException) -> Explanation:
             return Explanation("The image has too many pixels to process safely.", False)
         case UnsupportedImageType():
             return Explanation("That is not a PNG, JPEG or WebP image.", False)
-        case InvalidDataURL() | CorruptImage():
+        case CorruptImage():
             return Explanation("The image data is damaged and could not be decoded.", True)
         case ImageError():
             return Explanation("The image could not be processed.", False)
@@ -127,6 +142,14 @@ def explain(exc: BaseException) -> Explanation:
         case QueueFull():
             return Explanation("The bot is very busy right now: the queue is full. Try again in a few minutes.",
                                True)
+        case EngineClosed():
+            return Explanation("The bot is restarting. Try again in a minute.", True)
+        case InputTooLarge(limit=limit):
+            return Explanation(f"The image is too large (the limit is {limit // 1_000_000} MB).", False)
+        case InputNotAnImage():
+            return Explanation("That is not a PNG, JPEG or WebP image.", False)
+        case InputDownloadFailed():
+            return Explanation("Could not download the image. Try again.", True)
         case JobCancelled():
             return Explanation("Cancelled.", True)
         case PolicyRefusal(reason=reason):

@@ -10,6 +10,7 @@ from bot.images.pipeline import (
     inspect_image,
     make_grid,
     prepare_input,
+    sniff_mime_type,
     to_png,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "inspect_image",
     "make_grid",
     "prepare_input",
+    "sniff_mime_type",
     "to_png",
 ]

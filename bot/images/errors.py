@@ -7,12 +7,8 @@ class ImageError(Exception):
     """Base class: an image could not be used."""
 
 
-class InvalidDataURL(ImageError):
-    """Not a `data:<mime>;base64,<payload>` URL, or the base64 payload is malformed."""
-
-
 class UnsupportedImageType(ImageError):
-    """The bytes (or the declared mime type) are not PNG, JPEG or WebP."""
+    """The bytes are not PNG, JPEG or WebP (`mime_type` names the type when it was recognised)."""
 
     def __init__(self, message: str, *, mime_type: str | None = None) -> None:
         super().__init__(message)

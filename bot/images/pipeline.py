@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
-import contextvars
 import functools
 import io
 import logging
@@ -23,7 +22,7 @@ from typing import Literal, ParamSpec, TypeVar
 
 from PIL import Image, ImageOps
 
-from bot.images.dataurl import sniff_mime_type
+from bot.formats import sniff_mime_type
 from bot.images.errors import CorruptImage, ImageTooLarge, UnsupportedImageType
 
 log = logging.getLogger(__name__)
@@ -77,7 +76,12 @@ class ImageInfo:
 
 @dataclass(frozen=True, slots=True)
 class FittedImage:
-    """One image ready to upload, and what was done to make it fit."""
+    """One image ready to upload, and what was done to make it fit (`action`, and `scale` when downscaled).
+
+    Actions: "original" (unchanged), "optimized" (same pixels, harder PNG compression),
+    "original_encoding" (the provider's own encoding, e.g. JPEG, sent instead of the PNG),
+    "downscaled" (a smaller PNG; `width`/`height` are the new size).
+    """
 
     data: bytes
     filename: str
@@ -90,7 +94,8 @@ class FittedImage:
 
 @dataclass(frozen=True, slots=True)
 class FitResult:
-    """The images that fit the upload limits, in input order, plus how many were left out."""
+    """The images that fit the upload limits, in input order; `dropped` counts the images beyond the file
+    limit that were left out, `max_bytes` is the per-file limit they were fitted to."""
 
     images: tuple[FittedImage, ...]
     dropped: int
@@ -100,32 +105,6 @@ class FitResult:
     def changed(self) -> bool:
         """True when anything differs from what was generated (re-encoded, downscaled or dropped)."""
         return self.dropped > 0 or any(image.action != "original" for image in self.images)
-
-    def describe(self) -> list[str]:
-        """One sentence per change, ready to show the member who asked for the images."""
-        limit = _human_size(self.max_bytes)
-        lines: list[str] = []
-        for number, image in enumerate(self.images, start=1):
-            if image.action == "optimized":
-                lines.append(f"Image {number} was re-compressed to fit Discord's {limit} upload limit.")
-            elif image.action == "original_encoding":
-                kind = _FORMAT_NAME_BY_MIME.get(image.mime_type, image.mime_type)
-                lines.append(
-                    f"Image {number} was sent as {kind} because the PNG was larger than "
-                    f"Discord's {limit} upload limit."
-                )
-            elif image.action == "downscaled":
-                lines.append(
-                    f"Image {number} was downscaled to {image.width}×{image.height} "
-                    f"to fit Discord's {limit} upload limit."
-                )
-        if self.dropped == 1:
-            lines.append("1 more image was not sent: a message can carry at most "
-                         f"{len(self.images)} files.")
-        elif self.dropped > 1:
-            lines.append(f"{self.dropped} more images were not sent: a message can carry at most "
-                         f"{len(self.images)} files.")
-        return lines
 
 
 # --- opening and validating -------------------------------------------------------------------
@@ -246,7 +225,7 @@ def _draft_to_fit(image: Image.Image, side: int) -> None:
 
 
 def _human_size(size: int) -> str:
-    """10485760 -> '10 MB' (binary units, as Discord counts them)."""
+    """10485760 -> '10 MB' (binary units), for error messages."""
     if size >= 1024 * 1024:
         return f"{round(size / (1024 * 1024), 1):g} MB"
     if size >= 1024:
@@ -503,9 +482,7 @@ class ImageWorker:
                 loop.call_soon_threadsafe(self._slots.release)
 
         try:
-            # Copy the context so log filters that read context variables (job ids) still work.
-            context = contextvars.copy_context()
-            future = self._executor.submit(context.run, functools.partial(func, *args, **kwargs))
+            future = self._executor.submit(functools.partial(func, *args, **kwargs))
         except BaseException:
             self._slots.release()
             raise

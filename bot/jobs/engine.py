@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import time
 from collections import Counter, deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
@@ -161,15 +161,18 @@ class OwnerLoad:
         return self.queued + self.running
 
 
-@dataclass(frozen=True, slots=True)
-class EngineStats:
-    """A snapshot of the engine's load. `per_owner` lists only owners with queued or running jobs."""
+class Admission:
+    """A place in the engine held for one job of `owner` (see `JobEngine.admit`). Used up by `submit`;
+    `release()` gives it back. Releasing twice is harmless."""
 
-    queued: int
-    running: int
-    max_concurrent: int
-    max_queue: int
-    per_owner: Mapping[Hashable, OwnerLoad]
+    def __init__(self, engine: JobEngine, owner: Hashable) -> None:
+        self._engine: JobEngine | None = engine
+        self.owner = owner
+
+    def release(self) -> None:
+        if self._engine is not None:
+            self._engine._release(self.owner)
+            self._engine = None
 
 
 async def _drive(work: Work[T], job: Job[T]) -> T:
@@ -196,7 +199,7 @@ class JobEngine:
         self._turns: deque[Hashable] = deque()  # owners with waiting jobs, in the order they get a slot
         self._running: dict[int, Job[Any]] = {}
         self._running_by_owner: Counter[Hashable] = Counter()
-        self._positions: dict[int, int] = {}  # queued job id → 1-based start position
+        self._admitted: Counter[Hashable] = Counter()  # places held by `admit` for jobs not yet submitted
         self._closed = False
 
     # --- public API ---------------------------------------------------------------------------------
@@ -206,21 +209,44 @@ class JobEngine:
         """True once `close()` began: cancellations from now on are shutdowns, not user requests."""
         return self._closed
 
-    def submit(self, job_id: int, owner: Hashable, work: Work[T]) -> Job[T]:
-        """Queue `work` as job `job_id` of `owner` and start it at once if a slot is free.
+    def admit(self, owner: Hashable) -> Admission:
+        """Hold a place for one job of `owner` before the job exists (its record is written, its input
+        downloaded), so the limits are checked before anything is stored and two concurrent requests cannot
+        both take the last place. Pass it to `submit`, or `release()` it when the job is not started.
 
-        Raises `TooManyJobs` if the owner already has `max_per_user` jobs queued or running, `QueueFull`
-        if the job would have to wait and `max_queue` jobs already wait, `EngineClosed` after `close()`,
-        and `ValueError` if `job_id` is already queued or running."""
+        Raises `TooManyJobs` if the owner already has `max_per_user` jobs queued, running or admitted,
+        `QueueFull` if the job would have to wait and the queue (admitted jobs included) is full, and
+        `EngineClosed` after `close()`."""
         if self._closed:
             raise EngineClosed()
+        if self._load(owner).total + self._admitted[owner] >= self.max_per_user:
+            raise TooManyJobs(self.max_per_user)
+        admitted = sum(self._admitted.values())
+        must_wait = len(self._running) + admitted >= self.max_concurrent or bool(self._turns)
+        if must_wait and self._queued_count() + admitted >= self.max_queue:
+            raise QueueFull(self.max_queue)
+        self._admitted[owner] += 1
+        return Admission(self, owner)
+
+    def _release(self, owner: Hashable) -> None:
+        self._admitted[owner] -= 1
+        if not self._admitted[owner]:
+            del self._admitted[owner]
+
+    def submit(self, job_id: int, owner: Hashable, work: Work[T], *, admission: Admission | None = None) -> Job[T]:
+        """Queue `work` as job `job_id` of `owner` and start it at once if a slot is free. With an
+        `admission` (from `admit`) the limits were already checked and the place is used up; without one
+        they are checked now (raising what `admit` raises). Raises `EngineClosed` after `close()` and
+        `ValueError` if `job_id` is already queued or running."""
         if job_id in self._jobs:
             raise ValueError(f"job {job_id} is already queued or running")
-        if self._load(owner).total >= self.max_per_user:
-            raise TooManyJobs(self.max_per_user)
-        must_wait = len(self._running) >= self.max_concurrent or bool(self._turns)
-        if must_wait and self._queued_count() >= self.max_queue:
-            raise QueueFull(self.max_queue)
+        if admission is None:
+            admission = self.admit(owner)
+        elif admission.owner != owner:
+            raise ValueError("the admission was given to another owner")
+        admission.release()
+        if self._closed:
+            raise EngineClosed()
 
         job: Job[T] = Job(job_id, owner, work, created_at=self._clock())
         self._jobs[job_id] = job
@@ -237,10 +263,6 @@ class JobEngine:
     def get(self, job_id: int) -> Job[Any] | None:
         """The queued or running job with this id; None once it finished (keep the `Job` to read it)."""
         return self._jobs.get(job_id)
-
-    def position(self, job_id: int) -> int | None:
-        """1-based place of a queued job in the order jobs will start; None if it is not queued."""
-        return self._positions.get(job_id)
 
     def cancel(self, job_id: int) -> bool:
         """Cancel a job. A queued job leaves the queue and is CANCELLED at once; a running job's task is
@@ -261,17 +283,6 @@ class JobEngine:
         # False when the work already ended and only the bookkeeping callback is still to run
         return job._task.cancel()
 
-    def stats(self) -> EngineStats:
-        """How many jobs wait and run, overall and per owner."""
-        owners = set(self._queues) | {owner for owner, n in self._running_by_owner.items() if n}
-        return EngineStats(
-            queued=self._queued_count(),
-            running=len(self._running),
-            max_concurrent=self.max_concurrent,
-            max_queue=self.max_queue,
-            per_owner={owner: self._load(owner) for owner in owners},
-        )
-
     async def close(self) -> None:
         """Refuse new jobs, cancel every queued and running job (`JobCancelled(by_shutdown=True)`) and
         wait until all work tasks have ended. Safe to call twice."""
@@ -280,7 +291,6 @@ class JobEngine:
             self._unqueue(job)
             job._end(JobState.CANCELLED, self._clock(), error=JobCancelled(job.id, by_shutdown=True))
             del self._jobs[job.id]
-        self._positions.clear()
         running = list(self._running.values())
         for job in running:
             job._cancel_by_shutdown = True
@@ -332,9 +342,7 @@ class JobEngine:
         self._update_positions()
 
     def _update_positions(self) -> None:
-        self._positions = {job.id: place for place, job in enumerate(self._planned_order(), start=1)}
-        for job_id, place in self._positions.items():
-            job = self._jobs[job_id]
+        for place, job in enumerate(self._planned_order(), start=1):
             if job.progress.queue_position != place:
                 job.report(queue_position=place)
 

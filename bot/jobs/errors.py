@@ -1,5 +1,5 @@
-"""Typed errors of the job engine and the edit scheduler. Each carries the facts a message needs
-(limits, the job id); the cog turns them into the sentence a member reads."""
+"""Typed errors of the job engine, the edit scheduler and input images. Each carries the facts a message
+needs (limits, the job id); `bot.messages.explain` turns them into the sentence a person reads."""
 
 from __future__ import annotations
 
@@ -49,3 +49,28 @@ class EngineClosed(JobError):
 
 class EditStreamClosed(JobError):
     """`EditStream.aclose()` ran before the final state was sent, or `finish()` was called twice."""
+
+
+class InputImageError(JobError):
+    """The image a member gave to edit cannot be used. Subclasses carry the facts for the message."""
+
+
+class InputTooLarge(InputImageError):
+    """The input image is over `limit` bytes (known from its claimed size or found while downloading)."""
+
+    def __init__(self, limit: int, size: int | None = None) -> None:
+        self.limit = limit
+        self.size = size
+        super().__init__(f"input image over {limit} bytes")
+
+
+class InputNotAnImage(InputImageError):
+    """The input is not a PNG, JPEG or WebP image (by its declared type)."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        super().__init__("input is not a PNG, JPEG or WebP image")
+
+
+class InputDownloadFailed(InputImageError):
+    """The input image could not be downloaded (network error, timeout, or an error answer)."""

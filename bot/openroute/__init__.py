@@ -5,7 +5,6 @@ from bot.openroute.client import (
     build_request_body,
     create_session,
     parse_image_models,
-    parse_key_info,
     parse_retry_after,
 )
 from bot.openroute.sse import SSEComment, SSEEvent, SSEParser
@@ -18,6 +17,5 @@ __all__ = [
     "build_request_body",
     "create_session",
     "parse_image_models",
-    "parse_key_info",
     "parse_retry_after",
 ]

@@ -6,7 +6,6 @@ worker thread; `StreamState` is the cheap bookkeeping that runs on the event loo
 
 from __future__ import annotations
 
-import binascii
 import json
 import logging
 from dataclasses import dataclass, field
@@ -14,15 +13,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-from bot.images.dataurl import SUPPORTED_MIME_TYPES, decode_data_url, parse_data_url, sniff_mime_type
-from bot.images.errors import InvalidDataURL, UnsupportedImageType
+from bot.openroute.dataurl import decode_big_data_url, decode_data_url
 from bot.openroute.errors import StreamError, UnexpectedResponse
 from bot.openroute.types import Finished, ImageReady, StreamEvent, TextDelta, Usage
 
 log = logging.getLogger(__name__)
 
 BIG_URL = 64 * 1024  # data URLs longer than this are cut out of the JSON text before parsing
-DECODE_STEP = 1024 * 1024  # base64 is decoded in steps this big (a multiple of 4) so other threads run
 _VALUE_STARTS = frozenset(b":,[ \t\r\n")
 
 
@@ -49,8 +46,8 @@ def parse_json(raw: bytes | str, *, what: str = "chunk") -> dict[str, Any]:
 def decode_chunk(raw: bytes | str, *, what: str = "chunk") -> DecodedChunk:
     """Parse one JSON chunk (or a whole non-streaming response) and decode the images it carries.
 
-    Raises `UnexpectedResponse` for bad JSON or image links, and `bot.images.errors.InvalidDataURL` /
-    `UnsupportedImageType` for images that are not valid base64 PNG/JPEG/WebP data.
+    Raises `UnexpectedResponse` for bad JSON or image links, and `InvalidImageData` for images that are
+    not valid base64 PNG/JPEG/WebP data.
     """
     cut: dict[str, memoryview] = {}
     if isinstance(raw, bytes) and len(raw) > BIG_URL:
@@ -136,34 +133,6 @@ def _decode_image(item: Any, cut: dict[str, memoryview]) -> tuple[bytes, str]:
             f"the model returned an image as a link ({where.scheme}://{where.hostname or '?'}/...) "
             "instead of inline data; image links are not supported")
     return decode_data_url(url)
-
-
-def decode_big_data_url(url: memoryview | bytes, *, step: int = DECODE_STEP) -> tuple[bytes, str]:
-    """`decode_data_url` for multi-megabyte URLs, same checks and errors, decoding base64 in steps so
-    that the GIL is released between them (the event loop keeps running while a worker thread decodes).
-    `step` must be a multiple of 4."""
-    view = memoryview(url)
-    head = bytes(view[:300])
-    comma = head.find(b",")
-    declared, _ = parse_data_url(head if comma < 0 else head[:comma + 1])
-    if declared not in SUPPORTED_MIME_TYPES:
-        raise UnsupportedImageType(f"unsupported image type {declared!r}", mime_type=declared)
-    payload = view[comma + 1:]
-    size = len(payload)
-    parts: list[bytes] = []
-    try:
-        for start in range(0, size, step):
-            piece = payload[start:start + step]
-            if start + step < size and piece[-1] == 0x3D:  # "=" padding only at the very end
-                raise binascii.Error("padding inside the payload")
-            parts.append(binascii.a2b_base64(piece, strict_mode=True))
-    except (binascii.Error, ValueError):
-        raise InvalidDataURL("image payload is not valid base64") from None
-    data = b"".join(parts)
-    sniffed = sniff_mime_type(data)
-    if sniffed is None:
-        raise UnsupportedImageType("image payload is not a PNG, JPEG or WebP image", mime_type=declared)
-    return data, sniffed
 
 
 # --- values ----------------------------------------------------------------------------------------

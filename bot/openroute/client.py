@@ -1,9 +1,9 @@
-"""Async client of the OpenRoute (OpenRouter-compatible) image API: streaming generation, models, key info.
+"""Async client of the OpenRoute (OpenRouter-compatible) image API: streaming generation and models.
 
 One `aiohttp.ClientSession` (see `create_session`) is shared by the whole bot and injected here. Every
 network wait has its own deadline (connect / first byte / idle gap / total), retries happen only before a
 response was accepted, and the CPU-heavy part of a multi-megabyte image event (JSON + base64) runs in a
-worker thread so the event loop keeps serving Discord.
+worker thread so the event loop stays responsive.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from typing import Any
 import aiohttp
 
 from bot.config import OpenRouteSettings
-from bot.images.dataurl import encode_data_url
 from bot.openroute.chunks import DecodedChunk, StreamState, decode_chunk, parse_json, to_decimal, to_int
+from bot.openroute.dataurl import encode_data_url
 from bot.openroute.errors import (
     AuthenticationFailed,
     BadRequest,
@@ -50,7 +50,6 @@ from bot.openroute.types import (
     ImageModel,
     ImageProgress,
     ImageReady,
-    KeyInfo,
     ModelPricing,
     StreamEvent,
     Waiting,
@@ -154,19 +153,6 @@ def parse_image_models(payload: Any) -> list[ImageModel]:
     return models
 
 
-def parse_key_info(payload: Any) -> KeyInfo:
-    """`KeyInfo` from a `/key` answer."""
-    data = payload.get("data") if isinstance(payload, dict) else None
-    if not isinstance(data, dict):
-        raise UnexpectedResponse("OpenRoute's key information has no 'data' object")
-    free = data.get("is_free_tier")
-    return KeyInfo(label=data["label"] if isinstance(data.get("label"), str) else None,
-                   limit=to_decimal(data.get("limit")),
-                   limit_remaining=to_decimal(data.get("limit_remaining")),
-                   usage=to_decimal(data.get("usage")),
-                   is_free_tier=free if isinstance(free, bool) else None)
-
-
 def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
@@ -189,15 +175,6 @@ class OpenRouteClient:
         self._models_fetch: asyncio.Task[tuple[ImageModel, ...]] | None = None
 
     # --- generation ------------------------------------------------------------------------------
-
-    def stream_generation(self, request: GenerationRequest, *,
-                          modalities: list[str] | None = None) -> AsyncIterator[StreamEvent]:
-        """Stream one generation: `Waiting`, `TextDelta`, `ImageProgress`, `ImageReady`..., then `Finished`.
-
-        Close the iterator (`contextlib.aclosing`) or cancel its consumer to abort: the connection is
-        closed at once so the provider can stop generating.
-        """
-        return self._events(request, modalities, True, StreamState())
 
     async def generate(self, request: GenerationRequest, *, on_event: EventCallback | None = None,
                        stream: bool = True, modalities: list[str] | None = None) -> GenerationResult:
@@ -353,7 +330,7 @@ class OpenRouteClient:
             return await asyncio.to_thread(encode)  # base64 + JSON of input images
         return encode()
 
-    # --- models and key --------------------------------------------------------------------------
+    # --- models ----------------------------------------------------------------------------------
 
     async def list_image_models(self, *, force_refresh: bool = False) -> list[ImageModel]:
         """Models that can output images. Cached for `models_cache_ttl` seconds; concurrent callers share
@@ -379,10 +356,6 @@ class OpenRouteClient:
         self._models_fetched_at = self._clock()
         log.info("loaded %d image models from OpenRoute", len(models))
         return models
-
-    async def key_info(self) -> KeyInfo:
-        """Credit limit, remaining credits and usage of the configured key (`GET /key`)."""
-        return parse_key_info(await self._get_json("/key", what="key information"))
 
     async def _get_json(self, path: str, *, params: dict[str, str] | None = None, what: str) -> Any:
         deadline = asyncio.get_running_loop().time() + self._settings.timeouts.total

@@ -117,6 +117,18 @@ class EventTooLarge(OpenRouteError):
         self.limit = limit
 
 
+class InvalidImageData(OpenRouteError):
+    """The model sent an image that is not valid base64 PNG/JPEG/WebP data (or an unsupported type).
+    The model's fault: the next generation is a new image, so trying again can help."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, mime_type: str | None = None, not_an_image: bool = False) -> None:
+        super().__init__(message)
+        self.mime_type = mime_type  # the declared type, when the data URL had one
+        self.not_an_image = not_an_image  # readable data, but not a PNG, JPEG or WebP image
+
+
 class NoImageReturned(OpenRouteError):
     """The model finished without an image. `text` is what it said instead (may be empty)."""
 

@@ -118,12 +118,3 @@ class ImageModel:
     def modalities(self) -> list[str]:
         """What to send as the request's `modalities`: image-only models take ["image"]."""
         return ["image", "text"] if "text" in self.output_modalities else ["image"]
-
-
-@dataclass(frozen=True, slots=True)
-class KeyInfo:
-    label: str | None
-    limit: Decimal | None
-    limit_remaining: Decimal | None
-    usage: Decimal | None
-    is_free_tier: bool | None

@@ -1,4 +1,4 @@
-"""Persistence: generation jobs and bot metadata behind small repository interfaces.
+"""Persistence: generation jobs, their input images and bot metadata behind small repository interfaces.
 
 `open_store(settings.database_url)` gives the bot a `Store`; only this package knows which database
 is behind it.
@@ -14,11 +14,12 @@ from bot.storage.base import (
     FINISHED_STATUSES,
     MAX_ERROR_LENGTH,
     UNFINISHED_STATUSES,
+    DailyCap,
+    InputImageRepository,
     JobRecord,
     JobRepository,
     JobStatus,
     MetaRepository,
-    NewJob,
     Store,
 )
 from bot.storage.migrate import MigrationError
@@ -28,12 +29,13 @@ __all__ = [
     "FINISHED_STATUSES",
     "MAX_ERROR_LENGTH",
     "UNFINISHED_STATUSES",
+    "DailyCap",
+    "InputImageRepository",
     "JobRecord",
     "JobRepository",
     "JobStatus",
     "MetaRepository",
     "MigrationError",
-    "NewJob",
     "SqliteStore",
     "Store",
     "open_store",
@@ -66,7 +68,7 @@ async def open_store(database_url: str) -> Store:
     """Open the store named by `database_url`, creating and migrating the database as needed.
 
     Raises ConfigError for a URL this release cannot use (the message never repeats the URL, which
-    may hold a password)."""
+    may hold a password) and for a database file that cannot be used (the message names the file)."""
     scheme = database_url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in database_url else ""
     if scheme in _POSTGRES_SCHEMES:
         raise ConfigError("PostgreSQL support arrives with the asyncpg extra in a later release; "

@@ -1,125 +1,75 @@
-"""What the bot stores, independent of the database: job records, the repositories' contracts, the store.
+"""What the bot stores, independent of the database: the repositories' contracts and the store.
 
-Backends (SQLite now, PostgreSQL later) implement `JobRepository` and `MetaRepository` and subclass
-`Store`. The encoding helpers at the bottom keep both backends storing values the same way:
-timestamps as unix seconds (float), money as decimal text, generation ids as a JSON array.
+A job row is a `JobSpec` (bot.jobs.spec) plus its outcome; it reads back as a `JobRecord`
+(bot.jobs.record). Backends (SQLite now, PostgreSQL later) implement `JobRepository`,
+`InputImageRepository` and `MetaRepository` and subclass `Store`. The encoding helpers at the bottom
+keep both backends storing values the same way: timestamps as unix seconds (float), money as decimal
+text, generation ids as a JSON array.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
 from types import TracebackType
 from typing import Protocol, Self
 
+from bot.jobs.record import FINISHED_STATUSES, UNFINISHED_STATUSES, JobRecord, JobStatus
+from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
+
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "FINISHED_STATUSES",
+    "MAX_ERROR_LENGTH",
+    "UNFINISHED_STATUSES",
+    "DailyCap",
+    "InputImageRepository",
+    "JobRecord",
+    "JobRepository",
+    "JobStatus",
+    "MetaRepository",
+    "Store",
+    "check_finished_status",
+    "clip_error",
+    "decode_cost",
+    "decode_generation_ids",
+    "encode_cost",
+    "encode_generation_ids",
+]
+
 MAX_ERROR_LENGTH = 500  # a job's error is a short summary for people, not a traceback
+NO_HANDLE = ResponseHandle()  # a job nobody can be answered for (tests, jobs started outside Discord)
 
 
-class JobStatus(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-    INTERRUPTED = "interrupted"
+@dataclass(frozen=True, slots=True)
+class DailyCap:
+    """A limit checked when a job is created: at most `limit` jobs by the requester created at or after
+    `since` (unix seconds), counting only DM jobs if `dm_only`."""
 
-    @property
-    def is_finished(self) -> bool:
-        """True for the terminal states a job never leaves."""
-        return self not in UNFINISHED_STATUSES
-
-
-UNFINISHED_STATUSES = frozenset({JobStatus.QUEUED, JobStatus.RUNNING})
-FINISHED_STATUSES = frozenset(set(JobStatus) - UNFINISHED_STATUSES)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class NewJob:
-    """A generation request as it is recorded, before it has an id.
-
-    `interaction_token` lets the bot reach the original response later (valid 15 minutes from
-    `interaction_created_at`); it and `input_image` are left out of the repr so they never reach a log.
-    """
-
-    requester_id: int
-    guild_id: int | None
-    channel_id: int | None
-    is_dm: bool
-    prompt: str
-    model: str
-    created_at: float  # unix seconds
-    aspect_ratio: str | None = None
-    image_size: str | None = None
-    count: int = 1
-    parent_job_id: int | None = None  # the job this one regenerates or edits
-    input_image: bytes | None = field(default=None, repr=False)  # bounded by the caller
-    input_mime: str | None = None
-    application_id: int | None = None
-    interaction_token: str | None = field(default=None, repr=False)
-    interaction_created_at: float | None = None  # unix seconds; when the token's 15 minutes started
-
-    def __post_init__(self) -> None:
-        if self.count < 1:
-            raise ValueError(f"count must be at least 1, got {self.count}")
-        if (self.input_image is None) != (self.input_mime is None):
-            raise ValueError("input_image and input_mime must be given together")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class JobRecord:
-    """A stored job. The input image itself is read separately with `JobRepository.input_image`."""
-
-    id: int
-    requester_id: int
-    guild_id: int | None
-    channel_id: int | None
-    is_dm: bool
-    prompt: str
-    model: str
-    created_at: float
-    status: JobStatus
-    aspect_ratio: str | None = None
-    image_size: str | None = None
-    count: int = 1
-    parent_job_id: int | None = None
-    has_input: bool = False
-    input_mime: str | None = None
-    application_id: int | None = None
-    interaction_token: str | None = field(default=None, repr=False)
-    interaction_created_at: float | None = None
-    error: str | None = None
-    started_at: float | None = None
-    finished_at: float | None = None
-    cost: Decimal | None = None
-    generation_ids: tuple[str, ...] = ()
-    result_channel_id: int | None = None
-    result_message_id: int | None = None
-
-    @property
-    def is_finished(self) -> bool:
-        """True once the job reached a terminal status."""
-        return self.status.is_finished
+    limit: int
+    since: float
+    dm_only: bool = False
 
 
 class JobRepository(Protocol):
-    """Generation jobs: their request, lifecycle and outcome."""
+    """Generation jobs: a stored `JobSpec`, where its answer lives, its lifecycle and outcome."""
 
-    async def create(self, job: NewJob) -> JobRecord:
-        """Record a new job (status QUEUED), with its input image if it has one."""
+    async def create(self, spec: JobSpec, *, created_at: float, handle: ResponseHandle = NO_HANDLE,
+                     cap: DailyCap | None = None) -> JobRecord | None:
+        """Record a new QUEUED job. Its input image must already be stored (`InputImageRepository.put`)
+        and its parent job must exist.
+
+        With `cap`, the check and the insert are one transaction: if the requester already has
+        `cap.limit` jobs counted by the cap, nothing is recorded and the result is None. Two concurrent
+        creates (even from two processes) can never both pass the last free slot."""
         ...
 
     async def get(self, job_id: int) -> JobRecord | None:
         """The job with this id, or None."""
-        ...
-
-    async def input_image(self, job_id: int) -> tuple[bytes, str] | None:
-        """The (bytes, mime type) of the image the job edits, or None if it has none."""
         ...
 
     async def mark_running(self, job_id: int, *, started_at: float) -> bool:
@@ -128,8 +78,9 @@ class JobRepository(Protocol):
 
     async def finish(self, job_id: int, *, status: JobStatus, finished_at: float, error: str | None = None,
                      cost: Decimal | None = None, generation_ids: Sequence[str] = ()) -> bool:
-        """Move an unfinished job to a terminal `status`. The first finish wins: False (and nothing
-        changes) if the job is unknown or already finished. Raises ValueError for a non-terminal status."""
+        """Move an unfinished job to a terminal `status` and forget its interaction token. The first
+        finish wins: False (and nothing changes) if the job is unknown or already finished. Raises
+        ValueError for a non-terminal status."""
         ...
 
     async def set_result_message(self, job_id: int, *, channel_id: int, message_id: int) -> bool:
@@ -137,17 +88,36 @@ class JobRepository(Protocol):
         ...
 
     async def interrupt_unfinished(self, *, now: float) -> list[JobRecord]:
-        """At start-up: mark every QUEUED/RUNNING job INTERRUPTED and return them (as now stored)."""
+        """At start-up: mark every QUEUED/RUNNING job INTERRUPTED and return them, oldest first. The
+        returned records still carry their interaction token (to edit the original response once);
+        the stored ones no longer do."""
         ...
 
-    async def count_since(self, *, requester_id: int, since: float, dm_only: bool = False,
-                          statuses: Collection[JobStatus] | None = None) -> int:
-        """How many jobs the user created at or after `since` (only DM jobs if `dm_only`; only the
-        given statuses if `statuses` is not None)."""
+    async def count_since(self, *, requester_id: int, since: float, dm_only: bool = False) -> int:
+        """How many jobs the user created at or after `since` (only DM jobs if `dm_only`)."""
         ...
 
-    async def recent(self, *, requester_id: int, limit: int = 10) -> list[JobRecord]:
-        """The user's latest jobs, newest first."""
+    async def delete_finished_before(self, cutoff: float) -> int:
+        """Retention: delete the finished jobs created before `cutoff` (never an unfinished one);
+        return how many were deleted. Their input images stay until `delete_unreferenced`."""
+        ...
+
+
+class InputImageRepository(Protocol):
+    """The images jobs edit, stored once per content and referred to by `InputRef`."""
+
+    async def put(self, data: bytes, mime_type: str, *, now: float) -> InputRef:
+        """Store the bytes (keyed by their SHA-256) and return their reference. Storing the same bytes
+        again stores nothing new; it only renews their age, so the unreferenced sweep spares them."""
+        ...
+
+    async def get(self, sha256: str) -> bytes | None:
+        """The stored bytes with this hash, or None."""
+        ...
+
+    async def delete_unreferenced(self, *, created_before: float) -> int:
+        """Delete the images no job references that were stored before `created_before` (the age guard
+        spares an image a job is about to reference); return how many were deleted."""
         ...
 
 
@@ -167,9 +137,10 @@ class Store:
     """What the bot is given: the repositories over one database. Close it once at shutdown
     (or use it as an async context manager)."""
 
-    def __init__(self, *, jobs: JobRepository, meta: MetaRepository) -> None:
+    def __init__(self, *, jobs: JobRepository, meta: MetaRepository, inputs: InputImageRepository) -> None:
         self.jobs = jobs
         self.meta = meta
+        self.inputs = inputs
 
     async def close(self) -> None:
         """Release the database connection(s). Safe to call more than once."""

@@ -7,10 +7,13 @@ import io
 import json
 import os
 import sys
+import types
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import aiohttp
+import discord
 import pytest
 from PIL import Image
 
@@ -37,14 +40,19 @@ async def emulator() -> AsyncIterator[OpenRouteEmulator]:
         await emu.close()
 
 
-async def run_cli(emulator: OpenRouteEmulator, tmp_path: Path, *args: str, **env: str) -> Run:
+async def run_cli(emulator: OpenRouteEmulator, tmp_path: Path, *args: str, env_file: str | None = "test.env",
+                  **env: str) -> Run:
+    """Run `python -m bot [--env-file FILE] ARGS` in `tmp_path`; `env_file=None` leaves the option out."""
+    if env_file == "test.env":
+        (tmp_path / env_file).write_text("# settings come from the environment in these tests\n")
+    options = ["--env-file", env_file] if env_file is not None else []
     environ = {k: v for k, v in os.environ.items() if not k.startswith(("OPENROUTE_", "DISCORD_"))}
     environ.update({"OPENROUTE_BASE_URL": emulator.base_url, "OPENROUTE_API_KEY": API_KEY,
                     "OPENROUTE_MAX_RETRIES": "0", "PYTHONUNBUFFERED": "1",
                     "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))})
     environ.update(env)
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "--env-file", str(tmp_path / "absent.env"), *args,
+        sys.executable, "-m", "bot", *options, *args,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=environ, cwd=tmp_path)
     stdout, stderr = await proc.communicate()
     return Run(proc.returncode or 0, stdout.decode(), stderr.decode())
@@ -117,7 +125,7 @@ async def test_input_image_is_sent_as_a_data_url_part(emulator, tmp_path):
 
 
 FAULTS = {
-    "emu/error-401": "API key was rejected",
+    "emu/error-401": "OpenRoute rejected OPENROUTE_API_KEY (HTTP 401)",
     "emu/error-402": "out of credits",
     "emu/error-403": "violence",
     "emu/error-429": "Try again in 7 seconds",
@@ -207,3 +215,145 @@ async def test_an_image_only_model_is_asked_for_images_only(emulator, tmp_path):
     assert run.code == 0, run.stderr
     body = next(r.json for r in emulator.requests if r.path.endswith("/chat/completions"))
     assert body["modalities"] == ["image"]
+
+
+def one_error_line(run: Run) -> str:
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, run.stderr
+    assert "Traceback" not in run.stderr
+    return lines[0]
+
+
+async def test_an_input_image_over_the_limit_is_refused_from_its_size_without_reading_it(emulator, tmp_path):
+    big = tmp_path / "big.png"
+    with big.open("wb") as file:  # sparse: 300 MB on paper, nothing on disk
+        file.write(b"\x89PNG\r\n\x1a\n")
+        file.truncate(300_000_000)
+    run = await run_cli(emulator, tmp_path, "generate", "edit", "--image", str(big), INPUT_IMAGE_MAX_MB="5")
+    assert run.code == 1
+    assert one_error_line(run) == (f"error: input image {big} is 300.0 MB; "
+                                   "the limit is 5 MB (INPUT_IMAGE_MAX_MB)")
+    assert emulator.requests == []
+
+
+async def test_an_input_image_just_over_the_limit_never_reads_as_the_limit_itself(emulator, tmp_path):
+    source = tmp_path / "in.png"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(1_000_001 - 8))
+    run = await run_cli(emulator, tmp_path, "generate", "edit", "--image", "in.png", INPUT_IMAGE_MAX_MB="1")
+    assert one_error_line(run) == "error: input image in.png is 1.1 MB; the limit is 1 MB (INPUT_IMAGE_MAX_MB)"
+
+
+@pytest.mark.parametrize("content", [b"", b"hello, not an image\n", b"GIF89a" + bytes(32)])
+async def test_an_empty_or_non_image_input_names_the_file(emulator, tmp_path, content):
+    source = tmp_path / "notes.png"
+    source.write_bytes(content)
+    run = await run_cli(emulator, tmp_path, "generate", "edit", "--image", "notes.png")
+    assert run.code == 1
+    assert one_error_line(run) == "error: input image notes.png is not a PNG, JPEG or WebP image"
+    assert emulator.requests == []
+
+
+async def test_a_missing_input_image_names_the_file(emulator, tmp_path):
+    run = await run_cli(emulator, tmp_path, "generate", "edit", "--image", "gone.png")
+    assert run.code == 1
+    assert one_error_line(run) == "error: cannot read input image gone.png: No such file or directory"
+
+
+@pytest.mark.parametrize("prompt", ["", "   ", "\t\n"])
+async def test_an_empty_prompt_is_refused_before_any_request(emulator, tmp_path, prompt):
+    run = await run_cli(emulator, tmp_path, "generate", prompt, "--model", "emu/png")
+    assert run.code == 2
+    assert one_error_line(run) == "error: the prompt is empty: say what to draw"
+    assert emulator.requests == []
+
+
+async def test_a_rejected_key_is_explained_to_the_operator(emulator, tmp_path):
+    wrong = "sk-wrong-key-987654321"
+    run = await run_cli(emulator, tmp_path, "generate", "a fox", "--model", "emu/png", OPENROUTE_API_KEY=wrong)
+    assert run.code == 1
+    line = one_error_line(run)
+    assert line.startswith("error: OpenRoute rejected OPENROUTE_API_KEY (HTTP 401): check the key in test.env")
+    assert "operator" not in line
+    assert wrong not in run.stderr + run.stdout
+
+
+async def test_a_named_settings_file_that_is_missing_is_an_error(emulator, tmp_path):
+    run = await run_cli(emulator, tmp_path, "models", env_file="nowhere.env")
+    assert run.code == 2
+    assert one_error_line(run) == "error: the settings file nowhere.env does not exist"
+
+
+async def test_without_a_settings_file_the_environment_is_enough(emulator, tmp_path):
+    run = await run_cli(emulator, tmp_path, "models", "--json", env_file=None)
+    assert run.code == 0, run.stderr
+    assert json.loads(run.stdout)
+
+
+# --- `imagine-bot run`: its failures, with the Discord layer replaced in-process ---------------------------
+
+@pytest.fixture
+def run_failing_with(monkeypatch, tmp_path, capsys):
+    """Run `main(["run"])` in-process with `bot.app.run_bot` raising the given exception; returns (code, stderr)."""
+    from bot import cli
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DISCORD_TOKEN", "discord-token-for-tests")
+    monkeypatch.setenv("OPENROUTE_API_KEY", API_KEY)
+    monkeypatch.setattr(cli, "setup_logging", lambda *args, **kwargs: None)
+
+    def run(exc: BaseException) -> tuple[int, str]:
+        async def run_bot(settings):
+            raise exc
+
+        monkeypatch.setitem(sys.modules, "bot.app", types.SimpleNamespace(run_bot=run_bot))
+        code = cli.main(["run"])
+        return code, capsys.readouterr().err.strip()
+
+    return run
+
+
+@pytest.mark.parametrize("exc", [
+    ConnectionRefusedError(111, "Connection refused"),
+    aiohttp.ServerDisconnectedError(),
+    discord.GatewayNotFound(),
+    TimeoutError(),
+])
+def test_network_failures_of_run_read_as_discord_connection_problems(run_failing_with, exc):
+    code, err = run_failing_with(exc)
+    assert code == 1
+    assert err.startswith(f"error: could not connect to Discord ({type(exc).__name__})")
+
+
+@pytest.mark.parametrize(("exc", "expected"), [
+    (PermissionError(13, "Permission denied", "/data/imagine-bot.db"),
+     "error: cannot use /data/imagine-bot.db: Permission denied"),
+    (IsADirectoryError(21, "Is a directory", "/data/health"),
+     "error: cannot use /data/health: it is a directory, not a file"),
+    (OSError(30, "Read-only file system", "/data/imagine-bot.db-wal"),
+     "error: cannot use /data/imagine-bot.db-wal: Read-only file system"),
+])
+def test_file_problems_of_run_name_the_file(run_failing_with, exc, expected):
+    code, err = run_failing_with(exc)
+    assert code == 1
+    assert err.startswith(expected)
+    assert "Discord" not in err
+
+
+def test_an_os_error_without_a_file_is_not_called_a_discord_problem(run_failing_with):
+    code, err = run_failing_with(OSError(28, "No space left on device"))
+    assert code == 1
+    assert err == "error: No space left on device"
+
+
+def test_main_redacts_the_database_password_from_logs(monkeypatch, tmp_path):
+    from bot import cli
+
+    seen: list[str] = []
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", "postgresql://bot:db-pass-4242@db/imagine")
+    monkeypatch.setenv("OPENROUTE_API_KEY", API_KEY)
+    monkeypatch.delenv("HEALTH_FILE", raising=False)
+    monkeypatch.setattr(cli, "setup_logging", lambda level, *, secrets: seen.extend(secrets))
+    assert cli.main(["health"]) == 2
+    assert "db-pass-4242" in seen
+    assert API_KEY in seen

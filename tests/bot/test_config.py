@@ -2,24 +2,126 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from bot.config import ConfigError, Secret, load_settings, settings_from_env
+from bot.config import ConfigError, Secret, Settings, load_settings, settings_from_env
+
+PG_URL = "postgresql://bot:hunter2-pw@db:5432/imagine"
 
 
 def test_defaults_point_at_openroute_and_sqlite():
     settings = settings_from_env({})
     assert settings.openroute.base_url == "https://openroute.cn/api/v1"
     assert settings.default_model == "google/gemini-2.5-flash-image-preview"
-    assert settings.sqlite_path == Path("data/imagine-bot.db")
+    assert settings.database_url == "sqlite:///data/imagine-bot.db"
     assert settings.discord_token is None
 
 
-def test_absolute_and_relative_sqlite_urls():
-    assert settings_from_env({"DATABASE_URL": "sqlite:////var/lib/bot.db"}).sqlite_path == Path("/var/lib/bot.db")
-    assert settings_from_env({"DATABASE_URL": "sqlite:///rel/bot.db"}).sqlite_path == Path("rel/bot.db")
+def test_sqlite_path_is_left_to_the_storage_layer():
+    assert not hasattr(Settings, "sqlite_path")
+
+
+def test_new_settings_have_their_documented_defaults():
+    settings = settings_from_env({})
+    assert settings.retention_days == 30
+    assert settings.shutdown_grace == 8.0
+    assert settings.input_max_bytes == 20_000_000
+    assert settings.input_download_timeout == 30.0
+
+
+def test_new_settings_are_read_from_the_environment():
+    settings = settings_from_env({"RETENTION_DAYS": "0", "SHUTDOWN_GRACE": "0", "INPUT_IMAGE_MAX_MB": "5",
+                                  "INPUT_DOWNLOAD_TIMEOUT": "2.5"})
+    assert settings.retention_days == 0
+    assert settings.shutdown_grace == 0.0
+    assert settings.input_max_bytes == 5_000_000
+    assert settings.input_download_timeout == 2.5
+    assert settings_from_env({"INPUT_IMAGE_MAX_MB": "0.5"}).input_max_bytes == 500_000
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("RETENTION_DAYS", "-1"), ("RETENTION_DAYS", "1.5"), ("RETENTION_DAYS", "week"),
+    ("SHUTDOWN_GRACE", "-0.1"), ("SHUTDOWN_GRACE", "inf"), ("SHUTDOWN_GRACE", "nan"),
+    ("INPUT_IMAGE_MAX_MB", "0"), ("INPUT_IMAGE_MAX_MB", "-3"), ("INPUT_IMAGE_MAX_MB", "inf"),
+    ("INPUT_DOWNLOAD_TIMEOUT", "0"), ("INPUT_DOWNLOAD_TIMEOUT", "-1"), ("INPUT_DOWNLOAD_TIMEOUT", "inf"),
+])
+def test_a_bad_new_setting_names_its_variable(name, value):
+    with pytest.raises(ConfigError) as caught:
+        settings_from_env({name: value})
+    assert str(caught.value).startswith(f"{name} must be")
+
+
+@pytest.mark.parametrize("name", ["OPENROUTE_BASE_URL", "DISCORD_API_BASE_URL", "APP_URL"])
+@pytest.mark.parametrize("value", ["https://", "http:///x", "http://:8080/api", "ws://gateway.local",
+                                   "https//openroute.cn", "openroute.cn/api/v1", "http://host:port/x"])
+def test_an_http_url_without_a_host_or_with_another_scheme_is_refused(name, value):
+    with pytest.raises(ConfigError) as caught:
+        settings_from_env({name: value})
+    assert str(caught.value).startswith(f"{name} must be an http(s) URL")
+
+
+@pytest.mark.parametrize("name", ["OPENROUTE_BASE_URL", "DISCORD_API_BASE_URL", "APP_URL"])
+def test_an_http_url_with_a_host_is_kept_without_its_trailing_slash(name):
+    settings = settings_from_env({name: "http://127.0.0.1:8080/api/v1/"})
+    values = {settings.openroute.base_url, settings.discord_api_base_url, settings.openroute.app_url}
+    assert "http://127.0.0.1:8080/api/v1" in values
+
+
+@pytest.mark.parametrize("value", ["wss://", "ws:///gateway", "ftp://gateway.local", "gateway.local"])
+def test_a_gateway_url_needs_a_websocket_or_http_scheme_and_a_host(value):
+    with pytest.raises(ConfigError, match=r"^DISCORD_GATEWAY_URL must be"):
+        settings_from_env({"DISCORD_GATEWAY_URL": value})
+
+
+@pytest.mark.parametrize("value", ["wss://gateway.discord.gg", "ws://127.0.0.1:9000", "http://fake:1/gw"])
+def test_a_gateway_url_with_a_host_is_accepted(value):
+    assert settings_from_env({"DISCORD_GATEWAY_URL": value}).discord_gateway_url == value
+
+
+def test_a_bad_url_setting_does_not_echo_a_password():
+    with pytest.raises(ConfigError) as caught:
+        settings_from_env({"DISCORD_API_BASE_URL": "ftp://user:proxy-pw-77@proxy/api"})
+    assert "proxy-pw-77" not in str(caught.value)
+
+
+def test_the_database_password_is_not_in_repr():
+    settings = settings_from_env({"DATABASE_URL": PG_URL})
+    assert settings.database_url == PG_URL
+    assert "hunter2-pw" not in repr(settings) + str(settings)
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    (PG_URL, "postgresql://bot:********@db:5432/imagine"),
+    ("postgres://bot:p@ss/w#rd@db/imagine", "postgres://bot:********@db/imagine"),
+    ("postgresql://bot@db/imagine", "postgresql://bot@db/imagine"),
+    ("sqlite:///data/imagine-bot.db", "sqlite:///data/imagine-bot.db"),
+])
+def test_database_url_display_masks_the_password(url, shown):
+    assert settings_from_env({"DATABASE_URL": url}).database_url_display == shown
+
+
+@pytest.mark.parametrize("url", ["mysql://bot:hunter2-pw@db/imagine", "bot:hunter2-pw@db/imagine",
+                                 "postgresql:/bot:hunter2-pw@db"])
+def test_a_malformed_database_url_is_refused_without_echoing_it(url):
+    with pytest.raises(ConfigError) as caught:
+        settings_from_env({"DATABASE_URL": url})
+    message = str(caught.value)
+    assert message.startswith("DATABASE_URL must be a sqlite:/// or postgresql:// URL")
+    assert "hunter2-pw" not in message
+
+
+def test_secrets_lists_token_key_and_database_password():
+    settings = settings_from_env({"DISCORD_TOKEN": "token-value-123", "OPENROUTE_API_KEY": "sk-secret-456",
+                                  "DATABASE_URL": "postgresql://bot:pa%40ss-789@db/imagine"})
+    secrets = settings.secrets()
+    assert "token-value-123" in secrets
+    assert "sk-secret-456" in secrets
+    assert "pa%40ss-789" in secrets
+    assert "pa@ss-789" in secrets  # decoded, as a driver may log it
+
+
+def test_secrets_is_empty_without_any():
+    assert settings_from_env({}).secrets() == ()
 
 
 @pytest.mark.parametrize(("name", "value"), [
@@ -55,3 +157,23 @@ def test_env_file_is_read_and_real_environment_wins(tmp_path):
     settings = load_settings(env_file, environ={"LOG_LEVEL": "warning"})
     assert settings.default_model == "from/file"
     assert settings.log_level == "WARNING"
+
+
+def test_a_missing_env_file_is_fine_unless_it_was_named(tmp_path):
+    missing = tmp_path / "absent.env"
+    assert load_settings(missing, environ={}).log_level == "INFO"
+    with pytest.raises(ConfigError) as caught:
+        load_settings(missing, environ={}, must_exist=True)
+    assert str(caught.value) == f"the settings file {missing} does not exist"
+
+
+def test_a_named_env_file_that_is_a_folder_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="is not a file"):
+        load_settings(tmp_path, environ={}, must_exist=True)
+
+
+def test_an_env_file_that_is_not_text_is_one_clear_error(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_bytes(b"LOG_LEVEL=\xff\xfe\n")
+    with pytest.raises(ConfigError, match="not UTF-8 text"):
+        load_settings(env_file, environ={})

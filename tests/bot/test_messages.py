@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from bot.images.errors import CorruptImage, ImageTooLarge, ModelImageInvalid, UnsupportedImageType
-from bot.jobs.errors import QueueFull, TooManyJobs
+from bot.jobs.errors import EngineClosed, InputDownloadFailed, InputNotAnImage, InputTooLarge, QueueFull, TooManyJobs
 from bot.messages import explain, format_seconds
 from bot.openroute.errors import (
     AuthenticationFailed,
     ConnectionFailed,
     ContentRefused,
     InsufficientCredits,
+    InvalidImageData,
     ModelNotFound,
     NoImageReturned,
     ProviderUnavailable,
@@ -37,6 +38,12 @@ from bot.policy import PolicyRefusal
     (StreamError("Provider disconnected", code=502), "Provider disconnected", True),
     (StreamTruncated("eof"), "connection to the image service broke", True),
     (ConnectionFailed("refused"), "Could not reach", True),
+    (InvalidImageData("bad base64", mime_type="image/png"), "The model sent image data that was damaged", True),
+    (InvalidImageData("gif", mime_type="image/gif", not_an_image=True), "not a PNG, JPEG or WebP image", True),
+    (EngineClosed(), "The bot is restarting", True),
+    (InputTooLarge(20_000_000, 30_000_000), "the limit is 20 MB", False),
+    (InputNotAnImage("notes.txt"), "not a PNG, JPEG or WebP image", False),
+    (InputDownloadFailed("timeout"), "Could not download the image", True),
     (ModelImageInvalid(ImageTooLarge("big")), "model sent an image with too many pixels", True),
     (ModelImageInvalid(CorruptImage("bad")), "damaged", True),
     (UnsupportedImageType("gif"), "not a PNG, JPEG or WebP", False),

@@ -30,7 +30,7 @@ def bot_env(discord_fake, emulator, tmp_path: Path, **overrides: str) -> dict[st
 
 async def start(env: dict[str, str], tmp_path: Path) -> asyncio.subprocess.Process:
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "--env-file", str(tmp_path / "absent.env"), "run",
+        sys.executable, "-m", "bot", "run",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env, cwd=tmp_path)
 
 

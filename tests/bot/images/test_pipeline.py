@@ -30,6 +30,7 @@ from bot.images.pipeline import (
     inspect_image,
     make_grid,
     prepare_input,
+    sniff_mime_type,
     to_png,
 )
 
@@ -94,6 +95,16 @@ GIF = encode(noise(8, 8, "L"), "GIF")
 BMP = encode(noise(8, 8), "BMP")
 
 # --- inspect_image ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("fmt", "mime"), [("PNG", "image/png"), ("JPEG", "image/jpeg"), ("WEBP", "image/webp")])
+def test_sniffing_names_the_three_accepted_types_from_their_magic_bytes(fmt: str, mime: str) -> None:
+    assert sniff_mime_type(encode(noise(8, 8), fmt)) == mime
+
+
+@pytest.mark.parametrize("data", [GIF, b"", b"RIFF\x00\x00\x00\x00WAVE", b"%PDF-1.7"])
+def test_sniffing_anything_else_gives_none(data: bytes) -> None:
+    assert sniff_mime_type(data) is None
 
 
 @pytest.mark.parametrize(("fmt", "params"), [("PNG", {}), ("JPEG", {"quality": 90}), ("WEBP", {"quality": 80})])
@@ -239,7 +250,7 @@ def test_image_within_the_limit_is_sent_unchanged() -> None:
                                                                             "original")
     assert (image.width, image.height, image.scale) == (64, 64, 1.0)
     assert not result.changed
-    assert result.describe() == []
+    assert (result.dropped, result.max_bytes) == (0, len(png))
 
 
 def test_badly_compressed_png_is_recompressed_losslessly() -> None:
@@ -254,8 +265,9 @@ def test_badly_compressed_png_is_recompressed_losslessly() -> None:
     assert image.action == "optimized"
     assert len(image.data) <= limit
     assert decode(image.data).tobytes() == picture.tobytes()
+    assert (image.width, image.height, image.scale) == (256, 256, 1.0)
     assert result.changed
-    assert result.describe() == ["Image 1 was re-compressed to fit Discord's 48 KB upload limit."]
+    assert result.max_bytes == limit
 
 
 def test_original_jpeg_is_sent_when_the_png_is_too_big() -> None:
@@ -269,10 +281,8 @@ def test_original_jpeg_is_sent_when_the_png_is_too_big() -> None:
     (image,) = result.images
     assert (image.data, image.filename, image.mime_type, image.action) == (jpeg, "image-1.jpg", "image/jpeg",
                                                                             "original_encoding")
-    assert (image.width, image.height) == (256, 256)
-    assert result.describe() == [
-        "Image 1 was sent as JPEG because the PNG was larger than Discord's 128 KB upload limit."
-    ]
+    assert (image.width, image.height, image.scale) == (256, 256, 1.0)
+    assert result.changed
 
 
 def test_original_encoding_over_the_limit_is_not_used() -> None:
@@ -302,7 +312,6 @@ def test_image_that_cannot_fit_otherwise_is_downscaled() -> None:
     assert second.height < 200
     assert abs(second.width / second.height - 1.5) < 0.02  # aspect ratio kept
     assert second.scale == pytest.approx(second.width / 300)
-    assert f"Image 2 was downscaled to {second.width}×{second.height}" in result.describe()[1]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -333,7 +342,6 @@ def test_only_max_files_images_are_kept_and_the_rest_counted() -> None:
     assert [image.data for image in result.images] == pngs[:10]
     assert result.dropped == 2
     assert result.changed
-    assert result.describe() == ["2 more images were not sent: a message can carry at most 10 files."]
 
 
 def test_images_may_come_with_their_mime_type_and_a_custom_basename() -> None:
@@ -344,13 +352,11 @@ def test_images_may_come_with_their_mime_type_and_a_custom_basename() -> None:
     assert result.images[0].filename == "sunset-1.png"
 
 
-def test_describe_states_the_limit_in_discords_units() -> None:
-    image = FittedImage(b"", "image-1.png", "image/png", 1448, 1448, "downscaled", 0.7)
+def test_a_result_counts_as_changed_when_images_were_dropped_even_if_none_was_altered() -> None:
+    unchanged = FittedImage(b"", "image-1.png", "image/png", 8, 8, "original")
 
-    lines = FitResult(images=(image,), dropped=1, max_bytes=10 * 1024 * 1024).describe()
-
-    assert lines == ["Image 1 was downscaled to 1448×1448 to fit Discord's 10 MB upload limit.",
-                     "1 more image was not sent: a message can carry at most 1 files."]
+    assert not FitResult(images=(unchanged,), dropped=0, max_bytes=1024).changed
+    assert FitResult(images=(unchanged,), dropped=1, max_bytes=1024).changed
 
 
 # --- make_grid --------------------------------------------------------------------------------

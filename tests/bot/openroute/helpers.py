@@ -15,7 +15,7 @@ from typing import Any
 from aiohttp import web
 from PIL import Image
 
-from bot.images.dataurl import encode_data_url
+from bot.openroute.dataurl import encode_data_url
 
 API_KEY = "sk-or-v1-TESTKEY-0123456789abcdef"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

@@ -1,4 +1,4 @@
-"""Chunk interpretation: image decoding (fast and plain paths agree), state rules, errors."""
+"""Chunk interpretation and data URLs: image decoding (fast and plain paths agree), state rules, errors."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.images.dataurl import decode_data_url
-from bot.images.errors import ImageError, InvalidDataURL, UnsupportedImageType
-from bot.openroute import chunks
-from bot.openroute.chunks import StreamState, decode_big_data_url, decode_chunk
-from bot.openroute.errors import StreamError, UnexpectedResponse
+from bot.openroute import dataurl
+from bot.openroute.chunks import StreamState, decode_chunk
+from bot.openroute.dataurl import decode_big_data_url, decode_data_url, encode_data_url
+from bot.openroute.errors import InvalidImageData, OpenRouteError, StreamError, UnexpectedResponse
 from bot.openroute.types import Finished, ImageReady, TextDelta, Usage
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -39,8 +38,8 @@ def image_chunk_json(*urls: str, content: str | None = None) -> dict:
 def outcome(decode, url):
     try:
         return decode(url)
-    except ImageError as exc:
-        return type(exc)
+    except OpenRouteError as exc:
+        return type(exc), str(exc), getattr(exc, "mime_type", None)
 
 
 _b64_chars = st.sampled_from(list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\n!"))
@@ -59,7 +58,7 @@ def test_the_stepwise_decoder_agrees_with_decode_data_url(prefix, body, noise, m
             text[at] = char
     url = "".join(text)
     expected = outcome(decode_data_url, url)
-    for step in (4, 8, 12, chunks.DECODE_STEP):  # small steps exercise every boundary case
+    for step in (4, 8, 12, dataurl.DECODE_STEP):  # small steps exercise every boundary case
         assert outcome(lambda u, s=step: decode_big_data_url(u, step=s), url.encode()) == expected
 
 
@@ -91,16 +90,46 @@ def test_two_big_images_in_one_chunk_keep_their_order():
     assert [d for d, _ in decode_chunk(raw).images] == [first, second]
 
 
-def test_big_bad_base64_raises_invalid_data_url():
+def test_big_bad_base64_raises_invalid_image_data():
     url = url_of(big_png())
     url = url[:1000] + "*" + url[1001:]
-    with pytest.raises(InvalidDataURL):
+    with pytest.raises(InvalidImageData, match="base64") as caught:
         decode_chunk(json.dumps(image_chunk_json(url)).encode())
+    assert caught.value.retryable
 
 
-def test_big_non_image_raises_unsupported_image_type():
-    with pytest.raises(UnsupportedImageType):
+def test_big_non_image_raises_invalid_image_data():
+    with pytest.raises(InvalidImageData, match="not a PNG, JPEG or WebP"):
         decode_chunk(json.dumps(image_chunk_json(url_of(b"GIF89a" + os.urandom(100_000)))).encode())
+
+
+@pytest.mark.parametrize("url", [
+    "https://cdn.example/x.png",
+    "data:image/png,iVBORw0KGgo=",
+    "data:image/png;base64",
+    "data:image/gif;base64,R0lGODlh",
+    "data:image/png;base64,iVBO!!!*",
+    f"data:image/png;base64,{base64.b64encode(b'GIF89a not a png').decode()}",
+], ids=["not-data", "not-base64", "no-comma", "gif-declared", "bad-base64", "wrong-bytes"])
+def test_every_unreadable_data_url_raises_invalid_image_data(url):
+    with pytest.raises(InvalidImageData):
+        decode_data_url(url)
+
+
+def test_the_sniffed_type_wins_over_a_mislabelled_declared_type():
+    jpeg = b"\xff\xd8\xff\xe0" + os.urandom(50)
+    assert decode_data_url(url_of(jpeg, "image/png")) == (jpeg, "image/jpeg")
+    assert decode_data_url(url_of(jpeg, "image/jpg")) == (jpeg, "image/jpeg")
+
+
+def test_an_encoded_input_image_decodes_to_the_same_bytes():
+    data = PNG + os.urandom(100)
+    assert decode_data_url(encode_data_url(data, "image/png")) == (data, "image/png")
+
+
+def test_a_payload_over_the_byte_limit_is_refused_before_decoding():
+    with pytest.raises(InvalidImageData, match="larger than"):
+        decode_data_url(url_of(PNG + os.urandom(1000)), max_bytes=100)
 
 
 def test_malformed_json_raises_unexpected_response():

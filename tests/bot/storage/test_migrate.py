@@ -7,10 +7,11 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
+from bot.jobs.spec import InputRef
 from bot.storage import SqliteStore
 from bot.storage.migrate import Migration, MigrationError, load_migrations, run_migrations
 from bot.storage.sqlite import SqliteMigrationTarget, split_statements
-from tests.bot.storage.factories import new_job
+from tests.bot.storage.factories import PNG_BYTES, spec
 
 
 @pytest.fixture
@@ -48,14 +49,16 @@ async def test_a_new_database_file_gets_every_migration_exactly_once(tmp_path: P
 
     versions = [m.version for m in load_migrations("sqlite")]
     assert [row[0] for row in _applied(path)] == versions
-    assert {"jobs", "job_inputs", "meta", "schema_migrations"} <= _tables(path)
+    assert {"jobs", "input_images", "meta", "schema_migrations"} <= _tables(path)
+    assert "job_inputs" not in _tables(path)  # replaced by input_images in 0002
 
 
 async def test_reopening_applies_nothing_again_and_keeps_the_data(tmp_path: Path) -> None:
     path = tmp_path / "bot.db"
     async with await SqliteStore.open(path) as store:
-        job = await store.jobs.create(new_job(prompt="kept across restarts"))
+        job = await store.jobs.create(spec(prompt="kept across restarts"), created_at=1.0)
         await store.meta.set("command_tree_hash", "abc")
+    assert job is not None
     first = _applied(path)
 
     async with await SqliteStore.open(path) as store:
@@ -64,8 +67,60 @@ async def test_reopening_applies_nothing_again_and_keeps_the_data(tmp_path: Path
 
     assert _applied(path) == first  # same rows, same applied_at
     assert again is not None
-    assert again.prompt == "kept across restarts"
+    assert again.spec.prompt == "kept across restarts"
     assert tree_hash == "abc"
+
+
+async def _create_version_1_database(path: Path) -> None:
+    """A database as the first release left it: migration 0001 only, three jobs with input images (two
+    sharing the same bytes under different types) and one without."""
+    async with aiosqlite.connect(path, isolation_level=None) as db:
+        await run_migrations(SqliteMigrationTarget(db), load_migrations("sqlite")[:1])
+        jobs = [(1, 100.0, PNG_BYTES, "image/png"), (2, 200.0, b"second image", "image/jpeg"),
+                (3, 300.0, PNG_BYTES, "image/webp"), (4, 400.0, None, None)]
+        for job_id, created_at, data, mime in jobs:
+            await db.execute(
+                "INSERT INTO jobs (id, requester_id, is_dm, prompt, model, created_at, interaction_token)"
+                " VALUES (?, 1001, 0, 'edit this', 'some/model', ?, 'tok-old')", (job_id, created_at))
+            if data is not None:
+                await db.execute("INSERT INTO job_inputs (job_id, mime, data) VALUES (?, ?, ?)",
+                                 (job_id, mime, data))
+
+
+async def test_upgrading_a_version_1_database_keeps_every_jobs_input_image(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    await _create_version_1_database(path)
+
+    async with await SqliteStore.open(path) as store:
+        records = {job_id: await store.jobs.get(job_id) for job_id in (1, 2, 3, 4)}
+        images = {ref.sha256: await store.inputs.get(ref.sha256)
+                  for record in records.values() if record is not None and (ref := record.spec.input)}
+
+    assert all(record is not None for record in records.values())
+    assert [record.spec.input for record in records.values() if record is not None] == [
+        InputRef.of(PNG_BYTES, "image/png"), InputRef.of(b"second image", "image/jpeg"),
+        InputRef.of(PNG_BYTES, "image/webp"), None]
+    assert images == {InputRef.of(PNG_BYTES, "").sha256: PNG_BYTES,
+                      InputRef.of(b"second image", "").sha256: b"second image"}
+    assert "job_inputs" not in _tables(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT sha256, created_at FROM input_images ORDER BY created_at").fetchall() == [
+            (InputRef.of(PNG_BYTES, "").sha256, 100.0), (InputRef.of(b"second image", "").sha256, 200.0)]
+
+
+async def test_an_upgraded_database_opens_again_without_changes(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    await _create_version_1_database(path)
+    async with await SqliteStore.open(path):
+        pass
+    applied = _applied(path)
+
+    async with await SqliteStore.open(path) as store:
+        record = await store.jobs.get(1)
+
+    assert _applied(path) == applied
+    assert record is not None
+    assert record.spec.input == InputRef.of(PNG_BYTES, "image/png")
 
 
 async def test_pending_migrations_run_in_version_order(raw_db: aiosqlite.Connection) -> None:

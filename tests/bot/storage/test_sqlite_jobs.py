@@ -3,79 +3,78 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from bot.storage import MAX_ERROR_LENGTH, JobStatus, SqliteStore
-from tests.bot.storage.factories import PNG_BYTES, dm_job, new_job
+from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
+from bot.storage import MAX_ERROR_LENGTH, DailyCap, JobRecord, JobStatus, SqliteStore
+from tests.bot.storage.factories import CREATED_AT, HANDLE, PNG_BYTES, TOKEN, dm_spec, spec
 
 
-async def test_created_job_reads_back_with_every_field_and_its_input_image(store: SqliteStore) -> None:
-    parent = await store.jobs.create(new_job())
-    job = new_job(
-        aspect_ratio="16:9", image_size="2K", count=2, parent_job_id=parent.id,
-        input_image=PNG_BYTES, input_mime="image/png", application_id=5005,
-        interaction_token="tok-secret", interaction_created_at=1_699_999_999.5,
-    )
+async def _create(store: SqliteStore, request: JobSpec, *, created_at: float) -> JobRecord:
+    record = await store.jobs.create(request, created_at=created_at)
+    assert record is not None
+    return record
 
-    created = await store.jobs.create(job)
+
+async def _stored_token(store: SqliteStore, job_id: int) -> object:
+    rows = list(await store.connection.execute_fetchall("SELECT interaction_token FROM jobs WHERE id = ?",
+                                                        (job_id,)))
+    return rows[0][0]
+
+
+async def _job_count(store: SqliteStore) -> int:
+    rows = list(await store.connection.execute_fetchall("SELECT COUNT(*) FROM jobs"))
+    return int(rows[0][0])
+
+
+async def test_created_job_reads_back_with_its_whole_spec_and_handle(store: SqliteStore) -> None:
+    parent = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert parent is not None
+    ref = await store.inputs.put(PNG_BYTES, "image/png", now=CREATED_AT)
+    request = spec(aspect_ratio="16:9", image_size="2K", count=2, parent_job_id=parent.id, input=ref)
+
+    created = await store.jobs.create(request, created_at=CREATED_AT + 1, handle=HANDLE)
+    assert created is not None
     fetched = await store.jobs.get(created.id)
 
     assert fetched == created
-    assert fetched is not None
     assert fetched.id != parent.id
-    assert (fetched.requester_id, fetched.guild_id, fetched.channel_id, fetched.is_dm) == (1001, 2002, 3003, False)
-    assert (fetched.prompt, fetched.model) == (job.prompt, job.model)
-    assert (fetched.aspect_ratio, fetched.image_size, fetched.count) == ("16:9", "2K", 2)
-    assert fetched.parent_job_id == parent.id
-    assert (fetched.has_input, fetched.input_mime) == (True, "image/png")
-    assert (fetched.application_id, fetched.interaction_token) == (5005, "tok-secret")
-    assert fetched.interaction_created_at == 1_699_999_999.5
-    assert fetched.created_at == 1_700_000_000.25
+    assert fetched.spec == request
+    assert fetched.spec.input == InputRef.of(PNG_BYTES, "image/png")
+    assert fetched.handle == HANDLE
+    assert fetched.handle.interaction_token == TOKEN
+    assert fetched.created_at == CREATED_AT + 1
     assert fetched.status is JobStatus.QUEUED
     assert (fetched.error, fetched.started_at, fetched.finished_at, fetched.cost) == (None, None, None, None)
     assert fetched.generation_ids == ()
     assert (fetched.result_channel_id, fetched.result_message_id) == (None, None)
-    assert await store.jobs.input_image(created.id) == (PNG_BYTES, "image/png")
+    assert await store.inputs.get(fetched.spec.input.sha256) == PNG_BYTES
 
 
-async def test_job_without_an_input_image_has_none(store: SqliteStore) -> None:
-    created = await store.jobs.create(dm_job())
+async def test_a_dm_job_without_image_or_handle_reads_back_as_such(store: SqliteStore) -> None:
+    created = await store.jobs.create(dm_spec(), created_at=CREATED_AT)
 
-    assert created.is_dm is True
-    assert created.guild_id is None
-    assert (created.has_input, created.input_mime) == (False, None)
-    assert await store.jobs.input_image(created.id) is None
+    assert created is not None
+    assert (created.spec.is_dm, created.spec.guild_id, created.spec.channel_id) == (True, None, 4004)
+    assert created.spec.input is None
+    assert created.handle == ResponseHandle()
 
 
 async def test_unknown_job_is_none(store: SqliteStore) -> None:
     assert await store.jobs.get(424242) is None
-    assert await store.jobs.input_image(424242) is None
-
-
-def test_reprs_never_show_the_interaction_token_or_image_bytes() -> None:
-    job = new_job(input_image=PNG_BYTES, input_mime="image/png", interaction_token="tok-secret")
-
-    assert "tok-secret" not in repr(job)
-    assert "PNG" not in repr(job)
-    assert "image/png" in repr(job)
 
 
 async def test_stored_record_repr_never_shows_the_interaction_token(store: SqliteStore) -> None:
-    created = await store.jobs.create(new_job(interaction_token="tok-secret"))
+    created = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
 
-    assert "tok-secret" not in repr(created)
-
-
-def test_new_job_rejects_impossible_requests() -> None:
-    with pytest.raises(ValueError, match="count"):
-        new_job(count=0)
-    with pytest.raises(ValueError, match="together"):
-        new_job(input_image=PNG_BYTES)
+    assert TOKEN not in repr(created)
 
 
 async def test_job_runs_then_succeeds_with_exact_cost_and_generation_ids(store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
 
     assert await store.jobs.mark_running(job.id, started_at=1_700_000_001.0)
     running = await store.jobs.get(job.id)
@@ -96,7 +95,8 @@ async def test_job_runs_then_succeeds_with_exact_cost_and_generation_ids(store: 
 
 
 async def test_tiny_costs_keep_every_digit(store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
 
     await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=1.0,
                             cost=Decimal("0.000000123456789012345"))
@@ -107,7 +107,8 @@ async def test_tiny_costs_keep_every_digit(store: SqliteStore) -> None:
 
 
 async def test_failed_job_keeps_a_short_error(store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
     await store.jobs.mark_running(job.id, started_at=1.0)
 
     await store.jobs.finish(job.id, status=JobStatus.FAILED, finished_at=2.0, error="The model refused. " * 100)
@@ -121,8 +122,45 @@ async def test_failed_job_keeps_a_short_error(store: SqliteStore) -> None:
     assert failed.error.endswith("…")
 
 
+@pytest.mark.parametrize("status", [JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED])
+async def test_finishing_a_job_forgets_its_interaction_token_but_not_the_rest_of_its_handle(
+        store: SqliteStore, status: JobStatus) -> None:
+    job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
+    assert job is not None
+
+    assert await store.jobs.finish(job.id, status=status, finished_at=2.0)
+
+    done = await store.jobs.get(job.id)
+    assert done is not None
+    assert done.handle == ResponseHandle(application_id=HANDLE.application_id, interaction_token=None,
+                                         interaction_created_at=HANDLE.interaction_created_at)
+    assert await _stored_token(store, job.id) is None
+
+
+async def test_a_refused_second_finish_leaves_the_token_question_settled(store: SqliteStore) -> None:
+    job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
+    assert job is not None
+    await store.jobs.finish(job.id, status=JobStatus.CANCELLED, finished_at=5.0)
+
+    assert not await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=6.0)
+
+    assert await _stored_token(store, job.id) is None
+
+
+async def test_marking_a_job_running_keeps_its_token(store: SqliteStore) -> None:
+    job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
+    assert job is not None
+
+    await store.jobs.mark_running(job.id, started_at=1.0)
+
+    running = await store.jobs.get(job.id)
+    assert running is not None
+    assert running.handle.interaction_token == TOKEN
+
+
 async def test_the_first_finish_wins(store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
     assert await store.jobs.finish(job.id, status=JobStatus.CANCELLED, finished_at=5.0)
 
     assert not await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=6.0,
@@ -134,7 +172,8 @@ async def test_the_first_finish_wins(store: SqliteStore) -> None:
 
 
 async def test_a_cancelled_job_never_starts_running(store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
     await store.jobs.finish(job.id, status=JobStatus.CANCELLED, finished_at=5.0)
 
     assert not await store.jobs.mark_running(job.id, started_at=6.0)
@@ -151,7 +190,8 @@ async def test_changing_an_unknown_job_reports_false(store: SqliteStore) -> None
 
 
 async def test_finishing_with_an_unfinished_status_is_a_programming_error(store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
 
     with pytest.raises(ValueError, match="finish"):
         await store.jobs.finish(job.id, status=JobStatus.RUNNING, finished_at=1.0)
@@ -159,14 +199,16 @@ async def test_finishing_with_an_unfinished_status_is_a_programming_error(store:
 
 async def test_a_single_generation_id_string_is_rejected_rather_than_split_into_letters(
         store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
 
     with pytest.raises(TypeError, match="single string"):
         await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=1.0, generation_ids="gen-1")
 
 
 async def test_result_message_is_remembered(store: SqliteStore) -> None:
-    job = await store.jobs.create(new_job())
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+    assert job is not None
 
     assert await store.jobs.set_result_message(job.id, channel_id=3003, message_id=777_000_111)
 
@@ -175,12 +217,12 @@ async def test_result_message_is_remembered(store: SqliteStore) -> None:
     assert (stored.result_channel_id, stored.result_message_id) == (3003, 777_000_111)
 
 
-async def test_restart_interrupts_only_queued_and_running_jobs(store: SqliteStore) -> None:
-    queued = await store.jobs.create(new_job(prompt="queued"))
-    running = await store.jobs.create(new_job(prompt="running"))
-    succeeded = await store.jobs.create(new_job(prompt="succeeded"))
-    failed = await store.jobs.create(new_job(prompt="failed"))
-    await store.jobs.mark_running(running.id, started_at=10.0)
+async def test_restart_interrupts_only_queued_and_running_jobs_oldest_first(store: SqliteStore) -> None:
+    running = await _create(store, spec(prompt="running"), created_at=20.0)
+    queued = await _create(store, spec(prompt="queued"), created_at=10.0)
+    succeeded = await _create(store, spec(prompt="succeeded"), created_at=5.0)
+    failed = await _create(store, spec(prompt="failed"), created_at=6.0)
+    await store.jobs.mark_running(running.id, started_at=30.0)
     await store.jobs.finish(succeeded.id, status=JobStatus.SUCCEEDED, finished_at=11.0)
     await store.jobs.finish(failed.id, status=JobStatus.FAILED, finished_at=12.0, error="boom")
 
@@ -188,7 +230,7 @@ async def test_restart_interrupts_only_queued_and_running_jobs(store: SqliteStor
 
     assert [job.id for job in interrupted] == [queued.id, running.id]
     assert all(job.status is JobStatus.INTERRUPTED and job.finished_at == 100.0 for job in interrupted)
-    assert interrupted[1].started_at == 10.0
+    assert interrupted[1].started_at == 30.0
     for job_id, status, finished_at in [(queued.id, JobStatus.INTERRUPTED, 100.0),
                                         (running.id, JobStatus.INTERRUPTED, 100.0),
                                         (succeeded.id, JobStatus.SUCCEEDED, 11.0),
@@ -199,22 +241,31 @@ async def test_restart_interrupts_only_queued_and_running_jobs(store: SqliteStor
     assert await store.jobs.interrupt_unfinished(now=200.0) == []
 
 
-async def test_interrupted_jobs_keep_what_is_needed_to_tell_the_user(store: SqliteStore) -> None:
-    await store.jobs.create(new_job(application_id=5005, interaction_token="tok", input_image=PNG_BYTES,
-                                    input_mime="image/webp"))
+async def test_interrupted_jobs_come_back_once_with_their_token_which_the_database_forgets(
+        store: SqliteStore) -> None:
+    ref = await store.inputs.put(PNG_BYTES, "image/webp", now=1.0)
+    created = await store.jobs.create(spec(input=ref), created_at=CREATED_AT, handle=HANDLE)
+    assert created is not None
 
     [job] = await store.jobs.interrupt_unfinished(now=100.0)
 
-    assert (job.application_id, job.interaction_token) == (5005, "tok")
-    assert (job.has_input, job.input_mime) == (True, "image/webp")
+    assert job.handle == HANDLE  # enough to edit the original response one last time
+    assert job.spec == created.spec
+    assert await _stored_token(store, job.id) is None
+    stored = await store.jobs.get(job.id)
+    assert stored is not None
+    assert stored.handle.interaction_token is None
+    assert stored.handle.application_id == HANDLE.application_id
 
 
-async def test_dm_daily_limit_counts_the_users_dm_jobs_since_a_moment(store: SqliteStore) -> None:
-    await store.jobs.create(dm_job(created_at=100.0))
-    await store.jobs.create(new_job(created_at=200.0))  # in a server
-    await store.jobs.create(dm_job(created_at=300.0))
-    await store.jobs.create(dm_job(created_at=400.0))
-    await store.jobs.create(dm_job(requester_id=9999, created_at=300.0))  # someone else
+async def test_count_since_counts_the_users_jobs_or_only_their_dm_jobs(store: SqliteStore) -> None:
+    await store.jobs.create(dm_spec(), created_at=100.0)
+    await store.jobs.create(spec(), created_at=200.0)  # in a server
+    await store.jobs.create(dm_spec(), created_at=300.0)
+    failed = await store.jobs.create(dm_spec(), created_at=400.0)
+    await store.jobs.create(dm_spec(requester_id=9999), created_at=300.0)  # someone else
+    assert failed is not None
+    await store.jobs.finish(failed.id, status=JobStatus.FAILED, finished_at=401.0)  # still counts
 
     assert await store.jobs.count_since(requester_id=1001, since=150.0) == 3
     assert await store.jobs.count_since(requester_id=1001, since=150.0, dm_only=True) == 2
@@ -224,48 +275,127 @@ async def test_dm_daily_limit_counts_the_users_dm_jobs_since_a_moment(store: Sql
     assert await store.jobs.count_since(requester_id=4242, since=0.0) == 0
 
 
-async def test_count_since_can_leave_out_jobs_that_failed(store: SqliteStore) -> None:
-    ok = await store.jobs.create(dm_job(created_at=100.0))
-    broken = await store.jobs.create(dm_job(created_at=110.0))
-    await store.jobs.create(dm_job(created_at=120.0))  # still queued
-    await store.jobs.finish(ok.id, status=JobStatus.SUCCEEDED, finished_at=130.0)
-    await store.jobs.finish(broken.id, status=JobStatus.FAILED, finished_at=130.0)
+async def test_a_daily_cap_refuses_the_job_past_the_limit_and_records_nothing(store: SqliteStore) -> None:
+    cap = DailyCap(limit=2, since=100.0, dm_only=True)
+    await store.jobs.create(dm_spec(), created_at=50.0)  # before the window
+    await store.jobs.create(spec(), created_at=150.0)  # in a server: not a DM job
+    first = await store.jobs.create(dm_spec(prompt="one"), created_at=150.0, cap=cap)
+    second = await store.jobs.create(dm_spec(prompt="two"), created_at=160.0, cap=cap)
 
-    counted = {JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.SUCCEEDED}
-    assert await store.jobs.count_since(requester_id=1001, since=0.0, dm_only=True, statuses=counted) == 2
-    assert await store.jobs.count_since(requester_id=1001, since=0.0, statuses=[JobStatus.FAILED]) == 1
-    assert await store.jobs.count_since(requester_id=1001, since=0.0, statuses=()) == 0
+    third = await store.jobs.create(dm_spec(prompt="three"), created_at=170.0, cap=cap)
+
+    assert first is not None
+    assert second is not None
+    assert third is None
+    assert await _job_count(store) == 4
+    assert await store.jobs.create(dm_spec(requester_id=9999), created_at=170.0, cap=cap) is not None
+    assert await store.jobs.create(dm_spec(), created_at=170.0, cap=DailyCap(limit=2, since=155.0)) is not None
 
 
-async def test_recent_lists_the_users_latest_jobs_newest_first(store: SqliteStore) -> None:
-    for minute in range(5):
-        await store.jobs.create(new_job(prompt=f"prompt {minute}", created_at=1000.0 + 60 * minute))
-    await store.jobs.create(new_job(requester_id=9999, prompt="someone else", created_at=5000.0))
+async def test_a_cap_without_dm_only_counts_every_job_of_the_user(store: SqliteStore) -> None:
+    await store.jobs.create(spec(), created_at=150.0)
 
-    latest = await store.jobs.recent(requester_id=1001, limit=3)
+    refused = await store.jobs.create(dm_spec(), created_at=160.0, cap=DailyCap(limit=1, since=100.0))
 
-    assert [job.prompt for job in latest] == ["prompt 4", "prompt 3", "prompt 2"]
-    assert len(await store.jobs.recent(requester_id=1001)) == 5
-    assert await store.jobs.recent(requester_id=1001, limit=0) == []
+    assert refused is None
+
+
+async def test_a_cap_of_zero_refuses_everything(store: SqliteStore) -> None:
+    assert await store.jobs.create(spec(), created_at=1.0, cap=DailyCap(limit=0, since=0.0)) is None
+    assert await _job_count(store) == 0
+
+
+async def test_concurrent_creates_on_one_store_never_both_pass_a_cap_of_one(store: SqliteStore) -> None:
+    cap = DailyCap(limit=1, since=0.0, dm_only=True)
+
+    results = await asyncio.gather(*(store.jobs.create(dm_spec(prompt=f"p{n}"), created_at=10.0, cap=cap)
+                                     for n in range(10)))
+
+    assert sum(result is not None for result in results) == 1
+    assert await _job_count(store) == 1
+
+
+async def test_concurrent_creates_from_two_processes_never_both_pass_a_cap_of_one(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    cap = DailyCap(limit=1, since=0.0, dm_only=True)
+    async with await SqliteStore.open(path) as first, await SqliteStore.open(path) as second:
+        for attempt in range(5):  # several rounds, each a fresh requester, to give a race its chance
+            requester = 7000 + attempt
+            results = await asyncio.gather(
+                *(store.jobs.create(dm_spec(requester_id=requester, prompt=f"p{n}"), created_at=10.0, cap=cap)
+                  for n in range(4) for store in (first, second)))
+
+            assert sum(result is not None for result in results) == 1
+            assert await first.jobs.count_since(requester_id=requester, since=0.0) == 1
 
 
 async def test_a_regeneration_must_point_at_an_existing_job(store: SqliteStore) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        await store.jobs.create(new_job(parent_job_id=31337))
+        await store.jobs.create(spec(parent_job_id=31337), created_at=CREATED_AT)
 
-    assert await store.jobs.recent(requester_id=1001) == []  # nothing half-written
+    assert await _job_count(store) == 0  # nothing half-written
+
+
+async def test_a_job_can_only_reference_a_stored_input_image(store: SqliteStore) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.jobs.create(spec(input=InputRef.of(b"never stored", "image/png")), created_at=CREATED_AT)
+
+    assert await _job_count(store) == 0
 
 
 async def test_concurrent_submissions_each_get_their_own_job_and_image(store: SqliteStore) -> None:
-    jobs = [new_job(prompt=f"prompt {n}", input_image=bytes([n]) * 1000, input_mime="image/png")
-            for n in range(20)]
+    images = [bytes([n]) * 1000 for n in range(20)]
 
-    created = await asyncio.gather(*(store.jobs.create(job) for job in jobs))
+    async def submit(n: int) -> tuple[int, bytes]:
+        ref = await store.inputs.put(images[n], "image/png", now=1.0)
+        record = await store.jobs.create(spec(prompt=f"prompt {n}", input=ref), created_at=2.0)
+        assert record is not None
+        return record.id, images[n]
 
-    assert len({record.id for record in created}) == 20
-    for record, job in zip(created, jobs, strict=True):
-        assert record.prompt == job.prompt
-        assert await store.jobs.input_image(record.id) == (job.input_image, "image/png")
+    created = await asyncio.gather(*(submit(n) for n in range(20)))
+
+    assert len({job_id for job_id, _ in created}) == 20
+    for job_id, data in created:
+        record = await store.jobs.get(job_id)
+        assert record is not None
+        assert record.spec.input is not None
+        assert await store.inputs.get(record.spec.input.sha256) == data
+
+
+async def test_retention_deletes_only_finished_jobs_created_before_the_cutoff(store: SqliteStore) -> None:
+    old_done = await _create(store, spec(prompt="old, done"), created_at=10.0)
+    old_failed = await _create(store, spec(prompt="old, failed"), created_at=11.0)
+    old_queued = await _create(store, spec(prompt="old, queued"), created_at=12.0)
+    old_running = await _create(store, spec(prompt="old, running"), created_at=13.0)
+    new_done = await _create(store, spec(prompt="new, done"), created_at=100.0)
+    await store.jobs.finish(old_done.id, status=JobStatus.SUCCEEDED, finished_at=20.0)
+    await store.jobs.finish(old_failed.id, status=JobStatus.FAILED, finished_at=20.0)
+    await store.jobs.mark_running(old_running.id, started_at=20.0)
+    await store.jobs.finish(new_done.id, status=JobStatus.SUCCEEDED, finished_at=120.0)
+
+    deleted = await store.jobs.delete_finished_before(100.0)
+
+    assert deleted == 2
+    assert await store.jobs.get(old_done.id) is None
+    assert await store.jobs.get(old_failed.id) is None
+    assert await store.jobs.get(old_queued.id) is not None
+    assert await store.jobs.get(old_running.id) is not None
+    assert await store.jobs.get(new_done.id) is not None
+    assert await store.jobs.delete_finished_before(100.0) == 0
+
+
+async def test_retention_unlinks_a_kept_regeneration_from_its_deleted_parent(store: SqliteStore) -> None:
+    parent = await store.jobs.create(spec(), created_at=10.0)
+    assert parent is not None
+    await store.jobs.finish(parent.id, status=JobStatus.SUCCEEDED, finished_at=11.0)
+    child = await store.jobs.create(spec(parent_job_id=parent.id), created_at=200.0)
+    assert child is not None
+
+    assert await store.jobs.delete_finished_before(100.0) == 1
+
+    kept = await store.jobs.get(child.id)
+    assert kept is not None
+    assert kept.spec.parent_job_id is None
 
 
 async def test_meta_values_are_upserted(store: SqliteStore) -> None:
@@ -277,4 +407,3 @@ async def test_meta_values_are_upserted(store: SqliteStore) -> None:
     await store.meta.set("command_tree_hash", "def456")
     assert await store.meta.get("command_tree_hash") == "def456"
     assert await store.meta.get("other") is None
-

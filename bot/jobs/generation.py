@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -37,22 +37,39 @@ MAX_MODEL_TEXT = 2000
 class OutputImage:
     png: bytes            # what we deliver
     original: bytes       # what the provider sent (PNG, JPEG or WebP)
-    original_mime: str
 
 
 @dataclass(frozen=True, slots=True)
 class GenerationOutput:
+    """What a job produced: the API's results (one per successful request), their images as PNG, and the
+    requests that failed. Cost, ids and text are read from the results, never copied."""
+
+    results: tuple[GenerationResult, ...]
     images: tuple[OutputImage, ...]
-    model: str
-    text: str
-    cost: Decimal | None
-    generation_ids: tuple[str, ...]
     elapsed: float
-    failures: tuple[BaseException, ...] = field(default=())  # requests of a multi-image job that failed
+    failures: tuple[BaseException, ...] = ()
 
     @property
     def requested(self) -> int:
-        return len(self.images) + len(self.failures)
+        return len(self.results) + len(self.failures)
+
+    @property
+    def model(self) -> str:
+        return self.results[0].model
+
+    @property
+    def text(self) -> str:
+        return next((r.text for r in self.results if r.text), "")
+
+    @property
+    def cost(self) -> Decimal | None:
+        """The sum of the reported costs; None when no request reported one."""
+        costs = [r.cost for r in self.results if r.cost is not None]
+        return sum(costs, Decimal(0)) if costs else None
+
+    @property
+    def generation_ids(self) -> tuple[str, ...]:
+        return tuple(r.generation_id for r in self.results if r.generation_id)
 
 
 class _Tracker:
@@ -108,9 +125,9 @@ class ImageGenerator:
         started = self._clock()
         report(phase=Phase.WAITING, images_total=count, images_done=0, bytes_received=0)
         tracker = _Tracker(count, report)
-        outcomes = [_model_error(o) for o in await self.client.generate_many(
-            request, count, on_event=tracker.on_event, modalities=self.modalities_for(request.model))]
-        results = [o for o in outcomes if isinstance(o, GenerationResult)]
+        outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event,
+                                                   modalities=self.modalities_for(request.model))
+        results = tuple(o for o in outcomes if isinstance(o, GenerationResult))
         failures = tuple(o for o in outcomes if not isinstance(o, GenerationResult))
         if not results:
             raise failures[0]
@@ -123,22 +140,8 @@ class ImageGenerator:
                 try:
                     png = await self.images.to_png(image.data)
                 except ImageError as exc:
+                    # the same problem with a member's upload is theirs; here it is the model's (retry helps)
                     raise ModelImageInvalid(exc) from exc
-                images.append(OutputImage(png=png, original=image.data, original_mime=image.mime_type))
-        costs = [r.cost for r in results if r.cost is not None]
-        return GenerationOutput(
-            images=tuple(images),
-            model=results[0].model or request.model,
-            text=next((r.text for r in results if r.text), ""),
-            cost=sum(costs, Decimal(0)) if costs else None,
-            generation_ids=tuple(r.generation_id for r in results if r.generation_id),
-            elapsed=self._clock() - started,
-            failures=failures,
-        )
-
-
-def _model_error(outcome: GenerationResult | BaseException) -> GenerationResult | BaseException:
-    """Image problems in a model's answer are the model's, not the user's: say so (and allow a retry)."""
-    if isinstance(outcome, ImageError) and not isinstance(outcome, ModelImageInvalid):
-        return ModelImageInvalid(outcome)
-    return outcome
+                images.append(OutputImage(png=png, original=image.data))
+        return GenerationOutput(results=results, images=tuple(images), elapsed=self._clock() - started,
+                                failures=failures)

@@ -1,7 +1,9 @@
 """Who may generate what, where. Discord-free: callers describe the actor with `Actor`.
 
 Today: DMs on/off and a per-user daily DM limit set by the operator, and a check that the model is a known
-image model. Moderator allowlists, quotas and budgets plug in here later.
+image model. Moderator allowlists, quotas and budgets plug in here later. Counted limits come in two steps:
+`authorize` refuses early (before any download), and `cap_for` gives the limit that the job repository
+checks again atomically while it records the job.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.jobs.spec import JobSpec
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
-from bot.storage.base import JobRepository
+from bot.storage.base import DailyCap, JobRepository
 
 DAY = 24 * 60 * 60
 
@@ -31,6 +34,7 @@ class Actor:
     channel_id: int | None
     is_dm: bool  # a bot DM, group DM or any context without a server the bot is in
     is_owner: bool = False
+    manages_messages: bool = False  # may manage messages in the channel (moderators)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +52,10 @@ class Policy:
         self._jobs = jobs
         self._clock = clock
 
-    async def authorize(self, actor: Actor, *, prompt: str, model: str, aspect_ratio: str | None,
-                        image_size: str | None, count: int, known_models: list[ImageModel] | None) -> None:
-        """Raise `PolicyRefusal` when `actor` may not run this generation."""
+    async def authorize(self, actor: Actor, spec: JobSpec, *, known_models: list[ImageModel] | None) -> None:
+        """Raise `PolicyRefusal` when `actor` may not run this generation. Stores nothing."""
+        prompt, model, count = spec.prompt, spec.model, spec.count
+        aspect_ratio, image_size = spec.aspect_ratio, spec.image_size
         if not prompt.strip():
             raise PolicyRefusal("The prompt is empty. Describe the image you want.")
         if len(prompt) > self._settings.max_prompt_length:
@@ -67,12 +72,22 @@ class Policy:
         if actor.is_dm and not actor.is_owner:
             await self._check_dm(actor, count)
 
+    def cap_for(self, actor: Actor) -> DailyCap | None:
+        """The counted limit the job repository enforces atomically when it records this actor's job."""
+        if actor.is_dm and not actor.is_owner:
+            return DailyCap(limit=self._settings.dm_daily_limit, since=self._clock() - DAY, dm_only=True)
+        return None
+
+    def cap_refusal(self, cap: DailyCap) -> PolicyRefusal:
+        """The refusal for a request over `cap`."""
+        return PolicyRefusal(f"You have reached the daily limit of {cap.limit} image requests in direct "
+                             "messages. It resets 24 hours after your earliest request of the day.")
+
     async def _check_dm(self, actor: Actor, count: int) -> None:
         if not self._settings.dm_enabled:
             raise PolicyRefusal("Image generation in direct messages is turned off on this bot. "
                                 "Use /imagine in a server instead.")
-        limit = self._settings.dm_daily_limit
-        used = await self._jobs.count_since(requester_id=actor.user_id, since=self._clock() - DAY, dm_only=True)
-        if used >= limit:
-            raise PolicyRefusal(f"You have reached the daily limit of {limit} image requests in direct messages. "
-                                "It resets 24 hours after your earliest request of the day.")
+        cap = self.cap_for(actor)
+        if cap is not None and await self._jobs.count_since(requester_id=actor.user_id, since=cap.since,
+                                                            dm_only=cap.dm_only) >= cap.limit:
+            raise self.cap_refusal(cap)

@@ -1,0 +1,81 @@
+"""Fetching the image a member wants edited: a capped, timed download, then validation and normalisation.
+
+The chat layer describes the attachment as a `RemoteImage`; nothing here knows where it came from.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+import aiohttp
+
+from bot.formats import SUPPORTED_MIME_TYPES
+from bot.images.pipeline import ImageWorker
+from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
+
+log = logging.getLogger(__name__)
+
+CHUNK = 256 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class RemoteImage:
+    """An image to download: where it is and what its host claims about it (the claims are not trusted)."""
+
+    url: str
+    filename: str
+    content_type: str | None = None
+    size: int | None = None
+
+
+def declared_type(content_type: str | None) -> str:
+    """`image/png; charset=...` -> `image/png`; '' when nothing was declared."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+class InputFetcher:
+    """Downloads input images over the bot's shared HTTP session, stopping at `max_bytes` whatever size was
+    claimed, within `timeout` seconds, then validates and normalises them in the image worker."""
+
+    def __init__(self, session: aiohttp.ClientSession, images: ImageWorker, *, max_bytes: int,
+                 timeout: float) -> None:
+        self._session = session
+        self._images = images
+        self.max_bytes = max_bytes
+        self._timeout = timeout
+
+    def check(self, source: RemoteImage) -> None:
+        """Refuse what can be refused from the claims alone (type, size), before any download."""
+        mime = declared_type(source.content_type)
+        if mime and mime not in SUPPORTED_MIME_TYPES:
+            raise InputNotAnImage(source.filename)
+        if source.size is not None and source.size > self.max_bytes:
+            raise InputTooLarge(self.max_bytes, source.size)
+
+    async def fetch(self, source: RemoteImage) -> tuple[bytes, str]:
+        """The image as (bytes, mime type), ready to send. Raises `InputImageError` subclasses or
+        `bot.images.errors.ImageError` for bytes that are not a usable image."""
+        self.check(source)
+        raw = await self._download(source)
+        return await self._images.prepare_input(raw, max_bytes=self.max_bytes)
+
+    async def _download(self, source: RemoteImage) -> bytes:
+        try:
+            async with asyncio.timeout(self._timeout), self._session.get(source.url) as response:
+                if response.status >= 400:
+                    log.warning("input image download answered HTTP %d", response.status)
+                    raise InputDownloadFailed(f"HTTP {response.status}")
+                data = bytearray()
+                async for chunk in response.content.iter_chunked(CHUNK):
+                    data += chunk
+                    if len(data) > self.max_bytes:
+                        raise InputTooLarge(self.max_bytes)  # stop reading: the claim was wrong
+                return bytes(data)
+        except TimeoutError:
+            log.warning("input image download timed out after %.0fs", self._timeout)
+            raise InputDownloadFailed("timeout") from None
+        except (aiohttp.ClientError, OSError) as exc:
+            log.warning("input image download failed: %s", type(exc).__name__)
+            raise InputDownloadFailed(type(exc).__name__) from None

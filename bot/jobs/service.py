@@ -1,0 +1,276 @@
+"""The /imagine use case without Discord: check, record, queue, generate, deliver, recover.
+
+The chat layer calls these methods and renders what they return; it never touches storage or the HTTP
+client. Nothing is stored for a request that is refused: the policy and the engine's limits are checked
+first, the input image is downloaded only then, and counted limits are checked again atomically when the
+job is recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.images.pipeline import FitResult, ImageWorker
+from bot.jobs.engine import Job, JobEngine
+from bot.jobs.errors import JobCancelled
+from bot.jobs.generation import GenerationOutput, ImageGenerator
+from bot.jobs.inputs import InputFetcher, RemoteImage
+from bot.jobs.record import JobRecord, JobStatus
+from bot.jobs.spec import JobSpec, ResponseHandle, generation_request
+from bot.openroute.client import OpenRouteClient
+from bot.openroute.errors import OpenRouteError
+from bot.openroute.types import ImageModel
+from bot.policy import Actor, Policy, may_cancel, may_delete
+from bot.storage import Store
+
+log = logging.getLogger(__name__)
+
+MODELS_LOOKUP_TIMEOUT = 5.0
+DAY = 24 * 60 * 60
+MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    """A result ready to upload: the fitted images (with what was done to them) and an optional grid."""
+
+    fit: FitResult
+    grid: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Submitted:
+    """A job that was accepted: its record and the live job to follow."""
+
+    record: JobRecord
+    job: Job[GenerationOutput]
+
+
+class ImagineService:
+    """Orchestrates /imagine requests and their buttons. Injected with everything it uses."""
+
+    def __init__(self, *, store: Store, engine: JobEngine, generator: ImageGenerator, policy: Policy,
+                 client: OpenRouteClient, inputs: InputFetcher, images: ImageWorker, default_model: str,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._store = store
+        self._engine = engine
+        self._generator = generator
+        self._policy = policy
+        self._client = client
+        self._inputs = inputs
+        self._images = images
+        self.default_model = default_model
+        self._clock = clock
+        self._delivering: set[int] = set()
+        self._delivered = asyncio.Event()
+
+    # --- models ---
+
+    def cached_models(self) -> list[ImageModel] | None:
+        """The image models as last loaded (None before the first load); never waits."""
+        return self._client.cached_image_models()
+
+    async def load_models(self) -> list[ImageModel]:
+        """Load (or reuse) the image model list. Raises `OpenRouteError` when it cannot be had."""
+        return await self._client.list_image_models()
+
+    async def known_models(self) -> list[ImageModel] | None:
+        """The image models, from the cache or a short fetch; None when the list cannot be had right now
+        (then the API itself judges the model)."""
+        cached = self.cached_models()
+        if cached is not None:
+            return cached
+        try:
+            async with asyncio.timeout(MODELS_LOOKUP_TIMEOUT):
+                return await self.load_models()
+        except (OpenRouteError, TimeoutError) as exc:
+            log.warning("could not load the model list to validate a request: %s", type(exc).__name__)
+            return None
+
+    # --- jobs ---
+
+    async def job(self, job_id: int) -> JobRecord | None:
+        """The recorded job, or None (also for ids no database could hold)."""
+        if not 0 < job_id <= MAX_JOB_ID:
+            return None
+        return await self._store.jobs.get(job_id)
+
+    def check_input(self, source: RemoteImage) -> None:
+        """Refuse an input image by its claims (type, size) before anything else happens."""
+        self._inputs.check(source)
+
+    async def submit(self, actor: Actor, spec: JobSpec, *, attachment: RemoteImage | None = None,
+                     handle: ResponseHandle | None = None) -> Submitted:
+        """Authorize, fetch the input image, record and queue a generation.
+
+        Raises `PolicyRefusal`, `TooManyJobs`, `QueueFull`, `EngineClosed`, input image errors; a refused
+        request stores nothing and counts toward nothing."""
+        spec = dataclasses.replace(spec, requester_id=actor.user_id, guild_id=actor.guild_id,
+                                   channel_id=actor.channel_id, is_dm=actor.is_dm)
+        if attachment is not None:
+            self._inputs.check(attachment)
+        await self._policy.authorize(actor, spec, known_models=await self.known_models())
+        admission = self._engine.admit(actor.user_id)
+        try:
+            if attachment is not None:
+                data, mime = await self._inputs.fetch(attachment)
+                spec = dataclasses.replace(spec, input=await self._store.inputs.put(data, mime, now=self._clock()))
+            cap = self._policy.cap_for(actor)
+            record = await self._store.jobs.create(spec, created_at=self._clock(), handle=handle or ResponseHandle(),
+                                                   cap=cap)
+            if record is None:
+                assert cap is not None
+                raise self._policy.cap_refusal(cap)
+
+            async def work(job: Job[GenerationOutput]) -> GenerationOutput:
+                return await self._run(record, job)
+
+            job = self._engine.submit(record.id, actor.user_id, work, admission=admission)
+        except BaseException:
+            admission.release()
+            raise
+        log.info("job %d queued: user=%d model=%s count=%d edit=%s", record.id, actor.user_id, spec.model,
+                 spec.count, spec.input is not None)
+        return Submitted(record, job)
+
+    async def rerun(self, actor: Actor, record: JobRecord, *, prompt: str | None = None,
+                    attachment: RemoteImage | None = None, handle: ResponseHandle | None = None) -> Submitted:
+        """`record`'s request again, as `actor`'s own new job: Regenerate (same input image, read from the
+        store), or Edit with a new prompt and one of the result's images as the input."""
+        changes: dict[str, object] = {}
+        if prompt is not None:
+            changes["prompt"] = prompt
+        if attachment is not None:
+            changes.update(input=None, count=1)
+        spec = record.spec.rerun(parent_job_id=record.id, **changes)
+        return await self.submit(actor, spec, attachment=attachment, handle=handle)
+
+    def new_spec(self, *, prompt: str, model: str | None = None, aspect_ratio: str | None = None,
+                 image_size: str | None = None, count: int = 1) -> JobSpec:
+        """A spec for a new request; who asks and where is filled in by `submit`."""
+        return JobSpec(requester_id=0, guild_id=None, channel_id=None, is_dm=False, prompt=prompt,
+                       model=(model or self.default_model).strip(), aspect_ratio=aspect_ratio,
+                       image_size=image_size, count=count)
+
+    def cancel(self, actor: Actor, record: JobRecord) -> bool | None:
+        """Cancel the job for `actor`. None when they may not; False when it already ended."""
+        if not may_cancel(actor, record):
+            return None
+        cancelled = self._engine.cancel(record.id)
+        if cancelled:
+            log.info("job %d cancelled by its requester", record.id)
+        return cancelled
+
+    def may_delete(self, actor: Actor, record: JobRecord) -> bool:
+        return may_delete(actor, record)
+
+    async def _run(self, record: JobRecord, job: Job[GenerationOutput]) -> GenerationOutput:
+        job_id, spec = record.id, record.spec
+        await self._store.jobs.mark_running(job_id, started_at=self._clock())
+        log.info("job %d started", job_id)
+        try:
+            data = await self._store.inputs.get(spec.input.sha256) if spec.input else None
+            if spec.input is not None and data is None:
+                raise LookupError(f"input image of job {job_id} is no longer stored")
+            output = await self._generator.generate(generation_request(spec, data), spec.count, report=job.report)
+        except (asyncio.CancelledError, JobCancelled):
+            if self._engine.closed:
+                # left unfinished on purpose: the next start-up tells its user it was interrupted
+                log.info("job %d interrupted by shutdown", job_id)
+                raise
+            await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
+            raise
+        except Exception as exc:
+            await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc))
+            log.warning("job %d failed: %s", job_id, _short_error(exc))
+            raise
+        log.info("job %d generated: %d image(s), cost=%s, %.1fs, generations=%s", job_id, len(output.images),
+                 output.cost, output.elapsed, ",".join(output.generation_ids))
+        # still RUNNING in the store: it succeeds once delivered (see `delivered`), so a shutdown before that
+        # leaves it to be reported as interrupted at the next start
+        self._delivering.add(job_id)
+        return output
+
+    async def package(self, job_id: int, output: GenerationOutput, *, max_bytes: int) -> Package:
+        """The job's images made to fit an upload limit of `max_bytes` per file (one file is kept free for
+        the grid preview when there are several images), plus the grid when it fits too."""
+        several = len(output.images) > 1
+        fit = await self._images.fit_for_upload(
+            [image.png for image in output.images], max_bytes, max_files=9 if several else 10,
+            original=[image.original for image in output.images], basename=f"imagine-{job_id}")
+        grid = None
+        if len(fit.images) > 1:
+            grid = await self._images.make_grid([image.data for image in fit.images])
+            if len(grid) > max_bytes:
+                grid = None
+        return Package(fit=fit, grid=grid)
+
+    async def delivered(self, record: JobRecord, output: GenerationOutput | None, *, ok: bool,
+                        error: str | None = None) -> None:
+        """The chat layer has shown the job's outcome (`ok`), or could not. Records how the job ended; a
+        delivery cut off by shutdown stays unfinished, to be reported as interrupted at the next start."""
+        try:
+            if output is not None and (ok or not self._engine.closed):
+                status = JobStatus.SUCCEEDED if ok else JobStatus.FAILED
+                await self._finish(record.id, status, error=None if ok else (error or "delivery failed"),
+                                   output=output)
+        finally:
+            self._delivering.discard(record.id)
+            self._delivered.set()
+
+    async def record_message(self, job_id: int, *, channel_id: int, message_id: int) -> None:
+        """Remember the message that shows the job, so its buttons can be checked against it."""
+        await self._store.jobs.set_result_message(job_id, channel_id=channel_id, message_id=message_id)
+
+    async def _finish(self, job_id: int, status: JobStatus, *, error: str | None,
+                      output: GenerationOutput | None = None) -> None:
+        # shielded: a cancelled job must still be recorded as such
+        finish = self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
+                                         cost=output.cost if output else None,
+                                         generation_ids=output.generation_ids if output else ())
+        await asyncio.shield(finish)
+
+    # --- start-up and shutdown ---
+
+    async def recover_interrupted(self) -> list[JobRecord]:
+        """At start-up: every job a previous run left unfinished (queued, generating, or generated but not
+        delivered) is marked interrupted and returned, so its requester can be told."""
+        return await self._store.jobs.interrupt_unfinished(now=self._clock())
+
+    async def prune(self, retention_days: int) -> tuple[int, int]:
+        """Delete finished jobs older than `retention_days` and input images no job uses any more.
+        Returns (jobs, images) deleted."""
+        cutoff = self._clock() - retention_days * DAY
+        jobs = await self._store.jobs.delete_finished_before(cutoff)
+        images = await self._store.inputs.delete_unreferenced(created_before=cutoff)
+        if jobs or images:
+            log.info("retention: deleted %d job(s) and %d input image(s) older than %d days", jobs, images,
+                     retention_days)
+        return jobs, images
+
+    async def shutdown(self, grace: float) -> None:
+        """Stop taking jobs, cancel the ones still generating, and give results already received up to
+        `grace` seconds to be delivered. What is left is reported as interrupted at the next start."""
+        await self._engine.close()
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
+        while self._delivering and loop.time() < deadline:
+            self._delivered.clear()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    await self._delivered.wait()
+            except TimeoutError:
+                break
+        if self._delivering:
+            log.warning("shutdown: %d result(s) not delivered within %.0fs; they will be reported as "
+                        "interrupted at the next start", len(self._delivering), grace)
+
+
+def _short_error(exc: BaseException) -> str:
+    status = getattr(exc, "status", None)
+    return f"{type(exc).__name__}({status})" if status else type(exc).__name__

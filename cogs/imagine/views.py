@@ -1,0 +1,133 @@
+"""The buttons on a job's message and the edit modal. Persistent: the job id lives in `custom_id`, so the
+buttons keep working after a restart; what a press does is decided by the cog and the service."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.discord_bot import send_notice
+from bot.messages import explain
+
+if TYPE_CHECKING:
+    from cogs.imagine.commands import Imagine
+
+log = logging.getLogger(__name__)
+
+EDIT_MODAL_TIMEOUT = 15 * 60
+
+
+def _cog(interaction: discord.Interaction) -> Imagine:
+    cog = interaction.client.get_cog("Imagine")  # type: ignore[union-attr]
+    if cog is None:
+        raise RuntimeError("the Imagine cog is not loaded")
+    return cog  # type: ignore[return-value]
+
+
+class _JobButton:
+    """What the four job buttons share. Mixed into `DynamicItem` subclasses, which each need a template."""
+
+    action: str
+    label: str
+    emoji: str
+    style = discord.ButtonStyle.secondary
+
+    def __init__(self, job_id: int, *, label: str | None = None) -> None:
+        super().__init__(discord.ui.Button(  # type: ignore[call-arg]
+            label=label or self.label, emoji=self.emoji, style=self.style,
+            custom_id=f"imagine:{self.action}:{job_id}"))
+        self.job_id = job_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str]) -> Any:
+        return cls(int(match["job"]))
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        interaction.extras["job_id"] = self.job_id
+        try:
+            await _cog(interaction).press(interaction, self.action, self.job_id)
+        except Exception as exc:
+            log.error("%s button of job %d failed for user %s", self.action, self.job_id, interaction.user.id,
+                      exc_info=exc)
+            await send_notice(interaction, explain(exc).text)
+
+
+def _template(action: str) -> str:
+    # any digits: an id out of range is answered by the cog ("no longer known"), not dropped as a crash
+    return rf"imagine:{action}:(?P<job>[0-9]{{1,40}})"
+
+
+class RegenerateButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button], template=_template("regen")):
+    action, label, emoji = "regen", "Regenerate", "🔁"
+
+
+class EditButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button], template=_template("edit")):
+    action, label, emoji = "edit", "Edit", "✏️"
+
+
+class DeleteButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button], template=_template("delete")):
+    action, label, emoji = "delete", "Delete", "🗑️"
+    style = discord.ButtonStyle.danger
+
+
+class CancelButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button], template=_template("cancel")):
+    action, label, emoji = "cancel", "Cancel", "✖️"
+
+
+DYNAMIC_ITEMS = (RegenerateButton, EditButton, DeleteButton, CancelButton)
+
+
+def running_view(job_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(CancelButton(job_id))
+    return view
+
+
+def result_view(job_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(RegenerateButton(job_id))
+    view.add_item(EditButton(job_id))
+    view.add_item(DeleteButton(job_id))
+    return view
+
+
+def failure_view(job_id: int, retryable: bool) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    if retryable:
+        view.add_item(RegenerateButton(job_id, label="Retry"))
+    view.add_item(DeleteButton(job_id))
+    return view
+
+
+EditSubmitted = Callable[[discord.Interaction, str, int], Awaitable[None]]
+
+
+class EditPromptModal(discord.ui.Modal):
+    """Asks for the new prompt of an edit; the chosen image becomes the input."""
+
+    def __init__(self, *, on_submit_cb: EditSubmitted, image_count: int = 1, default: str = "") -> None:
+        super().__init__(title="Edit image", timeout=EDIT_MODAL_TIMEOUT)
+        self._callback = on_submit_cb
+        self.prompt: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="What should change?", style=discord.TextStyle.paragraph, max_length=1000,
+            placeholder="make the sky purple", default=default)
+        self.add_item(self.prompt)
+        self.which: discord.ui.TextInput[Any] | None = None
+        if image_count > 1:
+            self.which = discord.ui.TextInput(label=f"Which image (1-{image_count})", max_length=1, default="1")
+            self.add_item(self.which)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        which = 1
+        if self.which is not None and self.which.value.strip().isdigit():
+            which = int(self.which.value.strip())
+        await self._callback(interaction, self.prompt.value, which)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        log.error("edit modal failed for user %s", interaction.user.id, exc_info=error)
+        await send_notice(interaction, explain(error).text)

@@ -1,0 +1,93 @@
+"""The layering a reviewer checks, as tests: which package may import what, thin cogs, one job spec."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DISCORD_ALLOWED = {"bot/discord_bot.py", "bot/app.py", "bot/cli.py"}
+MAX_COG_LINES = 400
+
+
+def python_files(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, at any depth (also inside functions and TYPE_CHECKING blocks)."""
+    modules: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules.add(node.module)
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return modules
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def offenders(folder: str, forbidden: tuple[str, ...]) -> dict[str, list[str]]:
+    found = {}
+    for path in python_files(folder):
+        bad = sorted(m for m in imported_modules(path) if m.startswith(forbidden))
+        if bad:
+            found[relative(path)] = bad
+    return found
+
+
+def test_only_the_discord_adapters_under_bot_import_discord():
+    importing = {relative(p) for p in python_files("bot")
+                 if any(m == "discord" or m.startswith("discord.") for m in imported_modules(p))}
+    assert importing <= DISCORD_ALLOWED, sorted(importing - DISCORD_ALLOWED)
+
+
+@pytest.mark.parametrize(("folder", "forbidden"), [
+    ("bot/openroute", ("bot.images", "bot.storage", "bot.jobs", "bot.policy")),
+    ("bot/images", ("bot.openroute", "bot.storage", "bot.jobs", "bot.policy")),
+    ("cogs", ("bot.storage", "bot.openroute.client")),
+])
+def test_packages_import_only_what_their_layer_may_use(folder, forbidden):
+    assert offenders(folder, forbidden) == {}
+
+
+def _names(node: ast.expr) -> list[str]:
+    """`self.service.store` -> ["self", "service", "store"]."""
+    if isinstance(node, ast.Attribute):
+        return [*_names(node.value), node.attr]
+    return [node.id] if isinstance(node, ast.Name) else []
+
+
+def test_cogs_never_reach_through_a_service_into_its_store_or_client():
+    internals = {"store", "_store", "client", "_client", "engine", "_engine", "generator", "_generator"}
+    reaching = []
+    for path in python_files("cogs"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr in internals:
+                chain = _names(node)
+                if any("service" in name for name in chain[:-1]):
+                    reaching.append(f"{relative(path)}:{node.lineno} {'.'.join(chain)}")
+    assert reaching == []
+
+
+def test_no_cog_file_is_over_the_size_that_means_two_concerns():
+    sizes = {relative(p): len(p.read_text().splitlines()) for p in python_files("cogs")}
+    assert {name: n for name, n in sizes.items() if n > MAX_COG_LINES} == {}
+
+
+def test_one_job_spec_and_one_place_that_builds_the_request_from_it():
+    builders = []
+    for folder in ("bot", "cogs"):
+        for path in python_files(folder):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "GenerationRequest":
+                    builders.append(relative(path))
+                if isinstance(node, ast.ClassDef) and node.name in ("ImagineOptions", "NewJob"):
+                    builders.append(f"{relative(path)} defines {node.name}")
+    # the CLI builds its own request: it has no requester and may send several input images
+    assert sorted(builders) == ["bot/cli.py", "bot/jobs/spec.py"]
