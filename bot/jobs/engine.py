@@ -169,6 +169,11 @@ class Admission:
         self._engine: JobEngine | None = engine
         self.owner = owner
 
+    @property
+    def held(self) -> bool:
+        """True until the place is used by `submit` or given back."""
+        return self._engine is not None
+
     def release(self) -> None:
         if self._engine is not None:
             self._engine._release(self.owner)
@@ -222,8 +227,10 @@ class JobEngine:
         if self._load(owner).total + self._admitted[owner] >= self.max_per_user:
             raise TooManyJobs(self.max_per_user)
         admitted = sum(self._admitted.values())
-        must_wait = len(self._running) + admitted >= self.max_concurrent or bool(self._turns)
-        if must_wait and self._queued_count() + admitted >= self.max_queue:
+        # admitted jobs take the free slots first; only the rest will wait in the queue
+        free = 0 if self._turns else max(0, self.max_concurrent - len(self._running))
+        must_wait = admitted >= free
+        if must_wait and self._queued_count() + admitted - free >= self.max_queue:
             raise QueueFull(self.max_queue)
         self._admitted[owner] += 1
         return Admission(self, owner)
@@ -236,14 +243,15 @@ class JobEngine:
     def submit(self, job_id: int, owner: Hashable, work: Work[T], *, admission: Admission | None = None) -> Job[T]:
         """Queue `work` as job `job_id` of `owner` and start it at once if a slot is free. With an
         `admission` (from `admit`) the limits were already checked and the place is used up; without one
-        they are checked now (raising what `admit` raises). Raises `EngineClosed` after `close()` and
-        `ValueError` if `job_id` is already queued or running."""
+        they are checked now (raising what `admit` raises). Raises `EngineClosed` after `close()` (the
+        admission is given back) and `ValueError` if `job_id` is already queued or running or the admission
+        is not a live one of `owner` (then the caller still holds it)."""
         if job_id in self._jobs:
             raise ValueError(f"job {job_id} is already queued or running")
         if admission is None:
             admission = self.admit(owner)
-        elif admission.owner != owner:
-            raise ValueError("the admission was given to another owner")
+        elif admission.owner != owner or not admission.held:
+            raise ValueError("the admission belongs to another owner or was already used")
         admission.release()
         if self._closed:
             raise EngineClosed()

@@ -13,7 +13,7 @@ class QueueFull(JobError):
 
     def __init__(self, limit: int | None = None) -> None:
         self.limit = limit
-        detail = f" ({limit} jobs are waiting)" if limit is not None else ""
+        detail = f" (it holds {limit} job{'s' if limit != 1 else ''})" if limit is not None else ""
         super().__init__(f"the job queue is full{detail}; try again in a moment")
 
 

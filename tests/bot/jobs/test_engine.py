@@ -1,4 +1,5 @@
-"""The job engine: caps, fairness, positions, limits, cancellation, failures, change streams, shutdown.
+"""The job engine: caps, fairness, positions, limits, admissions, cancellation, failures, change streams,
+shutdown.
 
 Work functions are driven by futures the test resolves, never by sleeping."""
 
@@ -11,16 +12,9 @@ from typing import Any
 
 import pytest
 
-from bot.jobs import (
-    EngineClosed,
-    Job,
-    JobCancelled,
-    JobEngine,
-    JobState,
-    Phase,
-    QueueFull,
-    TooManyJobs,
-)
+from bot.jobs.engine import Job, JobEngine, JobState
+from bot.jobs.errors import EngineClosed, JobCancelled, QueueFull, TooManyJobs
+from bot.jobs.progress import Phase
 
 
 class Script:
@@ -93,8 +87,7 @@ async def test_no_more_jobs_run_at_once_than_the_concurrency_cap() -> None:
 
     jobs = [engine.submit(i, f"user{i}", work) for i in range(6)]
     assert [job.state for job in jobs] == [JobState.RUNNING] * 2 + [JobState.QUEUED] * 4
-    assert engine.stats().running == 2
-    assert engine.stats().queued == 4
+    assert [job.progress.queue_position for job in jobs] == [None, None, 1, 2, 3, 4]
     assert {await entered.get(), await entered.get()} == {0, 1}
 
     release.set()
@@ -102,7 +95,11 @@ async def test_no_more_jobs_run_at_once_than_the_concurrency_cap() -> None:
 
     assert most == 2
     assert all(job.state is JobState.SUCCEEDED for job in jobs)
-    assert engine.stats().running == engine.stats().queued == 0
+    # nothing is left running or waiting: the next job starts at once, with nobody ahead of it
+    later = engine.submit(6, "user6", work)
+    assert later.state is JobState.RUNNING
+    assert later.progress.queue_position is None
+    await later.wait()
 
 
 async def test_a_user_with_many_queued_jobs_cannot_starve_a_later_user() -> None:
@@ -151,10 +148,9 @@ async def test_queue_positions_are_the_order_jobs_really_start(max_concurrent: i
     jobs = [engine.submit(job_id, owner, script.work()) for job_id, owner in enumerate(submissions)]
     running = await script.started(max_concurrent)
     queued = [job for job in jobs if job.state is JobState.QUEUED]
-    predicted = sorted(queued, key=lambda job: engine.position(job.id) or 0)
-    # what a UI shows is the same number
-    assert all(job.progress.queue_position == engine.position(job.id) for job in queued)
-    assert sorted(engine.position(job.id) or 0 for job in queued) == list(range(1, len(queued) + 1))
+    # the number a member sees on each waiting job: every place in line exactly once
+    predicted = sorted(queued, key=lambda job: job.progress.queue_position or 0)
+    assert sorted(job.progress.queue_position or 0 for job in queued) == list(range(1, len(queued) + 1))
 
     order = await drain_one_at_a_time(engine, script, running, total=len(jobs))
 
@@ -178,8 +174,7 @@ async def test_waiting_jobs_see_their_place_in_line_move_up() -> None:
     assert second.progress.queue_position is None
     assert second.progress.phase is Phase.WAITING
     assert third.progress.queue_position == 1
-    assert engine.position(3) == 1
-    assert engine.position(2) is None
+    assert third.state is JobState.QUEUED
 
 
 # --- limits -----------------------------------------------------------------------------------------------
@@ -202,7 +197,8 @@ async def test_a_user_cannot_have_more_than_the_per_user_limit_queued_or_running
     third = engine.submit(3, "alice", script.work())  # a slot of hers freed up
 
     assert third.state is JobState.QUEUED
-    assert engine.stats().per_owner["alice"].total == 2
+    with pytest.raises(TooManyJobs):  # her running job 2 and the queued job 3 fill her limit again
+        engine.submit(5, "alice", script.work())
 
 
 async def test_submitting_to_a_full_queue_is_refused_until_it_shrinks() -> None:
@@ -229,19 +225,151 @@ async def test_a_job_id_already_in_use_is_refused() -> None:
         engine.submit(1, "b", script.work())
 
 
-async def test_stats_count_jobs_per_owner() -> None:
-    engine = make_engine(max_concurrent=2)
+async def test_the_per_user_limit_counts_running_and_queued_jobs_of_that_owner_only() -> None:
+    engine = make_engine(max_concurrent=2, max_per_user=3)
+    script = Script()
+    alice = [engine.submit(job_id, "alice", script.work()) for job_id in (1, 2, 3)]
+    bob = engine.submit(4, "bob", script.work())
+
+    assert [job.state for job in alice] == [JobState.RUNNING, JobState.RUNNING, JobState.QUEUED]
+    assert bob.state is JobState.QUEUED
+    with pytest.raises(TooManyJobs):  # two running and one queued make three
+        engine.submit(5, "alice", script.work())
+    # bob's one queued job leaves him room for two more
+    assert engine.submit(6, "bob", script.work()).state is JobState.QUEUED
+    assert engine.submit(7, "bob", script.work()).state is JobState.QUEUED
+    with pytest.raises(TooManyJobs):
+        engine.submit(8, "bob", script.work())
+
+
+# --- admissions: places held before the job exists -------------------------------------------------------
+
+async def test_an_admitted_place_counts_toward_the_owners_limit_until_released() -> None:
+    engine = make_engine(max_concurrent=2, max_per_user=2)
     script = Script()
     engine.submit(1, "alice", script.work())
-    engine.submit(2, "alice", script.work())
-    engine.submit(3, "alice", script.work())
-    engine.submit(4, "bob", script.work())
+    admission = engine.admit("alice")
 
-    stats = engine.stats()
+    with pytest.raises(TooManyJobs):
+        engine.submit(2, "alice", script.work())
+    assert engine.get(2) is None
+    assert engine.submit(3, "bob", script.work()).state is JobState.RUNNING  # others are not affected
 
-    assert (stats.running, stats.queued) == (2, 2)
-    assert (stats.per_owner["alice"].running, stats.per_owner["alice"].queued) == (2, 1)
-    assert (stats.per_owner["bob"].running, stats.per_owner["bob"].queued) == (0, 1)
+    admission.release()
+
+    assert engine.submit(2, "alice", script.work()).state is JobState.QUEUED
+
+
+async def test_a_second_admission_for_an_owner_at_a_limit_of_one_is_refused() -> None:
+    engine = make_engine(max_concurrent=2, max_per_user=1)
+    engine.admit("alice")
+
+    with pytest.raises(TooManyJobs) as refused:
+        engine.admit("alice")
+
+    assert refused.value.limit == 1
+    engine.admit("bob")  # bob has his own place
+
+
+async def test_an_admitted_place_counts_toward_the_queue() -> None:
+    engine = make_engine(max_concurrent=1, max_queue=1)
+    script = Script()
+    engine.submit(1, "a", script.work())  # running
+    admission = engine.admit("b")  # will have to wait: takes the only place in line
+
+    with pytest.raises(QueueFull):
+        engine.submit(3, "c", script.work())
+    with pytest.raises(QueueFull):
+        engine.admit("c")
+
+    admission.release()
+
+    assert engine.submit(3, "c", script.work()).progress.queue_position == 1
+
+
+async def test_an_admission_that_can_start_at_once_takes_a_free_slot_not_a_place_in_line() -> None:
+    engine = make_engine(max_concurrent=1, max_queue=1)
+    first = engine.admit("a")  # the free slot
+    second = engine.admit("b")  # the one place in line
+    with pytest.raises(QueueFull):
+        engine.admit("c")
+    script = Script()
+    assert engine.submit(1, "a", script.work(), admission=first).state is JobState.RUNNING
+    assert engine.submit(2, "b", script.work(), admission=second).progress.queue_position == 1
+
+
+async def test_a_used_or_released_admission_cannot_let_another_job_in() -> None:
+    engine = make_engine(max_concurrent=1, max_per_user=1, max_queue=0)
+    script = Script()
+    admission = engine.admit("a")
+    engine.submit(1, "a", script.work(), admission=admission)
+
+    with pytest.raises(ValueError, match="already used"):
+        engine.submit(2, "a", script.work(), admission=admission)
+    assert engine.get(2) is None
+
+
+async def test_releasing_an_admission_twice_gives_back_one_place() -> None:
+    engine = make_engine(max_per_user=1)
+    admission = engine.admit("alice")
+
+    admission.release()
+    admission.release()
+
+    engine.admit("alice")
+    with pytest.raises(TooManyJobs):  # the second release did not hand out a second place
+        engine.admit("alice")
+
+
+async def test_submitting_with_an_admission_uses_it_without_checking_the_limits_again() -> None:
+    engine = make_engine(max_concurrent=1, max_per_user=1, max_queue=1)
+    script = Script()
+    engine.submit(1, "a", script.work())  # running
+    admission = engine.admit("b")  # b's only allowed job and the queue's only place
+
+    # a fresh check would count b's own admission and refuse on both limits
+    job = engine.submit(2, "b", script.work(), admission=admission)
+
+    assert job.state is JobState.QUEUED
+    assert job.progress.queue_position == 1
+    admission.release()  # already used up: gives nothing back
+    with pytest.raises(TooManyJobs):
+        engine.admit("b")
+    with pytest.raises(QueueFull):
+        engine.admit("c")
+
+
+async def test_an_admission_cannot_be_used_for_another_owner() -> None:
+    engine = make_engine()
+    script = Script()
+    admission = engine.admit("alice")
+
+    with pytest.raises(ValueError, match="another owner"):
+        engine.submit(1, "bob", script.work(), admission=admission)
+    assert engine.get(1) is None
+
+
+async def test_admitting_after_close_is_refused() -> None:
+    engine = make_engine()
+    await engine.close()
+
+    with pytest.raises(EngineClosed):
+        engine.admit("alice")
+
+
+async def test_submitting_with_an_admission_after_close_is_refused_and_gives_the_place_back() -> None:
+    engine = make_engine(max_per_user=1)
+    script = Script()
+    admission = engine.admit("alice")
+    await engine.close()
+
+    with pytest.raises(EngineClosed):
+        engine.submit(1, "alice", script.work(), admission=admission)
+
+    assert engine.get(1) is None
+    assert script.starts.empty()
+    # a closed engine admits nobody, so its held places can only be read from its counter
+    assert not engine._admitted
 
 
 # --- cancellation ---------------------------------------------------------------------------------------
@@ -498,7 +626,8 @@ async def test_close_cancels_queued_and_running_jobs_and_refuses_new_ones() -> N
         assert job.error.by_shutdown
     assert script.cleaned_up == [1]
     assert script.starts.empty()  # the queued job never started
-    assert engine.stats().running == engine.stats().queued == 0
+    assert engine.get(1) is None
+    assert engine.get(2) is None
     with pytest.raises(EngineClosed):
         engine.submit(3, "c", script.work())
     await engine.close()  # a second close is harmless

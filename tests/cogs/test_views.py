@@ -1,0 +1,293 @@
+"""The buttons on a job's message and the edit modal: which buttons each state offers, that a press finds
+its way back to the job (also after a restart, through the custom_id alone), and what the modal asks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+from unittest.mock import create_autospec
+
+import discord
+import pytest
+
+from bot.images.pipeline import ImageWorker
+from bot.jobs.engine import JobEngine
+from bot.jobs.generation import ImageGenerator
+from bot.jobs.inputs import InputFetcher
+from bot.jobs.service import ImagineService
+from bot.openroute.client import OpenRouteClient
+from bot.policy import Policy
+from bot.storage import SqliteStore
+from cogs.imagine.commands import Imagine
+from cogs.imagine.views import (
+    DYNAMIC_ITEMS,
+    CancelButton,
+    DeleteButton,
+    EditButton,
+    EditPromptModal,
+    RegenerateButton,
+    failure_view,
+    result_view,
+    running_view,
+)
+
+JOB_ID = 4021
+HUGE_ID = int("9" * 25)  # no database holds it, yet a crafted or stale custom_id may carry it
+
+
+class FakeResponse:
+    """The part of `InteractionResponse` a button or modal uses; records what the user was told."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, bool]] = []
+
+    def is_done(self) -> bool:
+        return bool(self.messages)
+
+    async def send_message(self, content: str, *, ephemeral: bool = False, **_: Any) -> None:
+        self.messages.append((content, ephemeral))
+
+
+class FakeClient:
+    def __init__(self, cog: object | None) -> None:
+        self._cog = cog
+
+    def get_cog(self, name: str) -> object | None:
+        return self._cog if name == "Imagine" else None
+
+
+class FakeUser:
+    id = 1001
+
+
+class FakeInteraction:
+    """The part of `discord.Interaction` the views touch."""
+
+    def __init__(self, cog: object | None = None) -> None:
+        self.client = FakeClient(cog)
+        self.extras: dict[str, Any] = {}
+        self.user = FakeUser()
+        self.message: discord.Message | None = None
+        self.response = FakeResponse()
+
+
+class RecordingCog:
+    def __init__(self, error: Exception | None = None) -> None:
+        self.presses: list[tuple[str, int]] = []
+        self._error = error
+
+    async def press(self, interaction: FakeInteraction, action: str, job_id: int) -> None:
+        self.presses.append((action, job_id))
+        if self._error is not None:
+            raise self._error
+
+
+def custom_ids(view: discord.ui.View) -> list[str]:
+    return [item.custom_id for item in view.children]  # type: ignore[attr-defined]
+
+
+def labels(view: discord.ui.View) -> list[str]:
+    return [item.item.label for item in view.children]  # type: ignore[attr-defined]
+
+
+async def press(button_type: type[Any], custom_id: str, interaction: FakeInteraction) -> Any:
+    """What discord.py does when a component with `custom_id` is pressed: match the template (the whole
+    id), rebuild the button from the match, run its callback. Returns the rebuilt button."""
+    match = button_type.__discord_ui_compiled_template__.fullmatch(custom_id)
+    assert match is not None
+    button = await button_type.from_custom_id(interaction, discord.ui.Button(custom_id=custom_id), match)
+    await button.callback(interaction)
+    return button
+
+
+# --- which buttons each state offers ----------------------------------------------------------------------
+
+def test_a_running_job_offers_only_cancel() -> None:
+    view = running_view(JOB_ID)
+
+    assert custom_ids(view) == [f"imagine:cancel:{JOB_ID}"]
+    assert labels(view) == ["Cancel"]
+    assert view.timeout is None  # persistent: still works hours later
+
+
+def test_a_result_offers_regenerate_edit_and_delete() -> None:
+    view = result_view(JOB_ID)
+
+    assert custom_ids(view) == [f"imagine:regen:{JOB_ID}", f"imagine:edit:{JOB_ID}", f"imagine:delete:{JOB_ID}"]
+    assert labels(view) == ["Regenerate", "Edit", "Delete"]
+    assert view.timeout is None
+
+
+def test_a_retryable_failure_offers_retry_and_delete() -> None:
+    view = failure_view(JOB_ID, retryable=True)
+
+    assert custom_ids(view) == [f"imagine:regen:{JOB_ID}", f"imagine:delete:{JOB_ID}"]
+    assert labels(view) == ["Retry", "Delete"]
+
+
+def test_a_failure_that_retrying_cannot_fix_offers_only_delete() -> None:
+    view = failure_view(JOB_ID, retryable=False)
+
+    assert custom_ids(view) == [f"imagine:delete:{JOB_ID}"]
+    assert labels(view) == ["Delete"]
+
+
+def test_delete_looks_dangerous_and_the_others_do_not() -> None:
+    styles = {item.custom_id: item.item.style for item in result_view(JOB_ID).children}  # type: ignore[attr-defined]
+
+    assert styles[f"imagine:delete:{JOB_ID}"] is discord.ButtonStyle.danger
+    assert styles[f"imagine:regen:{JOB_ID}"] is discord.ButtonStyle.secondary
+
+
+# --- finding the job again from the custom_id -------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("button_type", "action"),
+    [(RegenerateButton, "regen"), (EditButton, "edit"), (DeleteButton, "delete"), (CancelButton, "cancel")],
+)
+@pytest.mark.parametrize("job_id", [1, JOB_ID, HUGE_ID])
+async def test_a_pressed_button_hands_its_action_and_job_id_to_the_cog(button_type: type[Any], action: str,
+                                                                         job_id: int) -> None:
+    custom_id = button_type(job_id).custom_id
+    assert custom_id == f"imagine:{action}:{job_id}"
+    cog = RecordingCog()
+    interaction = FakeInteraction(cog)
+
+    button = await press(button_type, custom_id, interaction)
+
+    assert button.job_id == job_id
+    assert cog.presses == [(action, job_id)]
+    assert interaction.extras["job_id"] == job_id  # so an error logged for this press names the job
+
+
+def test_each_template_claims_only_its_own_action() -> None:
+    for button_type in DYNAMIC_ITEMS:
+        template: re.Pattern[str] = button_type.__discord_ui_compiled_template__
+        own = button_type(JOB_ID).custom_id
+        assert template.fullmatch(own) is not None
+        for other_type in DYNAMIC_ITEMS:
+            if other_type is not button_type:
+                assert template.fullmatch(other_type(JOB_ID).custom_id) is None
+
+
+@pytest.mark.parametrize("custom_id", ["imagine:regen:", "imagine:regen:12a", "imagine:regen:-5",
+                                       "imagine:regen:12:extra", "other:regen:12"])
+def test_a_malformed_custom_id_matches_no_button(custom_id: str) -> None:
+    assert all(button_type.__discord_ui_compiled_template__.fullmatch(custom_id) is None
+               for button_type in DYNAMIC_ITEMS)
+
+
+@pytest.fixture
+async def service() -> AsyncIterator[ImagineService]:
+    """The real service over an empty in-memory database; nothing else of it is used here."""
+    store = await SqliteStore.open(":memory:")
+    yield ImagineService(
+        store=store, engine=JobEngine(max_concurrent=1, max_per_user=1, max_queue=1),
+        generator=create_autospec(ImageGenerator, instance=True, spec_set=True),
+        policy=create_autospec(Policy, instance=True, spec_set=True),
+        client=create_autospec(OpenRouteClient, instance=True, spec_set=True),
+        inputs=create_autospec(InputFetcher, instance=True, spec_set=True),
+        images=create_autospec(ImageWorker, instance=True, spec_set=True),
+        default_model="google/gemini-2.5-flash-image")
+    await store.close()
+
+
+class PressingCog:
+    """The cog's real button handling over a given service (the rest of the cog is not needed for it)."""
+
+    press = Imagine.press
+
+    def __init__(self, service: ImagineService) -> None:
+        self.service = service
+
+
+@pytest.mark.parametrize("job_id", [JOB_ID, HUGE_ID])
+async def test_a_button_of_an_unknown_job_is_answered_as_unknown(service: ImagineService, job_id: int) -> None:
+    interaction = FakeInteraction(PressingCog(service))
+
+    await press(DeleteButton, f"imagine:delete:{job_id}", interaction)
+
+    assert interaction.response.messages == [("That job is no longer known to the bot.", True)]
+
+
+async def test_a_press_that_fails_tells_the_user_instead_of_leaving_them_waiting() -> None:
+    cog = RecordingCog(error=RuntimeError("storage is gone"))
+    interaction = FakeInteraction(cog)
+
+    await press(RegenerateButton, f"imagine:regen:{JOB_ID}", interaction)
+
+    assert interaction.response.messages == [
+        ("Something went wrong on our side. The error was logged; try again.", True)]
+
+
+# --- the edit modal ------------------------------------------------------------------------------------------
+
+class Submissions:
+    def __init__(self) -> None:
+        self.received: list[tuple[str, int]] = []
+
+    async def __call__(self, interaction: discord.Interaction, prompt: str, which: int) -> None:
+        self.received.append((prompt, which))
+
+
+def field_labels(modal: discord.ui.Modal) -> list[str]:
+    return [item.to_component_dict()["label"] for item in modal.children]  # type: ignore[attr-defined]
+
+
+def submit_values(modal: discord.ui.Modal, *values: str) -> None:
+    """Fill the fields, in order, the way discord.py reads a submitted modal's payload."""
+    fields = modal.children
+    components = [{"type": 1, "components": [{"type": 4, "custom_id": field.custom_id, "value": value}]}
+                  for field, value in zip(fields, values, strict=True)]  # type: ignore[attr-defined]
+    modal._refresh(FakeInteraction(), components, {})  # type: ignore[arg-type]
+
+
+def test_the_modal_for_one_image_asks_only_what_should_change() -> None:
+    modal = EditPromptModal(on_submit_cb=Submissions(), image_count=1)
+
+    assert field_labels(modal) == ["What should change?"]
+
+
+def test_the_modal_for_several_images_also_asks_which_one() -> None:
+    modal = EditPromptModal(on_submit_cb=Submissions(), image_count=3)
+
+    assert field_labels(modal) == ["What should change?", "Which image (1-3)"]
+
+
+async def test_the_modal_passes_the_new_prompt_and_the_chosen_image() -> None:
+    submissions = Submissions()
+    modal = EditPromptModal(on_submit_cb=submissions, image_count=3, default="a red fox")
+    submit_values(modal, "make the fox blue", " 2 ")
+
+    await modal.on_submit(FakeInteraction())  # type: ignore[arg-type]
+
+    assert submissions.received == [("make the fox blue", 2)]
+
+
+async def test_the_modal_for_one_image_always_edits_the_first() -> None:
+    submissions = Submissions()
+    modal = EditPromptModal(on_submit_cb=submissions, image_count=1)
+    submit_values(modal, "make the fox blue")
+
+    await modal.on_submit(FakeInteraction())  # type: ignore[arg-type]
+
+    assert submissions.received == [("make the fox blue", 1)]
+
+
+async def test_an_unreadable_image_choice_falls_back_to_the_first() -> None:
+    submissions = Submissions()
+    modal = EditPromptModal(on_submit_cb=submissions, image_count=2)
+    submit_values(modal, "sunset", "x")
+
+    await modal.on_submit(FakeInteraction())  # type: ignore[arg-type]
+
+    assert submissions.received == [("sunset", 1)]
+
+
+def test_the_modal_starts_from_the_previous_prompt() -> None:
+    modal = EditPromptModal(on_submit_cb=Submissions(), image_count=2, default="a red fox")
+
+    assert modal.prompt.default == "a red fox"
+    assert modal.which is not None
+    assert modal.which.default == "1"
