@@ -12,6 +12,7 @@ import asyncio
 import dataclasses
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -67,6 +68,7 @@ class ImagineService:
         self.default_model = default_model
         self._clock = clock
         self._delivering: set[int] = set()
+        self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
         self._delivered = asyncio.Event()
 
     # --- models ---
@@ -117,14 +119,24 @@ class ImagineService:
         await self._policy.authorize(actor, spec, known_models=await self.known_models())
         admission = self._engine.admit(actor.user_id)
         try:
+            fetched: str | None = None  # the hash of an image this request downloaded and stored
             if attachment is not None:
                 data, mime = await self._inputs.fetch(attachment)
                 spec = dataclasses.replace(spec, input=await self._store.inputs.put(data, mime, now=self._clock()))
+                fetched = spec.input.sha256
+                self._inputs_in_flight[fetched] += 1
             cap = self._policy.cap_for(actor)
-            record = await self._store.jobs.create(spec, created_at=self._clock(), handle=handle or ResponseHandle(),
-                                                   cap=cap)
+            try:
+                record = await self._store.jobs.create(spec, created_at=self._clock(),
+                                                       handle=handle or ResponseHandle(), cap=cap)
+            finally:
+                if fetched is not None:
+                    self._inputs_in_flight[fetched] -= 1
+                    self._inputs_in_flight += Counter()  # drops the hashes no request holds any more
             if record is None:
                 assert cap is not None
+                if fetched is not None and fetched not in self._inputs_in_flight:
+                    await self._store.inputs.discard(fetched)  # refused: keep no trace of it
                 raise self._policy.cap_refusal(cap)
 
             async def work(job: Job[GenerationOutput]) -> GenerationOutput:

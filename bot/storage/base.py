@@ -115,6 +115,10 @@ class InputImageRepository(Protocol):
         """The stored bytes with this hash, or None."""
         ...
 
+    async def discard(self, sha256: str) -> bool:
+        """Delete this image unless a job references it (a refused request's image); True if deleted."""
+        ...
+
     async def delete_unreferenced(self, *, created_before: float) -> int:
         """Delete the images no job references that were stored before `created_before` (the age guard
         spares an image a job is about to reference); return how many were deleted."""

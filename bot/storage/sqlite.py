@@ -258,6 +258,14 @@ class SqliteInputImageRepository:
                 "SELECT data FROM input_images WHERE sha256 = ?", (sha256,)))
         return bytes(rows[0][0]) if rows else None
 
+    async def discard(self, sha256: str) -> bool:
+        """Delete this image unless a job references it; True if it was deleted."""
+        return bool(await self._conn.execute(
+            "DELETE FROM input_images WHERE sha256 = ?"
+            " AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.input_sha256 = input_images.sha256)",
+            (sha256,),
+        ))
+
     async def delete_unreferenced(self, *, created_before: float) -> int:
         """Delete the images no job references that were stored before `created_before`."""
         deleted = await self._conn.execute(
