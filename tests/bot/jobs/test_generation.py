@@ -8,11 +8,9 @@ deadlines while a thread works.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import functools
 import io
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -30,22 +28,12 @@ from bot.messages import explain
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable, RateLimited
 from bot.openroute.types import GenerationRequest, InputImage
+from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.fakes.images import noise_png
 from tests.fakes.openroute import OpenRouteEmulator
 
 API_KEY = "sk-test-generation"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def on_a_real_loop(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test on a fresh standard event loop instead of the package's virtual-time loop."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        with asyncio.Runner() as runner:
-            runner.run(test(*args, **kwargs))
-
-    return run
 
 
 @dataclass

@@ -13,9 +13,8 @@ import asyncio
 import base64
 import contextlib
 import dataclasses
-import functools
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +36,7 @@ from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
 from bot.storage import SqliteStore, Store, open_store
+from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.fakes.images import noise_png
 from tests.fakes.openroute import OpenRouteEmulator
 
@@ -52,17 +52,6 @@ CAROL_IN_DM = Actor(user_id=3, guild_id=None, channel_id=300, is_dm=True)
 
 PHOTO = noise_png(48, 32, seed=1)
 OTHER_PHOTO = noise_png(40, 40, seed=2)
-
-
-def on_a_real_loop(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test on a fresh standard event loop instead of the package's virtual-time loop."""
-
-    @functools.wraps(test)
-    def run(*args: Any, **kwargs: Any) -> None:
-        with asyncio.Runner() as runner:
-            runner.run(test(*args, **kwargs))
-
-    return run
 
 
 class Clock:
