@@ -145,7 +145,7 @@ def explain(exc: BaseException) -> Explanation:
         case EngineClosed():
             return Explanation("The bot is restarting. Try again in a minute.", True)
         case InputTooLarge(limit=limit):
-            return Explanation(f"The image is too large (the limit is {limit // 1_000_000} MB).", False)
+            return Explanation(f"The image is too large (the limit is {limit / 1e6:g} MB).", False)
         case InputNotAnImage():
             return Explanation("That is not a PNG, JPEG or WebP image.", False)
         case InputDownloadFailed():

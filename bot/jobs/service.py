@@ -178,6 +178,11 @@ class ImagineService:
             log.info("job %d cancelled by its requester", record.id)
         return cancelled
 
+    @property
+    def stopping(self) -> bool:
+        """True once `shutdown` began: failures from now on are expected, not bugs."""
+        return self._engine.closed
+
     def may_delete(self, actor: Actor, record: JobRecord) -> bool:
         return may_delete(actor, record)
 
@@ -279,7 +284,7 @@ class ImagineService:
             except TimeoutError:
                 break
         if self._delivering:
-            log.warning("shutdown: %d result(s) not delivered within %.0fs; they will be reported as "
+            log.warning("shutdown: %d result(s) not delivered within %gs; they will be reported as "
                         "interrupted at the next start", len(self._delivering), grace)
 
 

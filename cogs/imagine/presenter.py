@@ -136,8 +136,11 @@ class Presenter:
                 # Discord refused the result itself: say so in place of the progress rather than go silent
                 log.warning("job %d: Discord refused the result (%s %s)", record.id, exc.status, exc.code)
                 await self._deliver(target, spec, Delivery(failure_payload(record, exc), final=True))
-        except Exception:
-            log.exception("job %d: could not deliver the result", record.id)
+        except Exception as exc:
+            if self.service.stopping:  # the grace ran out: reported as interrupted at the next start
+                log.warning("job %d: delivery cut off by shutdown (%s)", record.id, type(exc).__name__)
+            else:
+                log.exception("job %d: could not deliver the result", record.id)
         finally:
             ticker.cancel()
             await stream.aclose()

@@ -9,6 +9,7 @@
 
 from .clock import FakeClock
 from .errors import DiscordError
+from .gate import RequestGate
 from .interaction import ACK_DEADLINE, TOKEN_LIFETIME, FakeInteraction
 from .model import (
     FakeAttachment,
@@ -41,4 +42,5 @@ __all__ = [
     "MessageRevision",
     "RateLimitRule",
     "RecordedRequest",
+    "RequestGate",
 ]

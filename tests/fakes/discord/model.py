@@ -203,11 +203,16 @@ class FakeAttachment:
     height: int | None = None
     description: str | None = None
     ephemeral: bool = False
+    # what tests can make the file do (Discord's CDN is not always right or reachable)
+    claimed_size: int | None = None  # the size the attachment object states, when it lies about `data`
+    cdn_status: int = 200  # the CDN's answer for the file (e.g. 404: the file is gone)
+    cdn_cut_at: int | None = None  # the CDN hangs up after this many bytes of the file
+    cdn_sent: list[int] = field(default_factory=list)  # bytes the CDN got out, one entry per download
 
     @property
     def size(self) -> int:
-        """Size in bytes."""
-        return len(self.data)
+        """Size in bytes, as the attachment object states it."""
+        return len(self.data) if self.claimed_size is None else self.claimed_size
 
     def to_payload(self) -> dict[str, Any]:
         """The attachment object."""
@@ -353,6 +358,7 @@ class RecordedRequest:
     json: Any = None
     files: list[tuple[str, bytes]] = field(default_factory=list)
     retry_after: float | None = None
+    content_type: str = ""  # of the request body ("multipart/form-data" when it carries files)
 
 
 @dataclass

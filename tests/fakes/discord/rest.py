@@ -59,6 +59,7 @@ API_PREFIX = "/api/v10"
 _RECORD = web.RequestKey("record", RecordedRequest)
 _RATELIMIT_HEADERS = web.RequestKey("ratelimit_headers", dict)
 _FILES_PART = re.compile(r"files\[(\d+)\]")
+_CDN_PIECE = 64 * 1024
 _RESPONSE_FLAGS = FLAG_EPHEMERAL | FLAG_SUPPRESS_EMBEDS | FLAG_SUPPRESS_NOTIFICATIONS | FLAG_IS_COMPONENTS_V2
 _CHANNEL_FLAGS = FLAG_SUPPRESS_EMBEDS | FLAG_SUPPRESS_NOTIFICATIONS | FLAG_IS_COMPONENTS_V2
 _WEBHOOK_PARSE = ["users"]  # interaction/webhook default allowed_mentions
@@ -141,8 +142,13 @@ class RestApi:
         canonical = resource.canonical if resource is not None else request.path
         record = RecordedRequest(request.method, request.path.removeprefix(API_PREFIX),
                                  f"{request.method} {canonical.removeprefix(API_PREFIX)}", 0, fake.clock.now(),
-                                 dict(request.query))
+                                 dict(request.query), content_type=request.content_type if request.body_exists else "")
         request[_RECORD] = record
+        if await fake._pass_gates(record) and request.transport is None:
+            # the client hung up while a test held its request: it is never handled (status stays 0)
+            fake.requests.append(record)
+            await fake._notify()
+            return web.Response(status=499)
         try:
             response = await handler(request)
         except DiscordError as exc:
@@ -511,11 +517,32 @@ class RestApi:
 
     # ------------------------------------------------------------------ CDN
 
-    async def _cdn(self, request: web.Request) -> web.Response:
+    async def _cdn(self, request: web.Request) -> web.StreamResponse:
         attachment = self._fake.attachments.get(int(request.match_info["attachment_id"]))
         if attachment is None:
             return web.Response(status=404, text="Not Found")
-        return web.Response(body=attachment.data, content_type=attachment.content_type or "application/octet-stream")
+        if attachment.cdn_status != 200:
+            return web.Response(status=attachment.cdn_status, text=f"{attachment.cdn_status} (fake CDN)")
+        data = memoryview(attachment.data)
+        response = web.StreamResponse()
+        response.content_type = attachment.content_type or "application/octet-stream"
+        response.content_length = len(data)
+        end = len(data) if attachment.cdn_cut_at is None else min(attachment.cdn_cut_at, len(data))
+        sent = 0
+        try:
+            await response.prepare(request)
+            # in pieces, waiting for the client to take each: `cdn_sent` shows where a client stopped reading
+            while sent < end:
+                piece = data[sent:min(end, sent + _CDN_PIECE)]
+                await response.write(piece)
+                sent += len(piece)
+        except ConnectionError:  # the client hung up: aiohttp finishes the broken response quietly
+            pass
+        finally:
+            attachment.cdn_sent.append(sent)
+        if end < len(data) and request.transport is not None:
+            request.transport.close()  # the connection breaks in the middle of the file
+        return response
 
 
 def _loads(text: str) -> Any:

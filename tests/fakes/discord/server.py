@@ -20,6 +20,7 @@ from aiohttp import web
 
 from .clock import FakeClock
 from .errors import DiscordError, form_error, too_large
+from .gate import RequestGate
 from .gateway import GatewayConnection, GatewayServer, GatewaySession
 from .interaction import FakeInteraction
 from .model import (
@@ -138,6 +139,7 @@ class FakeDiscord:
         self.guild_commands: dict[int, dict[str, dict[str, Any]]] = {}
         self.sync_count = 0
         self._command_ids: dict[tuple[int | None, str, int], int] = {}
+        self._gates: list[RequestGate] = []
 
         now = self.clock.now()
         self.application_id = self._ids.next()
@@ -195,6 +197,8 @@ class FakeDiscord:
 
     async def close(self) -> None:
         """Close every gateway connection and stop the server."""
+        for gate in self._gates:
+            gate.release()
         await self._gateway.close_all()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -259,6 +263,24 @@ class FakeDiscord:
         seq = await conn.dispatch(event, data)
         await self._notify()
         return seq
+
+    def hold_requests(self, match: Callable[[RecordedRequest], bool]) -> RequestGate:
+        """Hold every request `match` accepts (it sees the method, path, route and content type, not the body)
+        until the returned gate is released; `wait_for` wakes as each one is held."""
+        gate = RequestGate(match)
+        self._gates.append(gate)
+        return gate
+
+    async def _pass_gates(self, record: RecordedRequest) -> bool:
+        """Wait at every unreleased gate that matches the request; whether any held it."""
+        held = False
+        for gate in self._gates:
+            if not gate.released and gate.match(record):
+                held = True
+                gate.held.append(record)
+                await self._notify()
+                await gate.wait()
+        return held
 
     # ------------------------------------------------------------------ world lookups
 
@@ -714,11 +736,19 @@ class FakeDiscord:
         return await self._dispatch(APPLICATION_COMMAND, member, target, ctx, None, data, name=name)
 
     async def click(self, message_id: int, custom_id: str, *, user: UserRef = "alice",
-                    values: list[str] | None = None) -> FakeInteraction:
-        """Press a button / pick select values on a message (component interaction, type 3)."""
+                    values: list[str] | None = None, client_checks: bool = True) -> FakeInteraction:
+        """Press a button / pick select values on a message (component interaction, type 3).
+
+        Without `client_checks`, a `custom_id` the message does not show is pressed anyway, as a button the
+        interaction's copy of the message claims to have (a forged interaction, which a bot must not trust);
+        the stored message is unchanged."""
         member = self.user(user)
         message = self._visible_message(message_id, member)
         component = next((c for c in iter_components(message.components) if c.get("custom_id") == custom_id), None)
+        forged: list[dict[str, Any]] = []
+        if component is None and not client_checks:
+            component = {"type": 2, "style": 2, "label": "?", "custom_id": custom_id}
+            forged = [{"type": 1, "components": [component]}]
         if component is None:
             raise ClientRefused(f"message {message_id} has no component with custom_id {custom_id!r}")
         if component.get("disabled"):
@@ -741,7 +771,7 @@ class FakeDiscord:
         origin = self.interactions.get(message.interaction_id) if message.interaction_id else None
         install = "user" if origin is not None and origin.user_install_only else None
         return await self._dispatch(MESSAGE_COMPONENT, member, target, ctx, install, data, custom_id=custom_id,
-                                    message=message)
+                                    message=message, forged_components=forged)
 
     async def submit_modal(self, custom_id: str, values: Mapping[str, Any], *, user: UserRef = "alice",
                            message_id: int | None = None) -> FakeInteraction:
@@ -823,6 +853,11 @@ class FakeDiscord:
                     raise ClientRefused(f"{member.username} lacks the permissions to see /{command['name']}")
             if command.get("nsfw") and not channel.nsfw:
                 raise ClientRefused(f"/{command['name']} is age-restricted and #{channel.name} is not")
+
+    def upload_attachment(self, filename: str, data: bytes, content_type: str | None = None) -> FakeAttachment:
+        """A file uploaded for a command's attachment option, as the client does before invoking it; pass it
+        as the option's value (change its `claimed_size` / `cdn_*` fields first to make it misbehave)."""
+        return self._upload_option_attachment((filename, data, content_type) if content_type else (filename, data))
 
     def _upload_option_attachment(self, spec: AttachmentSpec) -> FakeAttachment:
         filename, data, *ctype = spec
@@ -923,7 +958,8 @@ class FakeDiscord:
 
     async def _dispatch(self, kind: int, member: FakeUser, channel: FakeChannel, ctx: int, install: str | None,
                         data: dict[str, Any], *, locale: str | None = None, name: str | None = None,
-                        custom_id: str | None = None, message: FakeMessage | None = None) -> FakeInteraction:
+                        custom_id: str | None = None, message: FakeMessage | None = None,
+                        forged_components: list[dict[str, Any]] | None = None) -> FakeInteraction:
         conn = await self._gateway.wait_connection(self.dispatch_timeout)
         interaction_id = self._ids.next()
         token = _interaction_token(interaction_id)
@@ -950,6 +986,7 @@ class FakeDiscord:
             payload["user"] = member.to_payload()
         if message is not None:
             payload["message"] = self._message_payload(message)
+            payload["message"]["components"] += forged_components or []
         it.payload = payload
         self.interactions[interaction_id] = it
         self.interactions_by_token[token] = it
