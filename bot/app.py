@@ -19,8 +19,11 @@ from bot.jobs.generation import ImageGenerator
 from bot.jobs.inputs import InputFetcher
 from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
+from bot.jobs.usage import UsageService
 from bot.openroute.client import OpenRouteClient, create_session
+from bot.openroute.types import ImageModel
 from bot.policy import Policy, PolicySettings
+from bot.policy.settings import SettingsService
 from bot.storage import open_store
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,15 @@ def point_discord_at(settings: Settings) -> int | None:
     return None
 
 
+def policy_settings(settings: Settings) -> PolicySettings:
+    """The operator's policy, from the settings."""
+    return PolicySettings(default_model=settings.default_model, dm_enabled=settings.dm_enabled,
+                          dm_daily_limit=settings.dm_daily_limit, max_jobs_per_user=settings.max_jobs_per_user,
+                          allowed_models=settings.allowed_models, dm_models=settings.dm_models,
+                          default_daily_limit=settings.default_daily_limit,
+                          global_daily_budget=settings.global_daily_budget_usd, owner_ids=settings.owner_ids)
+
+
 async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] | None = None) -> None:
     """Run the Discord bot with all its services; returns when the bot is closed. `started` receives the bot
     as soon as it exists (tests use it to close the bot)."""
@@ -53,16 +65,22 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
                            max_queue=settings.max_queue_size)
         stack.push_async_callback(engine.close)
         client = OpenRouteClient(session, settings.openroute)
-        policy = Policy(PolicySettings(dm_enabled=settings.dm_enabled, dm_daily_limit=settings.dm_daily_limit),
-                        store.jobs)
+        policy = Policy(policy_settings(settings))
+
+        async def image_models() -> list[ImageModel] | None:
+            return await imagine.known_models()
+
+        guild_settings = SettingsService(store.guilds, policy, image_models)
         inputs = InputFetcher(session, images, max_bytes=settings.input_max_bytes,
                               timeout=settings.input_download_timeout)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
-                                 policy=policy, client=client, inputs=inputs, images=images,
-                                 default_model=settings.default_model)
+                                 policy=policy, guilds=guild_settings, client=client, inputs=inputs, images=images,
+                                 cost_estimate=settings.cost_estimate_usd)
+        usage = UsageService(store.usage, guild_settings, policy)
         edits = EditScheduler(min_interval=settings.edit_interval)
         stack.push_async_callback(edits.aclose)
-        services = Services(settings=settings, store=store, imagine=imagine, edits=edits)
+        services = Services(settings=settings, store=store, imagine=imagine, edits=edits,
+                            guild_settings=guild_settings, usage=usage)
         bot = ImagineBot(services=services, shard_count=shard_count)
         if started is not None:
             started(bot)

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -105,6 +106,11 @@ class Settings:
     shutdown_grace: float = 8.0  # seconds running jobs get on shutdown; inside Docker's 10 s stop timeout
     input_max_bytes: int = DEFAULT_INPUT_MAX_MB * 1_000_000
     input_download_timeout: float = 30.0
+    allowed_models: tuple[str, ...] = ()  # model id patterns (`*` wildcards); empty: every image model
+    dm_models: tuple[str, ...] = ()  # the same for DMs; empty: `allowed_models`
+    default_daily_limit: int = 20  # images per member per server per 24 h where a server set none; 0: none
+    global_daily_budget_usd: Decimal = Decimal(0)  # the whole bot, rolling 24 h; 0: none
+    cost_estimate_usd: Decimal = Decimal("0.04")  # per image, when a model has no history and no price
 
     def require_discord(self) -> None:
         """Raise `ConfigError` unless everything `imagine-bot run` needs is present."""
@@ -182,7 +188,7 @@ def _parse(env: Mapping[str, str], name: str, convert: Callable[[str], T], defau
         return default
     try:
         return convert(raw)
-    except (ValueError, TypeError, OverflowError):
+    except (ValueError, TypeError, OverflowError, InvalidOperation):
         got = shown(raw)
         raise ConfigError(f"{name} must be {what}" + (f", got {got}" if got else "")) from None
 
@@ -214,6 +220,17 @@ def _megabytes(raw: str) -> int:
     if value < 1:
         raise ValueError(raw)
     return value
+
+
+def _money(raw: str) -> Decimal:
+    value = Decimal(raw.removeprefix("$"))
+    if not value.is_finite() or value < 0:
+        raise ValueError(raw)
+    return value
+
+
+def _patterns(raw: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
 
 
 def _positive_int(raw: str) -> int:
@@ -333,6 +350,12 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         image_workers=_parse(env, "IMAGE_WORKERS", _positive_int, 2, "a positive integer"),
         dm_enabled=_parse(env, "DM_ENABLED", _boolean, True, "true or false"),
         dm_daily_limit=_parse(env, "DM_DAILY_LIMIT", _non_negative_int, 20, "a whole number >= 0"),
+        allowed_models=_parse(env, "ALLOWED_MODELS", _patterns, (), "a comma-separated list of model ids"),
+        dm_models=_parse(env, "DM_MODELS", _patterns, (), "a comma-separated list of model ids"),
+        default_daily_limit=_parse(env, "DEFAULT_DAILY_LIMIT", _non_negative_int, 20, "a whole number >= 0"),
+        global_daily_budget_usd=_parse(env, "GLOBAL_DAILY_BUDGET_USD", _money, Decimal(0),
+                                       "an amount in US dollars >= 0"),
+        cost_estimate_usd=_parse(env, "COST_ESTIMATE_USD", _money, Decimal("0.04"), "an amount in US dollars >= 0"),
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
         retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),

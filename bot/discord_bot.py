@@ -17,7 +17,9 @@ from discord.ext import commands
 
 from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
+from bot.jobs.usage import UsageService
 from bot.messages import explain
+from bot.policy.settings import SettingsService
 from bot.storage import Store
 
 if TYPE_CHECKING:
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.imagine",)
+EXTENSIONS = ("cogs.imagine", "cogs.settings", "cogs.usage")
 INVITE_PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, send_messages_in_threads=True, attach_files=True, embed_links=True,
     read_message_history=True,
@@ -36,13 +38,15 @@ PRUNE_INTERVAL = 24 * 60 * 60
 
 @dataclass(frozen=True, slots=True)
 class Services:
-    """What the bot and its cogs are given. Cogs use `imagine`, `edits` and `settings`; `store` is for the
-    bot's own bookkeeping (command sync)."""
+    """What the bot and its cogs are given. Cogs use the services; `store` is for the bot's own
+    bookkeeping (command sync)."""
 
     settings: Settings
     store: Store
     imagine: ImagineService
     edits: EditScheduler
+    guild_settings: SettingsService
+    usage: UsageService
 
 
 class ImagineTree(app_commands.CommandTree):

@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from bot.images.pipeline import FitResult, ImageWorker
 from bot.jobs.engine import Job, JobEngine
@@ -27,6 +28,9 @@ from bot.openroute.client import OpenRouteClient
 from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
+from bot.policy.guild import GuildSettings
+from bot.policy.quota import QuotaExceeded
+from bot.policy.settings import SettingsService
 from bot.storage import Store
 
 log = logging.getLogger(__name__)
@@ -34,6 +38,7 @@ log = logging.getLogger(__name__)
 MODELS_LOOKUP_TIMEOUT = 5.0
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
+TYPICAL_MIN_SAMPLES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,26 +51,30 @@ class Package:
 
 @dataclass(frozen=True, slots=True)
 class Submitted:
-    """A job that was accepted: its record and the live job to follow."""
+    """A job that was accepted: its record, the live job to follow, and how its server wants it shown."""
 
     record: JobRecord
     job: Job[GenerationOutput]
+    spoiler: bool = False
+    audit_channel_id: int | None = None
+    typical_seconds: float | None = None  # how long this model usually takes on this bot
 
 
 class ImagineService:
     """Orchestrates /imagine requests and their buttons. Injected with everything it uses."""
 
     def __init__(self, *, store: Store, engine: JobEngine, generator: ImageGenerator, policy: Policy,
-                 client: OpenRouteClient, inputs: InputFetcher, images: ImageWorker, default_model: str,
-                 clock: Callable[[], float] = time.time) -> None:
+                 guilds: SettingsService, client: OpenRouteClient, inputs: InputFetcher, images: ImageWorker,
+                 cost_estimate: Decimal = Decimal("0.04"), clock: Callable[[], float] = time.time) -> None:
         self._store = store
         self._engine = engine
         self._generator = generator
         self._policy = policy
+        self._guilds = guilds
+        self._cost_estimate = cost_estimate
         self._client = client
         self._inputs = inputs
         self._images = images
-        self.default_model = default_model
         self._clock = clock
         self._delivering: set[int] = set()
         self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
@@ -94,6 +103,36 @@ class ImagineService:
             log.warning("could not load the model list to validate a request: %s", type(exc).__name__)
             return None
 
+    async def guild_for(self, actor: Actor) -> GuildSettings | None:
+        """The settings of the server the actor is in (None in DMs)."""
+        if actor.is_dm or actor.guild_id is None:
+            return None
+        return await self._guilds.get(actor.guild_id)
+
+    async def models_for(self, actor: Actor) -> list[ImageModel]:
+        """The image models this actor may use here (empty while the list is unknown)."""
+        return self._policy.models_for(actor, await self.guild_for(actor), self.cached_models() or ())
+
+    async def default_model_for(self, actor: Actor) -> str:
+        """The model used when the actor chooses none: the server's default, else the operator's."""
+        return self._policy.default_model(actor, await self.guild_for(actor))
+
+    async def estimate_cost(self, model: str, count: int) -> Decimal:
+        """What a job will probably cost, reserved against budgets until its real cost is known: this model's
+        average on this bot over its last 20 jobs, else its listed per-image price, else COST_ESTIMATE_USD."""
+        history = await self._store.usage.model_history(model, last=20)
+        per_image = history.avg_cost if history.samples and history.avg_cost is not None else None
+        if per_image is None:
+            listed = next((m for m in self.cached_models() or () if m.id == model), None)
+            if listed is not None:
+                per_image = listed.pricing.image_output or listed.pricing.request or None
+        return (per_image if per_image is not None else self._cost_estimate) * count
+
+    async def typical_seconds(self, model: str) -> float | None:
+        """How long this model usually takes on this bot (None without enough history)."""
+        history = await self._store.usage.model_history(model, last=20)
+        return history.avg_seconds if history.samples >= TYPICAL_MIN_SAMPLES else None
+
     # --- jobs ---
 
     async def job(self, job_id: int) -> JobRecord | None:
@@ -112,11 +151,18 @@ class ImagineService:
 
         Raises `PolicyRefusal`, `TooManyJobs`, `QueueFull`, `EngineClosed`, input image errors; a refused
         request stores nothing and counts toward nothing."""
+        guild = await self.guild_for(actor)
         spec = dataclasses.replace(spec, requester_id=actor.user_id, guild_id=actor.guild_id,
-                                   channel_id=actor.channel_id, is_dm=actor.is_dm)
+                                   channel_id=actor.channel_id, is_dm=actor.is_dm,
+                                   model=spec.model or self._policy.default_model(actor, guild))
         if attachment is not None:
             self._inputs.check(attachment)
-        await self._policy.authorize(actor, spec, known_models=await self.known_models())
+        self._policy.authorize(actor, spec, guild=guild, known_models=await self.known_models())
+        quota = self._policy.quota_for(actor, guild, reserve=await self.estimate_cost(spec.model, spec.count))
+        try:
+            await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call
+        except QuotaExceeded as exc:
+            raise self._policy.quota_refusal(actor, exc) from None
         admission = self._engine.admit(actor.user_id)
         try:
             fetched: str | None = None  # the hash of an image this request downloaded and stored
@@ -125,19 +171,17 @@ class ImagineService:
                 spec = dataclasses.replace(spec, input=await self._store.inputs.put(data, mime, now=self._clock()))
                 fetched = spec.input.sha256
                 self._inputs_in_flight[fetched] += 1
-            cap = self._policy.cap_for(actor)
             try:
                 record = await self._store.jobs.create(spec, created_at=self._clock(),
-                                                       handle=handle or ResponseHandle(), cap=cap)
+                                                       handle=handle or ResponseHandle(), quota=quota)
+            except QuotaExceeded as exc:  # a concurrent request took the last of a limit meanwhile
+                if fetched is not None and self._inputs_in_flight[fetched] == 1:
+                    await self._store.inputs.discard(fetched)  # refused: keep no trace of it
+                raise self._policy.quota_refusal(actor, exc) from None
             finally:
                 if fetched is not None:
                     self._inputs_in_flight[fetched] -= 1
                     self._inputs_in_flight += Counter()  # drops the hashes no request holds any more
-            if record is None:
-                assert cap is not None
-                if fetched is not None and fetched not in self._inputs_in_flight:
-                    await self._store.inputs.discard(fetched)  # refused: keep no trace of it
-                raise self._policy.cap_refusal(cap)
 
             async def work(job: Job[GenerationOutput]) -> GenerationOutput:
                 return await self._run(record, job)
@@ -146,9 +190,11 @@ class ImagineService:
         except BaseException:
             admission.release()
             raise
-        log.info("job %d queued: user=%d model=%s count=%d edit=%s", record.id, actor.user_id, spec.model,
-                 spec.count, spec.input is not None)
-        return Submitted(record, job)
+        log.info("job %d queued: user=%d model=%s count=%d edit=%s reserved=%s", record.id, actor.user_id,
+                 spec.model, spec.count, spec.input is not None, quota.reserve)
+        return Submitted(record, job, spoiler=bool(guild and guild.spoiler),
+                         audit_channel_id=guild.log_channel_id if guild else None,
+                         typical_seconds=await self.typical_seconds(spec.model))
 
     async def rerun(self, actor: Actor, record: JobRecord, *, prompt: str | None = None,
                     attachment: RemoteImage | None = None, handle: ResponseHandle | None = None) -> Submitted:
@@ -164,9 +210,10 @@ class ImagineService:
 
     def new_spec(self, *, prompt: str, model: str | None = None, aspect_ratio: str | None = None,
                  image_size: str | None = None, count: int = 1) -> JobSpec:
-        """A spec for a new request; who asks and where is filled in by `submit`."""
+        """A spec for a new request; who asks and where (and, without a model, the default model that applies
+        there) is filled in by `submit`."""
         return JobSpec(requester_id=0, guild_id=None, channel_id=None, is_dm=False, prompt=prompt,
-                       model=(model or self.default_model).strip(), aspect_ratio=aspect_ratio,
+                       model=(model or "").strip(), aspect_ratio=aspect_ratio,
                        image_size=image_size, count=count)
 
     def cancel(self, actor: Actor, record: JobRecord) -> bool | None:
@@ -235,7 +282,7 @@ class ImagineService:
             if output is not None and (ok or not self._engine.closed):
                 status = JobStatus.SUCCEEDED if ok else JobStatus.FAILED
                 await self._finish(record.id, status, error=None if ok else (error or "delivery failed"),
-                                   output=output)
+                                   output=output, images=len(output.images) if ok else 0)
         finally:
             self._delivering.discard(record.id)
             self._delivered.set()
@@ -245,11 +292,12 @@ class ImagineService:
         await self._store.jobs.set_result_message(job_id, channel_id=channel_id, message_id=message_id)
 
     async def _finish(self, job_id: int, status: JobStatus, *, error: str | None,
-                      output: GenerationOutput | None = None) -> None:
+                      output: GenerationOutput | None = None, images: int | None = None) -> None:
+        """Settle the job: its real cost replaces the reservation (no cost: the reservation is released)."""
         # shielded: a cancelled job must still be recorded as such
         finish = self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
                                          cost=output.cost if output else None,
-                                         generation_ids=output.generation_ids if output else ())
+                                         generation_ids=output.generation_ids if output else (), images=images)
         await asyncio.shield(finish)
 
     # --- start-up and shutdown ---

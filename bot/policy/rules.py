@@ -1,20 +1,26 @@
-"""Who may generate what, where. Discord-free: callers describe the actor with `Actor`.
+"""Who may generate what, where. Discord-free: callers describe the person with `Actor` and the server's
+choices with `GuildSettings`.
 
-Today: DMs on/off and a per-user daily DM limit set by the operator, and a check that the model is a known
-image model. Moderator allowlists, quotas and budgets plug in here later. Counted limits come in two steps:
-`authorize` refuses early (before any download), and `cap_for` gives the limit that the job repository
-checks again atomically while it records the job.
+The operator's policy (environment) bounds everything; a server's moderators can only narrow it. Checks run
+in a fixed order, each refusal with its own sentence: channel, role, model allowed here (and its age
+restriction), size, count — then the counted limits (cooldown, daily images, concurrency, server budget,
+global budget), which `quota_for` describes and the job repository checks atomically while recording the job.
 """
 
 from __future__ import annotations
 
+import calendar
+import fnmatch
+import math
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from bot.jobs.spec import JobSpec
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
-from bot.storage.base import DailyCap, JobRepository
+from bot.policy.guild import IMAGE_SIZE_ORDER, GuildSettings
+from bot.policy.quota import Quota, QuotaExceeded
 
 DAY = 24 * 60 * 60
 
@@ -33,61 +39,203 @@ class Actor:
     guild_id: int | None
     channel_id: int | None
     is_dm: bool  # a bot DM, group DM or any context without a server the bot is in
-    is_owner: bool = False
+    is_owner: bool = False  # OWNER_IDS: bypass member limits, never the operator allowlist or budgets
     manages_messages: bool = False  # may manage messages in the channel (moderators)
+    manages_guild: bool = False  # Manage Server (or Administrator): may change the server's settings
+    role_ids: frozenset[int] = frozenset()
+    nsfw_channel: bool = False  # an age-restricted channel
 
 
 @dataclass(frozen=True, slots=True)
 class PolicySettings:
+    """The operator's policy."""
+
+    default_model: str = "google/gemini-2.5-flash-image"
     dm_enabled: bool = True
-    dm_daily_limit: int = 20
+    dm_daily_limit: int = 20  # images per user per 24 h in DMs; 0: none
     max_prompt_length: int = 1000
     max_count: int = 4
+    max_jobs_per_user: int = 2
+    allowed_models: tuple[str, ...] = ()  # patterns; empty: every image model
+    dm_models: tuple[str, ...] = ()  # patterns for DMs; empty: `allowed_models`
+    default_daily_limit: int = 20  # images per member per server per 24 h; 0: none
+    global_daily_budget: Decimal = Decimal(0)  # 0: none
+    owner_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+def matches(model: str, patterns: Iterable[str]) -> bool:
+    """True when `model` matches one of the `*` patterns (case-sensitive, like model ids)."""
+    return any(fnmatch.fnmatchcase(model, pattern) for pattern in patterns)
+
+
+def month_start(now: float) -> float:
+    """The start of the current calendar month (UTC) as unix seconds."""
+    moment = time.gmtime(now)
+    return float(calendar.timegm((moment.tm_year, moment.tm_mon, 1, 0, 0, 0)))
 
 
 class Policy:
-    def __init__(self, settings: PolicySettings, jobs: JobRepository, *,
-                 clock: Callable[[], float] = time.time) -> None:
-        self._settings = settings
-        self._jobs = jobs
+    def __init__(self, settings: PolicySettings, *, clock: Callable[[], float] = time.time) -> None:
+        self.settings = settings
         self._clock = clock
 
-    async def authorize(self, actor: Actor, spec: JobSpec, *, known_models: list[ImageModel] | None) -> None:
-        """Raise `PolicyRefusal` when `actor` may not run this generation. Stores nothing."""
-        prompt, model, count = spec.prompt, spec.model, spec.count
-        aspect_ratio, image_size = spec.aspect_ratio, spec.image_size
-        if not prompt.strip():
+    # --- models ---
+
+    def operator_patterns(self, *, dm: bool) -> tuple[str, ...]:
+        """The operator's allowlist: DM_MODELS in DMs when set, else ALLOWED_MODELS; empty: every model."""
+        return (self.settings.dm_models or self.settings.allowed_models) if dm else self.settings.allowed_models
+
+    def operator_allows(self, model: str, *, dm: bool) -> bool:
+        patterns = self.operator_patterns(dm=dm)
+        return not patterns or matches(model, patterns)
+
+    def allowed_here(self, actor: Actor, model: str, guild: GuildSettings | None) -> bool:
+        """Allowed by the operator and, in a server, by its allowlist (ignoring the age restriction)."""
+        if not self.operator_allows(model, dm=actor.is_dm):
+            return False
+        return guild is None or actor.is_dm or not guild.allowed_models or model in guild.allowed_models
+
+    def age_blocked(self, actor: Actor, model: str, guild: GuildSettings | None) -> bool:
+        return (guild is not None and not actor.is_dm and model in guild.age_restricted_models
+                and not actor.nsfw_channel)
+
+    def models_for(self, actor: Actor, guild: GuildSettings | None, models: Iterable[ImageModel]) -> list[ImageModel]:
+        """The image models this actor may use here, in the provider's order."""
+        return [m for m in models
+                if self.allowed_here(actor, m.id, guild) and not self.age_blocked(actor, m.id, guild)]
+
+    def default_model(self, actor: Actor, guild: GuildSettings | None) -> str:
+        """The server's default where it set one, else the operator's — unless that one is not allowed here
+        (a server list that leaves it out, an operator allowlist that does not match it): then the first
+        model of the server's list that is allowed."""
+        if guild is not None and not actor.is_dm and guild.default_model:
+            return guild.default_model
+        fallback = self.settings.default_model
+        if self.allowed_here(actor, fallback, guild) or guild is None or actor.is_dm:
+            return fallback
+        return next((m for m in sorted(guild.allowed_models) if self.allowed_here(actor, m, guild)), fallback)
+
+    def known_allowed(self, actor: Actor, guild: GuildSettings | None) -> set[str]:
+        """Models known to be allowed without the provider's list: the defaults, the server's allowlist
+        and the operator's literal (pattern-free) ids. Used when the list cannot be loaded (fail closed)."""
+        known = {self.settings.default_model, self.default_model(actor, guild)}
+        if guild is not None:
+            known |= guild.allowed_models
+        known |= {p for p in self.operator_patterns(dm=actor.is_dm) if not any(c in p for c in "*?[")}
+        return {m for m in known if self.allowed_here(actor, m, guild)}
+
+    # --- the request ---
+
+    def authorize(self, actor: Actor, spec: JobSpec, *, guild: GuildSettings | None,
+                  known_models: list[ImageModel] | None) -> None:
+        """Raise `PolicyRefusal` when `actor` may not run this generation here. Stores nothing."""
+        self._check_request(spec)
+        if actor.is_dm:
+            if not self.settings.dm_enabled and not actor.is_owner:
+                raise PolicyRefusal("Image generation in direct messages is turned off on this bot. "
+                                    "Use /imagine in a server instead.")
+        elif guild is not None:
+            if guild.channel_ids and actor.channel_id not in guild.channel_ids:
+                raise PolicyRefusal("Image generation is not enabled in this channel. Moderators chose the "
+                                    "channels where /imagine works on this server.")
+            if guild.role_ids and not (guild.role_ids & actor.role_ids) and not actor.is_owner:
+                raise PolicyRefusal("Image generation on this server is limited to certain roles, and you don't "
+                                    "have one of them.")
+        self._check_model(actor, spec.model, guild, known_models)
+        max_size = guild.max_size if guild is not None and not actor.is_dm else None
+        if max_size and spec.image_size and not actor.is_owner and \
+                IMAGE_SIZE_ORDER.index(spec.image_size) > IMAGE_SIZE_ORDER.index(max_size):
+            raise PolicyRefusal(f"The largest size on this server is {max_size}.")
+        max_count = self.max_count(actor, guild)
+        if spec.count > max_count:
+            raise PolicyRefusal(f"You can ask for at most {max_count} image{'s' if max_count != 1 else ''} "
+                                "at a time here.")
+
+    def max_count(self, actor: Actor, guild: GuildSettings | None) -> int:
+        limit = self.settings.max_count
+        if guild is not None and not actor.is_dm and guild.max_count and not actor.is_owner:
+            limit = min(limit, guild.max_count)
+        return limit
+
+    def _check_request(self, spec: JobSpec) -> None:
+        if not spec.prompt.strip():
             raise PolicyRefusal("The prompt is empty. Describe the image you want.")
-        if len(prompt) > self._settings.max_prompt_length:
-            raise PolicyRefusal(f"The prompt is too long ({len(prompt)} characters; the limit is "
-                                f"{self._settings.max_prompt_length}).")
-        if not 1 <= count <= self._settings.max_count:
-            raise PolicyRefusal(f"Count must be between 1 and {self._settings.max_count}.")
-        if aspect_ratio is not None and aspect_ratio not in ASPECT_RATIOS:
-            raise PolicyRefusal(f"Unknown aspect ratio {aspect_ratio!r}. Pick one of {', '.join(ASPECT_RATIOS)}.")
-        if image_size is not None and image_size not in IMAGE_SIZES:
-            raise PolicyRefusal(f"Unknown size {image_size!r}. Pick one of {', '.join(IMAGE_SIZES)}.")
-        if known_models is not None and model not in {m.id for m in known_models}:
+        if len(spec.prompt) > self.settings.max_prompt_length:
+            raise PolicyRefusal(f"The prompt is too long ({len(spec.prompt)} characters; the limit is "
+                                f"{self.settings.max_prompt_length}).")
+        if not 1 <= spec.count <= self.settings.max_count:
+            raise PolicyRefusal(f"Count must be between 1 and {self.settings.max_count}.")
+        if spec.aspect_ratio is not None and spec.aspect_ratio not in ASPECT_RATIOS:
+            raise PolicyRefusal(f"Unknown aspect ratio {spec.aspect_ratio!r}. Pick one of "
+                                f"{', '.join(ASPECT_RATIOS)}.")
+        if spec.image_size is not None and spec.image_size not in IMAGE_SIZES:
+            raise PolicyRefusal(f"Unknown size {spec.image_size!r}. Pick one of {', '.join(IMAGE_SIZES)}.")
+
+    def _check_model(self, actor: Actor, model: str, guild: GuildSettings | None,
+                     known_models: list[ImageModel] | None) -> None:
+        if known_models is None:
+            if model not in self.known_allowed(actor, guild):
+                raise PolicyRefusal("The list of image models can't be loaded right now, so only this server's "
+                                    "default and allowed models can be used. Try again in a minute.")
+        elif model not in {m.id for m in known_models}:
             raise PolicyRefusal(f"`{model}` is not an image model this bot can use. Pick one from the list.")
-        if actor.is_dm and not actor.is_owner:
-            await self._check_dm(actor, count)
+        if not self.allowed_here(actor, model, guild):
+            where = "in direct messages" if actor.is_dm else "on this server"
+            raise PolicyRefusal(f"`{model}` is not allowed {where}. Pick one from the list (/models shows them).")
+        if self.age_blocked(actor, model, guild):
+            raise PolicyRefusal(f"`{model}` can only be used in age-restricted channels.")
 
-    def cap_for(self, actor: Actor) -> DailyCap | None:
-        """The counted limit the job repository enforces atomically when it records this actor's job."""
-        if actor.is_dm and not actor.is_owner:
-            return DailyCap(limit=self._settings.dm_daily_limit, since=self._clock() - DAY, dm_only=True)
-        return None
+    # --- counted limits ---
 
-    def cap_refusal(self, cap: DailyCap) -> PolicyRefusal:
-        """The refusal for a request over `cap`."""
-        return PolicyRefusal(f"You have reached the daily limit of {cap.limit} image requests in direct "
-                             "messages. It resets 24 hours after your earliest request of the day.")
+    def quota_for(self, actor: Actor, guild: GuildSettings | None, *, reserve: Decimal) -> Quota:
+        """The counted limits of this actor's next job here, with `reserve` held against the budgets."""
+        now = self._clock()
+        owner = actor.is_owner
+        in_server = guild is not None and not actor.is_dm
+        if actor.is_dm:
+            daily = self.settings.dm_daily_limit or None
+        elif guild is not None and guild.daily_limit is not None:
+            daily = guild.daily_limit or None
+        else:
+            daily = self.settings.default_daily_limit or None
+        return Quota(
+            now=now,
+            daily_images=None if owner else daily,
+            cooldown=0.0 if owner or not in_server else float(guild.cooldown_seconds),  # type: ignore[union-attr]
+            concurrent=None if owner or not in_server else guild.max_concurrent,  # type: ignore[union-attr]
+            guild_budget=guild.monthly_budget_usd if in_server and guild.monthly_budget_usd else None,  # type: ignore[union-attr]
+            month_start=month_start(now),
+            global_budget=self.settings.global_daily_budget or None,
+            reserve=reserve,
+        )
 
-    async def _check_dm(self, actor: Actor, count: int) -> None:
-        if not self._settings.dm_enabled:
-            raise PolicyRefusal("Image generation in direct messages is turned off on this bot. "
-                                "Use /imagine in a server instead.")
-        cap = self.cap_for(actor)
-        if cap is not None and await self._jobs.count_since(requester_id=actor.user_id, since=cap.since,
-                                                            dm_only=cap.dm_only) >= cap.limit:
-            raise self.cap_refusal(cap)
+    def quota_refusal(self, actor: Actor, exceeded: QuotaExceeded) -> PolicyRefusal:
+        """The sentence for a request over one of its counted limits."""
+        when = f" in {_duration(exceeded.retry_after)}" if exceeded.retry_after else ""
+        match exceeded.kind:
+            case "cooldown":
+                return PolicyRefusal(f"Slow down a little: you can ask again{when or ' soon'}.")
+            case "daily":
+                where = "in direct messages" if actor.is_dm else "on this server"
+                limit = int(exceeded.limit or 0)
+                free = f" One frees up{when}." if when else ""
+                return PolicyRefusal(f"You have reached the daily limit of {limit} image{'s' if limit != 1 else ''} "
+                                     f"{where}.{free}")
+            case "concurrent":
+                limit = int(exceeded.limit or 0)
+                return PolicyRefusal(f"You already have {limit} image job{'s' if limit != 1 else ''} running on "
+                                     "this server. Wait for one to finish.")
+            case "guild_budget":
+                return PolicyRefusal("This server has used its image budget for this month. A moderator can raise "
+                                     "it with /settings budget.")
+            case _:
+                return PolicyRefusal("The bot has reached its spending limit for today. Try again tomorrow.")
+
+
+def _duration(seconds: float) -> str:
+    seconds = max(1, math.ceil(seconds))
+    if seconds < 90:
+        return f"{seconds} second{'s' if seconds != 1 else ''}"
+    if seconds < 90 * 60:
+        return f"{math.ceil(seconds / 60)} minutes"
+    return f"{math.ceil(seconds / 3600)} hours"

@@ -1,4 +1,5 @@
-"""Persistence: generation jobs, their input images and bot metadata behind small repository interfaces.
+"""Persistence: generation jobs, their input images, server settings, usage and bot metadata behind small
+repository interfaces.
 
 `open_store(settings.database_url)` gives the bot a `Store`; only this package knows which database
 is behind it.
@@ -14,13 +15,16 @@ from bot.storage.base import (
     FINISHED_STATUSES,
     MAX_ERROR_LENGTH,
     UNFINISHED_STATUSES,
-    DailyCap,
+    GuildSettingsRepository,
     InputImageRepository,
     JobRecord,
     JobRepository,
     JobStatus,
     MetaRepository,
+    ModelHistory,
     Store,
+    UsageRepository,
+    UsageTotals,
 )
 from bot.storage.migrate import MigrationError
 from bot.storage.sqlite import SqliteStore
@@ -29,15 +33,18 @@ __all__ = [
     "FINISHED_STATUSES",
     "MAX_ERROR_LENGTH",
     "UNFINISHED_STATUSES",
-    "DailyCap",
+    "GuildSettingsRepository",
     "InputImageRepository",
     "JobRecord",
     "JobRepository",
     "JobStatus",
     "MetaRepository",
     "MigrationError",
+    "ModelHistory",
     "SqliteStore",
     "Store",
+    "UsageRepository",
+    "UsageTotals",
     "open_store",
     "sqlite_path_from_url",
 ]

@@ -2,9 +2,18 @@
 
 A job row is a `JobSpec` (bot.jobs.spec) plus its outcome; it reads back as a `JobRecord`
 (bot.jobs.record). Backends (SQLite now, PostgreSQL later) implement `JobRepository`,
-`InputImageRepository` and `MetaRepository` and subclass `Store`. The encoding helpers at the bottom
-keep both backends storing values the same way: timestamps as unix seconds (float), money as decimal
-text, generation ids as a JSON array.
+`InputImageRepository`, `MetaRepository`, `GuildSettingsRepository` and `UsageRepository` and subclass
+`Store`. The encoding helpers at the bottom keep both backends storing values the same way: timestamps as
+unix seconds (float), money as decimal text, generation ids as a JSON array.
+
+How jobs count (for `Quota` checks and usage totals alike):
+
+- scope: a DM job (`is_dm`) counts among its requester's DM jobs, wherever it was asked; any other job
+  among the jobs of its server (`guild_id`);
+- images: a queued or running job counts its `count`, a succeeded one the images delivered (its `count`
+  when that was not reported), a failed, cancelled or interrupted one none;
+- money: a finished job counts its reported cost (nothing without one: its reservation is released), an
+  unfinished one its reservation.
 """
 
 from __future__ import annotations
@@ -15,24 +24,32 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from types import TracebackType
-from typing import Protocol, Self
+from typing import TYPE_CHECKING, Protocol, Self
 
 from bot.jobs.record import FINISHED_STATUSES, UNFINISHED_STATUSES, JobRecord, JobStatus
 from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
+
+if TYPE_CHECKING:  # bot.policy imports the storage contracts for its own annotations
+    from bot.policy.guild import GuildSettings
+    from bot.policy.quota import Quota
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "FINISHED_STATUSES",
     "MAX_ERROR_LENGTH",
+    "NO_HANDLE",
     "UNFINISHED_STATUSES",
-    "DailyCap",
+    "GuildSettingsRepository",
     "InputImageRepository",
     "JobRecord",
     "JobRepository",
     "JobStatus",
     "MetaRepository",
+    "ModelHistory",
     "Store",
+    "UsageRepository",
+    "UsageTotals",
     "check_finished_status",
     "clip_error",
     "decode_cost",
@@ -46,26 +63,43 @@ NO_HANDLE = ResponseHandle()  # a job nobody can be answered for (tests, jobs st
 
 
 @dataclass(frozen=True, slots=True)
-class DailyCap:
-    """A limit checked when a job is created: at most `limit` jobs by the requester created at or after
-    `since` (unix seconds), counting only DM jobs if `dm_only`."""
+class UsageTotals:
+    """What some jobs add up to: how many were asked for, the images they count and the money spent
+    (see the module docstring for how each job counts)."""
 
-    limit: int
-    since: float
-    dm_only: bool = False
+    jobs: int = 0
+    images: int = 0
+    cost: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelHistory:
+    """What a model's latest succeeded jobs took: `samples` jobs looked at, the average reported cost per
+    image of those with a cost, and the average seconds from start to finish (None when unknown)."""
+
+    samples: int
+    avg_cost: Decimal | None
+    avg_seconds: float | None
 
 
 class JobRepository(Protocol):
     """Generation jobs: a stored `JobSpec`, where its answer lives, its lifecycle and outcome."""
 
     async def create(self, spec: JobSpec, *, created_at: float, handle: ResponseHandle = NO_HANDLE,
-                     cap: DailyCap | None = None) -> JobRecord | None:
-        """Record a new QUEUED job. Its input image must already be stored (`InputImageRepository.put`)
-        and its parent job must exist.
+                     quota: Quota | None = None) -> JobRecord:
+        """Record a new QUEUED job holding `quota.reserve` (0 without a quota) as its reserved cost. Its
+        input image must already be stored (`InputImageRepository.put`) and its parent job must exist.
 
-        With `cap`, the check and the insert are one transaction: if the requester already has
-        `cap.limit` jobs counted by the cap, nothing is recorded and the result is None. Two concurrent
-        creates (even from two processes) can never both pass the last free slot."""
+        With `quota`, the checks and the insert are one transaction. They run in this order: cooldown,
+        daily images, concurrent jobs, server budget (not for a DM job), global budget; the first limit
+        the job does not fit raises `QuotaExceeded` and nothing is recorded. A limit of None or 0 is no
+        limit. A budget refuses once it is used up, or when the reservation would take it past the limit.
+        Two concurrent creates (even from two processes) can never both pass the last unit of a limit."""
+        ...
+
+    async def check(self, spec: JobSpec, quota: Quota) -> None:
+        """Raise QuotaExceeded if a job like `spec` would not fit `quota` now. Records nothing: used to refuse
+        early, before any download; `create` checks again atomically."""
         ...
 
     async def get(self, job_id: int) -> JobRecord | None:
@@ -77,10 +111,12 @@ class JobRepository(Protocol):
         ...
 
     async def finish(self, job_id: int, *, status: JobStatus, finished_at: float, error: str | None = None,
-                     cost: Decimal | None = None, generation_ids: Sequence[str] = ()) -> bool:
-        """Move an unfinished job to a terminal `status` and forget its interaction token. The first
-        finish wins: False (and nothing changes) if the job is unknown or already finished. Raises
-        ValueError for a non-terminal status."""
+                     cost: Decimal | None = None, generation_ids: Sequence[str] = (),
+                     images: int | None = None) -> bool:
+        """Move an unfinished job to a terminal `status` and forget its interaction token. `cost` is the
+        reported cost (it replaces the reservation; without one the reservation is released), `images`
+        the images delivered. The first finish wins: False (and nothing changes) if the job is unknown or
+        already finished. Raises ValueError for a non-terminal status or a negative image count."""
         ...
 
     async def set_result_message(self, job_id: int, *, channel_id: int, message_id: int) -> bool:
@@ -137,14 +173,70 @@ class MetaRepository(Protocol):
         ...
 
 
+class GuildSettingsRepository(Protocol):
+    """Each server's `GuildSettings`, with its model, channel and role sets."""
+
+    async def get(self, guild_id: int) -> GuildSettings:
+        """The server's settings; the defaults when it never saved any."""
+        ...
+
+    async def save(self, settings: GuildSettings, *, now: float) -> GuildSettings:
+        """Replace everything stored for `settings.guild_id` at once (sets included) and return the
+        settings with `updated_at=now`."""
+        ...
+
+
+class UsageRepository(Protocol):
+    """What people and servers used: totals over jobs created at or after `since` (unix seconds), counted
+    as the module docstring says, plus the odd fact the limits and estimates need."""
+
+    async def member(self, requester_id: int, *, guild_id: int | None, since: float) -> UsageTotals:
+        """The requester's jobs in that server (`guild_id` None: their DM jobs)."""
+        ...
+
+    async def guild(self, guild_id: int, *, since: float) -> UsageTotals:
+        """Every job asked for in that server."""
+        ...
+
+    async def everywhere(self, *, since: float) -> UsageTotals:
+        """Every job, DMs included."""
+        ...
+
+    async def top_members(self, guild_id: int, *, since: float, limit: int = 5) -> list[tuple[int, UsageTotals]]:
+        """The server's biggest users as (requester id, totals): most images first, then most jobs, then
+        the lowest id."""
+        ...
+
+    async def daily(self, guild_id: int, *, days: int, now: float) -> list[tuple[float, UsageTotals]]:
+        """The server's totals per UTC calendar day as (the day's midnight in unix seconds, totals): `days`
+        entries, oldest first, the last one the day of `now`; days without jobs are zeros."""
+        ...
+
+    async def last_request_at(self, requester_id: int, *, guild_id: int | None) -> float | None:
+        """When the requester's latest job in that server (`guild_id` None: DMs) was created, or None."""
+        ...
+
+    async def model_history(self, model: str, *, last: int = 20) -> ModelHistory:
+        """What the model's `last` most recently finished SUCCEEDED jobs took."""
+        ...
+
+    async def forget(self, user_id: int) -> int:
+        """Delete every job the user asked for (jobs derived from them stay, without their parent) and the
+        input images no job references any more; return how many jobs were deleted."""
+        ...
+
+
 class Store:
     """What the bot is given: the repositories over one database. Close it once at shutdown
     (or use it as an async context manager)."""
 
-    def __init__(self, *, jobs: JobRepository, meta: MetaRepository, inputs: InputImageRepository) -> None:
+    def __init__(self, *, jobs: JobRepository, meta: MetaRepository, inputs: InputImageRepository,
+                 guilds: GuildSettingsRepository, usage: UsageRepository) -> None:
         self.jobs = jobs
         self.meta = meta
         self.inputs = inputs
+        self.guilds = guilds
+        self.usage = usage
 
     async def close(self) -> None:
         """Release the database connection(s). Safe to call more than once."""

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import secrets
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -22,7 +22,7 @@ from bot.jobs.record import JobRecord
 from bot.jobs.service import Submitted
 from bot.jobs.spec import ResponseHandle
 from bot.messages import explain
-from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES
+from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
 from bot.policy import Actor, PolicyRefusal
 from cogs.imagine import render
 from cogs.imagine.presenter import NO_MENTIONS, Presenter, Target
@@ -50,13 +50,36 @@ def editable_images(message: discord.Message | None) -> list[discord.Attachment]
             if a.filename != GRID_NAME and declared_type(a.content_type) in (*SUPPORTED_MIME_TYPES, "")]
 
 
+def model_choices(models: Iterable[ImageModel], current: str) -> list[app_commands.Choice[str]]:
+    """Up to 25 of `models` whose id or name contains what was typed, each with its per-image price (token-billed
+    models show none rather than "$0")."""
+    needle = current.lower().strip()
+    choices = []
+    for m in models:
+        if needle and needle not in m.id.lower() and needle not in m.name.lower():
+            continue
+        price = m.pricing.image_output if m.pricing.image_output is not None else (m.pricing.request or None)
+        label = m.id if price is None else f"{m.id} — {render.format_cost(price)}/image"
+        choices.append(app_commands.Choice(name=label[:100], value=m.id[:100]))
+        if len(choices) == 25:
+            break
+    return choices
+
+
 def actor_of(interaction: discord.Interaction, owner_ids: frozenset[int]) -> Actor:
     # DM policy covers bot DMs and every user-installed context the server did not install the bot in
     in_dm = interaction.guild_id is None or (interaction.is_user_integration()
                                              and not interaction.is_guild_integration())
+    in_server = interaction.guild_id is not None
+    permissions = interaction.permissions
+    roles = getattr(interaction.user, "roles", None) or ()
+    channel = interaction.channel
+    nsfw = bool(channel is not None and getattr(channel, "is_nsfw", None) and channel.is_nsfw())
     return Actor(user_id=interaction.user.id, guild_id=interaction.guild_id, channel_id=interaction.channel_id,
                  is_dm=in_dm, is_owner=interaction.user.id in owner_ids,
-                 manages_messages=interaction.guild_id is not None and interaction.permissions.manage_messages)
+                 manages_messages=in_server and permissions.manage_messages,
+                 manages_guild=in_server and (permissions.manage_guild or permissions.administrator),
+                 role_ids=frozenset(role.id for role in roles), nsfw_channel=nsfw)
 
 
 class Imagine(commands.Cog):
@@ -125,23 +148,13 @@ class Imagine(commands.Cog):
     @imagine.autocomplete("model")
     async def model_autocomplete(self, interaction: discord.Interaction,
                                  current: str) -> list[app_commands.Choice[str]]:
-        models = self.service.cached_models()
-        if models is None:
+        actor = self.actor(interaction)
+        if self.service.cached_models() is None:
             # answer now (3 s rule) and fill the cache for the next keystroke
             self._background(self._warm_model_cache())
-            return [app_commands.Choice(name=self.service.default_model, value=self.service.default_model)]
-        needle = current.lower().strip()
-        choices = []
-        for m in models:
-            if needle and needle not in m.id.lower() and needle not in m.name.lower():
-                continue
-            # per-image price when the model has one; token-billed models show none rather than "$0"
-            price = m.pricing.image_output if m.pricing.image_output is not None else (m.pricing.request or None)
-            label = m.id if price is None else f"{m.id} — {render.format_cost(price)}/image"
-            choices.append(app_commands.Choice(name=label[:100], value=m.id[:100]))
-            if len(choices) == 25:
-                break
-        return choices
+            default = await self.service.default_model_for(actor)
+            return [app_commands.Choice(name=default[:100], value=default[:100])]
+        return model_choices(await self.service.models_for(actor), current)
 
     async def edit_image_menu(self, interaction: discord.Interaction, message: discord.Message) -> None:
         attachment = next(iter(editable_images(message)), None)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.images.errors import ImageError
-from bot.jobs.engine import Job, JobState
+from bot.jobs.engine import JobState
 from bot.jobs.errors import JobCancelled, JobError
 from bot.jobs.generation import GenerationOutput
 from bot.jobs.record import JobRecord
@@ -22,6 +22,7 @@ from bot.jobs.spec import JobSpec
 from bot.jobs.throttle import EditScheduler
 from bot.messages import explain
 from bot.openroute.errors import OpenRouteError
+from cogs.audit import post_audit
 from cogs.imagine import render
 from cogs.imagine.views import failure_view, result_view, running_view
 
@@ -100,7 +101,8 @@ class Presenter:
         def show_progress() -> None:
             nonlocal shown
             content = render.progress_content(spec, job.progress, now=time.monotonic(),
-                                              created_at=job.created_at or time.monotonic())
+                                              created_at=job.created_at or time.monotonic(),
+                                              typical_seconds=submitted.typical_seconds)
             if content != shown:  # an identical edit would only spend rate limit
                 shown = content
                 stream.update(Delivery({"content": content, "view": running_view(record.id)}))
@@ -125,13 +127,15 @@ class Presenter:
             if isinstance(job.error, JobCancelled) and job.error.by_shutdown:
                 return  # the bot is stopping; the next start-up tells the user
             try:
-                final = await self._final_payload(target, record, job, stream)
+                final = await self._final_payload(target, submitted, stream)
             except Exception as exc:  # e.g. an image that cannot be re-encoded for upload
                 log.exception("job %d: preparing the result failed", record.id)
                 final = failure_payload(record, exc)
             try:
                 await stream.finish(Delivery(final, final=True))
                 delivered = "attachments" in final and bool(final["attachments"])
+                if delivered and output is not None:
+                    await self._audit(submitted, output, target.message)
             except discord.HTTPException as exc:
                 # Discord refused the result itself: say so in place of the progress rather than go silent
                 log.warning("job %d: Discord refused the result (%s %s)", record.id, exc.status, exc.code)
@@ -149,16 +153,24 @@ class Presenter:
             await self.service.record_message(record.id, channel_id=target.message.channel.id,
                                               message_id=target.message.id)
 
-    async def _final_payload(self, target: Target, record: JobRecord, job: Job[GenerationOutput],
-                             stream: Any) -> dict[str, Any]:
+    async def _audit(self, submitted: Submitted, output: GenerationOutput, message: discord.Message | None) -> None:
+        """Every generation goes to the server's audit channel when it has one."""
+        if submitted.audit_channel_id is None:
+            return
+        link = message.jump_url if message is not None else None
+        await post_audit(self.bot, submitted.audit_channel_id, render.audit_line(submitted.record.spec, output, link))
+
+    async def _final_payload(self, target: Target, submitted: Submitted, stream: Any) -> dict[str, Any]:
+        record, job = submitted.record, submitted.job
         spec = record.spec
         if job.state is JobState.SUCCEEDED and job.result is not None:
             output = job.result
             stream.update(Delivery({"content": render.uploading_content(spec), "view": running_view(record.id)}))
             package = await self.service.package(record.id, output, max_bytes=target.interaction.filesize_limit)
-            files = [discord.File(io.BytesIO(image.data), filename=image.filename) for image in package.fit.images]
+            files = [discord.File(io.BytesIO(image.data), filename=image.filename, spoiler=submitted.spoiler)
+                     for image in package.fit.images]
             embeds = []
-            if package.grid is not None:
+            if package.grid is not None and not submitted.spoiler:  # an embedded grid would show what is hidden
                 files.append(discord.File(io.BytesIO(package.grid), filename="grid.png"))
                 embed = discord.Embed(colour=discord.Colour.blurple())
                 embed.set_image(url="attachment://grid.png")

@@ -130,16 +130,30 @@ def _title(progress: Progress) -> str:
     return "**Cancelled**"
 
 
-def render_progress(progress: Progress, *, now: float, created_at: float, width: int = 16) -> str:
+def format_typical(seconds: float) -> str:
+    """How long a model usually takes, rounded as people say it: "usually about 14 s", "… about 3 min"."""
+    if seconds < 90:
+        return f"usually about {max(1, round(seconds))} s"
+    if seconds < 90 * 60:
+        return f"usually about {round(seconds / 60)} min"
+    return f"usually about {round(seconds / 3600)} h"
+
+
+def render_progress(progress: Progress, *, now: float, created_at: float, width: int = 16,
+                    typical_seconds: float | None = None) -> str:
     """The status lines, e.g.
 
-        **Receiving image 1/2** · 3.1 MB so far · 12s
+        **Receiving image 1/2** · 3.1 MB so far · 12s · usually about 14 s
         `▰▰▰▰▰▰▱▱▱▱▱▱▱▱▱▱` 38%
 
     Elapsed time counts from `created_at` while queued and from `progress.started_at` once work began.
+    While the model works, `typical_seconds` (its recent average, None: unknown) is shown for comparison.
     Active phases get a bar; while waiting, the model's latest streamed text follows as an escaped quote."""
     since = created_at if progress.phase is Phase.QUEUED or progress.started_at is None else progress.started_at
-    lines = [f"{_title(progress)} · {format_elapsed(now - since)}"]
+    title = f"{_title(progress)} · {format_elapsed(now - since)}"
+    if typical_seconds is not None and typical_seconds > 0 and progress.phase in (Phase.WAITING, Phase.RECEIVING):
+        title += f" · {format_typical(typical_seconds)}"
+    lines = [title]
     if progress.phase in (Phase.WAITING, Phase.RECEIVING, Phase.DECODING, Phase.UPLOADING):
         lines.append(render_bar(estimate_fraction(progress), width=width))
     if progress.phase is Phase.WAITING and progress.model_text.strip():
@@ -166,8 +180,10 @@ def header(spec: JobSpec) -> str:
     return f"**{echo_prompt(spec.prompt, PROMPT_HEADER_LIMIT)}**\n-# {describe_options(spec)}"
 
 
-def progress_content(spec: JobSpec, progress: Progress, *, now: float, created_at: float) -> str:
-    return f"{header(spec)}\n{render_progress(progress, now=now, created_at=created_at)}"[:MESSAGE_LIMIT]
+def progress_content(spec: JobSpec, progress: Progress, *, now: float, created_at: float,
+                     typical_seconds: float | None = None) -> str:
+    status = render_progress(progress, now=now, created_at=created_at, typical_seconds=typical_seconds)
+    return f"{header(spec)}\n{status}"[:MESSAGE_LIMIT]
 
 
 def uploading_content(spec: JobSpec) -> str:
@@ -231,3 +247,12 @@ def input_refusal(error: BaseException) -> str:
     if isinstance(error, InputDownloadFailed):
         return "Could not download the image from Discord. Try again."
     return f"That image can't be used: {explain(error).text}"
+
+
+def audit_line(spec: JobSpec, output: GenerationOutput, link: str | None) -> str:
+    """A generation as the audit channel records it: who, what, which model, what it cost, where."""
+    cost = format_cost(output.cost) or "cost not reported"
+    images = f"{len(output.images)} image{'s' if len(output.images) != 1 else ''}"
+    where = f" · [result]({link})" if link else ""
+    return (f"🖼️ <@{spec.requester_id}> · {code(spec.model)} · {images} · {cost}{where}\n"
+            f"> {echo_prompt(spec.prompt, PROMPT_HEADER_LIMIT)}")[:MESSAGE_LIMIT]

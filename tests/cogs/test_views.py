@@ -18,6 +18,7 @@ from bot.jobs.inputs import InputFetcher
 from bot.jobs.service import ImagineService
 from bot.openroute.client import OpenRouteClient
 from bot.policy import Policy
+from bot.policy.settings import SettingsService
 from bot.storage import SqliteStore
 from cogs.imagine.commands import Imagine
 from cogs.imagine.views import (
@@ -189,7 +190,7 @@ async def service() -> AsyncIterator[ImagineService]:
         client=create_autospec(OpenRouteClient, instance=True, spec_set=True),
         inputs=create_autospec(InputFetcher, instance=True, spec_set=True),
         images=create_autospec(ImageWorker, instance=True, spec_set=True),
-        default_model="google/gemini-2.5-flash-image")
+        guilds=create_autospec(SettingsService, instance=True, spec_set=True))
     await store.close()
 
 

@@ -1,5 +1,6 @@
 """The /imagine use case without Discord: `ImagineService` wired as `bot.app` wires it, over a real SQLite
-file, the real job engine, the OpenRoute emulator and a stand-in for Discord's CDN, all on 127.0.0.1.
+file, the real job engine and settings service, the OpenRoute emulator and a stand-in for Discord's CDN, all on
+127.0.0.1.
 
 These tests run on a real event loop (see `on_a_real_loop`): SQLite queries, image checks and the
 emulator's encoding run in threads, and the package's virtual clock would jump over timeouts and the
@@ -13,6 +14,7 @@ import asyncio
 import base64
 import contextlib
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -34,21 +36,28 @@ from bot.jobs.service import ImagineService, Submitted
 from bot.jobs.spec import InputRef, ResponseHandle
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable
+from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
+from bot.policy.settings import SettingsService
 from bot.storage import SqliteStore, Store, open_store
 from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.fakes.images import noise_png
 from tests.fakes.openroute import OpenRouteEmulator
+from tests.fakes.openroute.catalog import default_models
 
 API_KEY = "sk-test-service"
 NOW = 1_800_000_000.0
 DAY = 24 * 60 * 60
 TOKEN = "interaction-token-secret"
 HANDLE = ResponseHandle(application_id=5, interaction_token=TOKEN, interaction_created_at=NOW)
+GUILD_ID = 10
+EMULATOR_COST = Decimal("0.039")  # what the emulator reports per image
+COST_ESTIMATE = Decimal("0.04")  # COST_ESTIMATE_USD: per image, for a model with no history and no price
 
-ALICE = Actor(user_id=1, guild_id=10, channel_id=100, is_dm=False)
-BOB = Actor(user_id=2, guild_id=10, channel_id=100, is_dm=False)
+ALICE = Actor(user_id=1, guild_id=GUILD_ID, channel_id=100, is_dm=False)
+BOB = Actor(user_id=2, guild_id=GUILD_ID, channel_id=100, is_dm=False)
 CAROL_IN_DM = Actor(user_id=3, guild_id=None, channel_id=300, is_dm=True)
+MODERATOR = Actor(user_id=9, guild_id=GUILD_ID, channel_id=100, is_dm=False, manages_guild=True)
 
 PHOTO = noise_png(48, 32, seed=1)
 OTHER_PHOTO = noise_png(40, 40, seed=2)
@@ -104,6 +113,7 @@ class Cdn:
 @dataclass
 class World:
     service: ImagineService
+    guilds: SettingsService  # the same settings service the imagine service reads (moderators change it)
     store: Store
     engine: JobEngine
     emulator: OpenRouteEmulator
@@ -111,6 +121,7 @@ class World:
     clock: Clock
     database_url: str
     policy_settings: PolicySettings
+    cost_estimate: Decimal
     client: OpenRouteClient
     images: ImageWorker
     inputs: InputFetcher
@@ -123,22 +134,45 @@ class World:
         self.stack.push_async_callback(store.close)
         engine = JobEngine(max_concurrent=4, max_per_user=2, max_queue=10)
         self.stack.push_async_callback(engine.close)
-        return _service(store, engine, self.client, self.images, self.inputs, self.clock, self.policy_settings)
+        service, _ = _services(store, engine, self.client, self.images, self.inputs, self.clock,
+                               self.policy_settings, self.cost_estimate)
+        return service
 
 
-def _service(store: Store, engine: JobEngine, client: OpenRouteClient, images: ImageWorker, inputs: InputFetcher,
-             clock: Clock, policy_settings: PolicySettings) -> ImagineService:
-    return ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
-                          policy=Policy(policy_settings, store.jobs, clock=clock), client=client, inputs=inputs,
-                          images=images, default_model="emu/png", clock=clock)
+def _services(store: Store, engine: JobEngine, client: OpenRouteClient, images: ImageWorker, inputs: InputFetcher,
+              clock: Clock, policy_settings: PolicySettings,
+              cost_estimate: Decimal) -> tuple[ImagineService, SettingsService]:
+    """The imagine and settings services as `bot.app.run_bot` builds them."""
+    policy = Policy(policy_settings, clock=clock)
+
+    async def image_models() -> list[ImageModel] | None:
+        return await service.known_models()
+
+    guilds = SettingsService(store.guilds, policy, image_models, clock=clock)
+    service = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images), policy=policy,
+                             guilds=guilds, client=client, inputs=inputs, images=images,
+                             cost_estimate=cost_estimate, clock=clock)
+    return service, guilds
+
+
+def catalog(prices: dict[str, str | None]) -> list[dict[str, Any]]:
+    """The emulator's model list with other per-image prices: `None` lists the model without one."""
+    models = default_models()
+    for model in models:
+        if model["id"] in prices:
+            price = prices[model["id"]]
+            model["pricing"] = {"prompt": "0", "completion": "0"} | ({} if price is None else {"image_output": price})
+    return models
 
 
 @contextlib.asynccontextmanager
 async def running_world(tmp_path: Path, *, max_concurrent: int = 4, max_per_user: int = 2, max_queue: int = 10,
+                        prices: dict[str, str | None] | None = None, cost_estimate: Decimal = COST_ESTIMATE,
                         **policy: Any) -> AsyncIterator[World]:
-    """Everything `bot.app.run_bot` builds for the service, pointed at the fakes."""
+    """Everything `bot.app.run_bot` builds for the service, pointed at the fakes. `policy` is the operator's
+    (the default model is `emu/png`); `prices` changes what the emulator lists for some models."""
     async with contextlib.AsyncExitStack() as stack:
-        emulator = OpenRouteEmulator(api_key=API_KEY)
+        emulator = OpenRouteEmulator(api_key=API_KEY, models=catalog(prices or {}))
         await emulator.start()
         stack.push_async_callback(emulator.close)
         cdn = Cdn()
@@ -157,17 +191,22 @@ async def running_world(tmp_path: Path, *, max_concurrent: int = 4, max_per_user
         client = OpenRouteClient(session, settings)
         inputs = InputFetcher(session, images, max_bytes=10_000_000, timeout=30.0)
         clock = Clock(NOW)
-        policy_settings = PolicySettings(**policy)
-        service = _service(store, engine, client, images, inputs, clock, policy_settings)
+        policy_settings = PolicySettings(**{"default_model": "emu/png", **policy})
+        service, guilds = _services(store, engine, client, images, inputs, clock, policy_settings, cost_estimate)
         await service.load_models()  # as the bot does at start-up: models are judged against the list
-        yield World(service, store, engine, emulator, cdn, clock, database_url, policy_settings, client, images,
-                    inputs, stack)
+        yield World(service, guilds, store, engine, emulator, cdn, clock, database_url, policy_settings,
+                    cost_estimate, client, images, inputs, stack)
 
 
 async def submit(world: World, actor: Actor, prompt: str = "a fox in snow", *, model: str = "emu/png",
                  count: int = 1, attachment: RemoteImage | None = None) -> Submitted:
     spec = world.service.new_spec(prompt=prompt, model=model, count=count)
     return await world.service.submit(actor, spec, attachment=attachment, handle=HANDLE)
+
+
+async def delivered(world: World, submitted: Submitted) -> None:
+    """The job ran and its result was shown."""
+    await world.service.delivered(submitted.record, await submitted.job.wait(), ok=True)
 
 
 async def stored(world: World, record: JobRecord) -> JobRecord:
@@ -180,6 +219,11 @@ async def rows(store: Store, table: str) -> int:
     assert isinstance(store, SqliteStore)
     [(count,)] = await store.connection.execute_fetchall(f"SELECT COUNT(*) FROM {table}")
     return int(count)
+
+
+async def server_spent(world: World) -> Decimal:
+    """What the server's jobs count against its budget: reported costs plus the unfinished jobs' reservations."""
+    return (await world.store.usage.guild(GUILD_ID, since=0.0)).cost
 
 
 def images_sent_to_model(emulator: OpenRouteEmulator) -> list[list[bytes]]:
@@ -206,10 +250,13 @@ async def nothing_before(world: World) -> None:
     return None
 
 
-async def an_earlier_dm_request(world: World) -> None:
-    spec = world.service.new_spec(prompt="earlier")
-    spec = dataclasses.replace(spec, requester_id=CAROL_IN_DM.user_id, channel_id=CAROL_IN_DM.channel_id, is_dm=True)
-    assert await world.store.jobs.create(spec, created_at=NOW - 60) is not None
+def earlier_dm_request(count: int) -> Callable[[World], Awaitable[None]]:
+    async def arrange(world: World) -> None:
+        spec = world.service.new_spec(prompt="earlier", model="emu/png", count=count)
+        spec = dataclasses.replace(spec, requester_id=CAROL_IN_DM.user_id, channel_id=CAROL_IN_DM.channel_id,
+                                   is_dm=True)
+        assert await world.store.jobs.create(spec, created_at=NOW - 60) is not None
+    return arrange
 
 
 async def alices_job_generating(world: World) -> None:
@@ -222,30 +269,104 @@ async def bobs_job_generating(world: World) -> None:
     await world.emulator.wait_held(1)
 
 
-@pytest.mark.parametrize(("limits", "arrange", "actor", "changes", "refusal"), [
-    pytest.param({}, nothing_before, ALICE, {"prompt": "   "}, PolicyRefusal, id="empty prompt"),
-    pytest.param({}, nothing_before, ALICE, {"model": "openai/gpt-4o-mini"}, PolicyRefusal, id="unknown model"),
-    pytest.param({"dm_enabled": False}, nothing_before, CAROL_IN_DM, {}, PolicyRefusal, id="DMs turned off"),
-    pytest.param({"dm_daily_limit": 1}, an_earlier_dm_request, CAROL_IN_DM, {}, PolicyRefusal,
-                 id="DM daily limit reached"),
-    pytest.param({"max_per_user": 1}, alices_job_generating, ALICE, {}, TooManyJobs, id="too many jobs"),
-    pytest.param({"max_concurrent": 1, "max_queue": 0}, bobs_job_generating, ALICE, {}, QueueFull,
+async def only_emu_png_on_the_server(world: World) -> None:
+    await world.guilds.add_model(MODERATOR, "emu/png")
+
+
+async def emu_png_age_restricted(world: World) -> None:
+    await world.guilds.set_age_restricted(MODERATOR, "emu/png", True)
+
+
+async def alice_used_her_two_daily_images(world: World) -> None:
+    await world.guilds.set_limits(MODERATOR, daily=2)
+    await delivered(world, await submit(world, ALICE, "two foxes", count=2))
+
+
+async def alice_asked_a_minute_ago_with_a_cooldown_of_two(world: World) -> None:
+    await world.guilds.set_limits(MODERATOR, cooldown=120)
+    await delivered(world, await submit(world, ALICE, "a fox"))
+    world.clock.now = NOW + 60
+
+
+async def alices_one_job_at_a_time_is_generating(world: World) -> None:
+    await world.guilds.set_limits(MODERATOR, concurrent=1)
+    await alices_job_generating(world)
+
+
+async def the_servers_budget_is_spent(world: World) -> None:
+    await world.guilds.set_budget(MODERATOR, Decimal("0.05"))
+    await delivered(world, await submit(world, BOB, "a fox"))  # 0.039 spent: the next 0.039 does not fit
+
+
+@pytest.mark.parametrize(("limits", "arrange", "actor", "changes", "refusal", "sentence"), [
+    pytest.param({}, nothing_before, ALICE, {"prompt": "   "}, PolicyRefusal, "The prompt is empty",
+                 id="empty prompt"),
+    pytest.param({}, nothing_before, ALICE, {"model": "openai/gpt-4o-mini"}, PolicyRefusal,
+                 "is not an image model", id="unknown model"),
+    pytest.param({"allowed_models": ("emu/png", "emu/hold")}, nothing_before, ALICE, {"model": "emu/webp"},
+                 PolicyRefusal, "`emu/webp` is not allowed on this server", id="model the operator forbids"),
+    pytest.param({}, only_emu_png_on_the_server, ALICE, {"model": "emu/webp"}, PolicyRefusal,
+                 "`emu/webp` is not allowed on this server", id="model not on the server's list"),
+    pytest.param({}, emu_png_age_restricted, ALICE, {}, PolicyRefusal,
+                 "`emu/png` can only be used in age-restricted channels", id="age-restricted model"),
+    pytest.param({"dm_enabled": False}, nothing_before, CAROL_IN_DM, {}, PolicyRefusal, "turned off",
+                 id="DMs turned off"),
+    pytest.param({"dm_daily_limit": 1}, earlier_dm_request(1), CAROL_IN_DM, {}, PolicyRefusal,
+                 "daily limit of 1 image in direct messages", id="DM daily limit reached"),
+    pytest.param({"dm_daily_limit": 3}, earlier_dm_request(2), CAROL_IN_DM, {"count": 2}, PolicyRefusal,
+                 "daily limit of 3 images in direct messages", id="DM daily limit counts images"),
+    pytest.param({}, alice_used_her_two_daily_images, ALICE, {}, PolicyRefusal,
+                 "daily limit of 2 images on this server", id="server daily limit reached"),
+    pytest.param({}, alice_asked_a_minute_ago_with_a_cooldown_of_two, ALICE, {}, PolicyRefusal,
+                 "you can ask again in 60 seconds", id="cooldown"),
+    pytest.param({}, alices_one_job_at_a_time_is_generating, ALICE, {}, PolicyRefusal,
+                 "You already have 1 image job running on this server", id="server concurrency limit"),
+    pytest.param({}, the_servers_budget_is_spent, ALICE, {}, PolicyRefusal,
+                 "This server has used its image budget for this month", id="server budget spent"),
+    pytest.param({"max_per_user": 1}, alices_job_generating, ALICE, {}, TooManyJobs, "", id="too many jobs"),
+    pytest.param({"max_concurrent": 1, "max_queue": 0}, bobs_job_generating, ALICE, {}, QueueFull, "",
                  id="queue full"),
 ])
 @on_a_real_loop
-async def test_a_refused_request_stores_nothing_and_never_downloads_its_image(
+async def test_a_refused_request_stores_nothing_never_downloads_its_image_and_never_calls_the_api(
         tmp_path: Path, limits: dict[str, Any], arrange: Callable[[World], Awaitable[None]], actor: Actor,
-        changes: dict[str, Any], refusal: type[Exception]) -> None:
+        changes: dict[str, Any], refusal: type[Exception], sentence: str) -> None:
     async with running_world(tmp_path, **limits) as world:
         await arrange(world)
         jobs_before = await rows(world.store, "jobs")
+        spent_before = await server_spent(world)
+        api_requests_before = len(world.emulator.requests)
 
-        with pytest.raises(refusal):
+        with pytest.raises(refusal, match=re.escape(sentence) if sentence else None):
             await submit(world, actor, attachment=world.cdn.attach("photo.png", PHOTO), **changes)
 
         assert world.cdn.downloads["photo.png"] == 0
+        assert len(world.emulator.requests) == api_requests_before
         assert await rows(world.store, "jobs") == jobs_before
         assert await rows(world.store, "input_images") == 0
+        assert await server_spent(world) == spent_before
+
+
+@on_a_real_loop
+async def test_the_dm_limit_counts_images_not_requests(tmp_path: Path) -> None:
+    async with running_world(tmp_path, dm_daily_limit=3) as world:
+        await earlier_dm_request(2)(world)
+
+        accepted = await submit(world, CAROL_IN_DM, count=1)  # 2 + 1 images: exactly the limit
+        with pytest.raises(PolicyRefusal, match="daily limit of 3 images"):
+            await submit(world, CAROL_IN_DM, count=1)
+        await accepted.job.wait()
+
+
+@on_a_real_loop
+async def test_images_older_than_a_day_no_longer_count_toward_the_daily_limit(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        await alice_used_her_two_daily_images(world)
+        with pytest.raises(PolicyRefusal, match="One frees up in 24 hours"):
+            await submit(world, ALICE)
+
+        world.clock.now = NOW + DAY + 1
+        await delivered(world, await submit(world, ALICE))
 
 
 @on_a_real_loop
@@ -290,6 +411,194 @@ async def test_a_request_refused_by_the_dm_limit_in_a_race_leaves_no_image_behin
         refused_photo = OTHER_PHOTO if kept == ref(PHOTO) else PHOTO
         assert await world.store.inputs.get(ref(refused_photo).sha256) is None
         assert await rows(world.store, "input_images") == 1
+
+
+# --- budgets: reserved while running, settled with the real cost -----------------------------------------
+
+
+@on_a_real_loop
+async def test_concurrent_requests_never_spend_past_the_servers_budget(tmp_path: Path) -> None:
+    async with running_world(tmp_path, prices={"emu/hold": None}, max_concurrent=6) as world:
+        await world.guilds.set_budget(MODERATOR, Decimal("0.10"))  # room for two estimates of $0.04
+        members = [Actor(user_id=100 + n, guild_id=GUILD_ID, channel_id=100, is_dm=False) for n in range(6)]
+
+        outcomes = await asyncio.gather(*(submit(world, member, model="emu/hold") for member in members),
+                                        return_exceptions=True)
+
+        accepted = [outcome for outcome in outcomes if isinstance(outcome, Submitted)]
+        refused = [outcome for outcome in outcomes if isinstance(outcome, PolicyRefusal)]
+        assert (len(accepted), len(refused)) == (2, 4), outcomes
+        assert {refusal.reason for refusal in refused} == {
+            "This server has used its image budget for this month. A moderator can raise it with /settings budget."}
+        assert await rows(world.store, "jobs") == 2
+        assert await server_spent(world) == 2 * COST_ESTIMATE
+        await world.emulator.wait_held(2)
+        world.emulator.release()
+        for submitted in accepted:
+            await delivered(world, submitted)
+        assert await server_spent(world) == 2 * EMULATOR_COST
+
+
+@on_a_real_loop
+async def test_the_reservation_is_settled_with_the_reported_cost_once_the_result_was_shown(tmp_path: Path) -> None:
+    async with running_world(tmp_path, prices={"emu/hold": None}) as world:
+        submitted = await submit(world, ALICE, model="emu/hold", count=2)
+        await world.emulator.wait_held(2)
+        assert await server_spent(world) == 2 * COST_ESTIMATE  # held while generating
+
+        world.emulator.release()
+        output = await submitted.job.wait()
+        assert await server_spent(world) == 2 * COST_ESTIMATE  # generated, not yet shown
+
+        await world.service.delivered(submitted.record, output, ok=True)
+
+        assert output.cost == 2 * EMULATOR_COST
+        assert await server_spent(world) == output.cost
+        usage = await world.store.usage.member(ALICE.user_id, guild_id=GUILD_ID, since=0.0)
+        assert (usage.jobs, usage.images, usage.cost) == (1, 2, 2 * EMULATOR_COST)
+
+
+@on_a_real_loop
+async def test_the_reservation_of_a_failed_generation_is_released(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        submitted = await submit(world, ALICE, model="emu/error-502")
+        with pytest.raises(ProviderUnavailable):
+            await submitted.job.wait()
+
+        usage = await world.store.usage.member(ALICE.user_id, guild_id=GUILD_ID, since=0.0)
+        assert (usage.jobs, usage.images, usage.cost) == (1, 0, Decimal(0))
+
+
+@on_a_real_loop
+async def test_the_reservation_of_a_cancelled_job_is_released(tmp_path: Path) -> None:
+    async with running_world(tmp_path, prices={"emu/hold": None}) as world:
+        running = await submit(world, ALICE, model="emu/hold")
+        await world.emulator.wait_held(1)
+        assert await server_spent(world) == COST_ESTIMATE
+
+        assert world.service.cancel(ALICE, running.record) is True
+        with pytest.raises(JobCancelled):
+            await running.job.wait()
+
+        assert await server_spent(world) == Decimal(0)
+
+
+@on_a_real_loop
+async def test_a_released_reservation_makes_room_in_the_budget_again(tmp_path: Path) -> None:
+    async with running_world(tmp_path, prices={"emu/hold": None}) as world:
+        await world.guilds.set_budget(MODERATOR, Decimal("0.05"))
+        first = await submit(world, ALICE, model="emu/hold")
+        await world.emulator.wait_held(1)
+        with pytest.raises(PolicyRefusal, match="used its image budget"):
+            await submit(world, BOB, model="emu/hold")
+
+        world.service.cancel(ALICE, first.record)
+        with pytest.raises(JobCancelled):
+            await first.job.wait()
+
+        second = await submit(world, BOB, model="emu/hold")
+        world.emulator.release()
+        await delivered(world, second)
+
+
+@on_a_real_loop
+async def test_the_estimate_uses_the_models_history_else_its_listed_price_else_cost_estimate_usd(
+        tmp_path: Path) -> None:
+    async with running_world(tmp_path, prices={"emu/png": "0.05", "emu/webp": None},
+                             cost_estimate=Decimal("0.07")) as world:
+        assert await world.service.estimate_cost("emu/png", 2) == Decimal("0.10")  # listed, no history yet
+        assert await world.service.estimate_cost("emu/webp", 2) == Decimal("0.14")  # listed without a price
+        assert await world.service.estimate_cost("nobody/unlisted", 1) == Decimal("0.07")
+
+        await delivered(world, await submit(world, ALICE, model="emu/png"))
+
+        assert await world.service.estimate_cost("emu/png", 2) == 2 * EMULATOR_COST  # what it really cost here
+        assert await world.service.estimate_cost("emu/webp", 2) == Decimal("0.14")  # other models unaffected
+
+
+@on_a_real_loop
+async def test_a_job_reserves_its_estimate(tmp_path: Path) -> None:
+    async with running_world(tmp_path, prices={"emu/hold": "0.05"}) as world:
+        submitted = await submit(world, ALICE, model="emu/hold", count=3)
+        await world.emulator.wait_held(3)
+
+        assert await server_spent(world) == Decimal("0.15")
+        world.emulator.release()
+        await delivered(world, submitted)
+        assert await server_spent(world) == 3 * EMULATOR_COST
+
+
+# --- which model, and how the server wants the result shown ---------------------------------------------
+
+
+@on_a_real_loop
+async def test_a_request_without_a_model_uses_the_default_that_applies_there(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        await world.guilds.set_default(MODERATOR, "emu/webp")
+
+        in_server = await submit(world, ALICE, model="")
+        in_dm = await submit(world, CAROL_IN_DM, model="")
+
+        assert in_server.record.spec.model == "emu/webp"
+        assert in_dm.record.spec.model == "emu/png"  # the operator's: a server's choice never reaches DMs
+        assert await world.service.default_model_for(ALICE) == "emu/webp"
+        await in_server.job.wait()
+        await in_dm.job.wait()
+
+
+@on_a_real_loop
+async def test_a_server_that_narrowed_its_models_still_answers_requests_without_a_model(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        await world.guilds.add_model(MODERATOR, "emu/webp")  # the operator's default emu/png is now off the list
+
+        submitted = await submit(world, ALICE, model="")
+
+        assert submitted.record.spec.model == "emu/webp"
+        await submitted.job.wait()
+
+
+@on_a_real_loop
+async def test_the_models_offered_are_the_ones_allowed_here(tmp_path: Path) -> None:
+    async with running_world(tmp_path, allowed_models=("emu/*",), dm_models=("emu/png",)) as world:
+        await world.guilds.add_model(MODERATOR, "emu/png")
+        await world.guilds.add_model(MODERATOR, "emu/webp")
+        await world.guilds.set_age_restricted(MODERATOR, "emu/webp", True)
+
+        assert [m.id for m in await world.service.models_for(ALICE)] == ["emu/png"]
+        nsfw = dataclasses.replace(ALICE, nsfw_channel=True)
+        assert [m.id for m in await world.service.models_for(nsfw)] == ["emu/png", "emu/webp"]
+        assert [m.id for m in await world.service.models_for(CAROL_IN_DM)] == ["emu/png"]
+
+
+@on_a_real_loop
+async def test_an_accepted_job_carries_how_its_server_wants_it_shown(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        await world.guilds.set_spoiler(MODERATOR, True)
+        await world.guilds.set_log_channel(MODERATOR, 555)
+
+        in_server = await submit(world, ALICE)
+        in_dm = await submit(world, CAROL_IN_DM)
+
+        assert (in_server.spoiler, in_server.audit_channel_id) == (True, 555)
+        assert (in_dm.spoiler, in_dm.audit_channel_id) == (False, None)
+        await in_server.job.wait()
+        await in_dm.job.wait()
+
+
+@on_a_real_loop
+async def test_the_typical_time_of_a_model_is_told_once_it_has_enough_history(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        for n in range(3):
+            submitted = await submit(world, ALICE, f"fox {n}")
+            assert submitted.typical_seconds is None
+            output = await submitted.job.wait()
+            world.clock.now += 12  # started when submitted, shown 12 s later
+            await world.service.delivered(submitted.record, output, ok=True)
+
+        fourth = await submit(world, ALICE, "fox 3")
+
+        assert fourth.typical_seconds == 12.0
+        await fourth.job.wait()
 
 
 # --- input images ----------------------------------------------------------------------------------------

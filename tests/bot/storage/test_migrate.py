@@ -2,13 +2,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import AsyncIterator
+from decimal import Decimal
 from pathlib import Path
 
 import aiosqlite
 import pytest
 
 from bot.jobs.spec import InputRef
-from bot.storage import SqliteStore
+from bot.policy.guild import GuildSettings
+from bot.policy.quota import Quota, QuotaExceeded
+from bot.storage import JobStatus, SqliteStore, UsageTotals
 from bot.storage.migrate import Migration, MigrationError, load_migrations, run_migrations
 from bot.storage.sqlite import SqliteMigrationTarget, split_statements
 from tests.bot.storage.factories import PNG_BYTES, spec
@@ -49,7 +52,8 @@ async def test_a_new_database_file_gets_every_migration_exactly_once(tmp_path: P
 
     versions = [m.version for m in load_migrations("sqlite")]
     assert [row[0] for row in _applied(path)] == versions
-    assert {"jobs", "input_images", "meta", "schema_migrations"} <= _tables(path)
+    assert {"jobs", "input_images", "meta", "schema_migrations", "guild_settings", "guild_models", "guild_channels",
+            "guild_roles"} <= _tables(path)
     assert "job_inputs" not in _tables(path)  # replaced by input_images in 0002
 
 
@@ -121,6 +125,51 @@ async def test_an_upgraded_database_opens_again_without_changes(tmp_path: Path) 
     assert _applied(path) == applied
     assert record is not None
     assert record.spec.input == InputRef.of(PNG_BYTES, "image/png")
+
+
+async def _create_version_2_database(path: Path) -> None:
+    """A database as the second release left it (0001 and 0002): in server 2002, member 1001 has a queued job
+    for two images, a succeeded one for three that cost 0.04, and one that failed; with an input image."""
+    async with aiosqlite.connect(path, isolation_level=None) as db:
+        await run_migrations(SqliteMigrationTarget(db), load_migrations("sqlite")[:2])
+        sha256 = InputRef.of(PNG_BYTES, "image/png").sha256
+        await db.execute("INSERT INTO input_images (sha256, mime, created_at, data) VALUES (?, 'image/png', 1.0, ?)",
+                         (sha256, PNG_BYTES))
+        jobs = [(1, 2, "queued", None, None, sha256), (2, 3, "succeeded", "0.04", 950.0, None),
+                (3, 4, "failed", None, 960.0, None)]
+        for job_id, count, status, cost, finished_at, image in jobs:
+            await db.execute(
+                "INSERT INTO jobs (id, requester_id, guild_id, is_dm, prompt, model, count, status, created_at,"
+                " finished_at, cost, input_sha256, input_mime)"
+                " VALUES (?, 1001, 2002, 0, 'a cat', 'some/model', ?, ?, 900.0, ?, ?, ?, ?)",
+                (job_id, count, status, finished_at, cost, image, None if image is None else "image/png"))
+
+
+async def test_upgrading_a_version_2_database_counts_its_jobs_and_adds_server_settings(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    await _create_version_2_database(path)
+
+    async with await SqliteStore.open(path) as store:
+        old = await store.jobs.get(1)
+        usage = await store.usage.member(1001, guild_id=2002, since=0.0)
+        with pytest.raises(QuotaExceeded) as refused:  # 2 queued + 3 delivered: the old jobs count
+            await store.jobs.create(spec(count=1), created_at=1000.0, quota=Quota(now=1000.0, daily_images=5))
+        await store.jobs.finish(1, status=JobStatus.SUCCEEDED, finished_at=1000.0, cost=Decimal("0.02"), images=1)
+        settled = await store.usage.member(1001, guild_id=2002, since=0.0)
+        settings = await store.guilds.save(GuildSettings(guild_id=2002, role_ids=frozenset({7})), now=1000.0)
+        history = await store.usage.model_history("some/model")
+
+    assert old is not None
+    assert (old.status, old.spec.count, old.spec.input) == (JobStatus.QUEUED, 2, InputRef.of(PNG_BYTES, "image/png"))
+    assert usage == UsageTotals(jobs=3, images=5, cost=Decimal("0.04"))  # the old queued job reserved nothing
+    assert refused.value.kind == "daily"
+    assert settled == UsageTotals(jobs=3, images=4, cost=Decimal("0.06"))
+    assert settings.role_ids == frozenset({7})
+    assert history.samples == 2
+    assert [row[0] for row in _applied(path)] == [m.version for m in load_migrations("sqlite")]
+    with sqlite3.connect(path) as db:
+        indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"jobs_guild_created_idx", "jobs_model_status_finished_idx"} <= indexes
 
 
 async def test_pending_migrations_run_in_version_order(raw_db: aiosqlite.Connection) -> None:

@@ -3,12 +3,11 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
-from bot.storage import MAX_ERROR_LENGTH, DailyCap, JobRecord, JobStatus, SqliteStore
+from bot.storage import MAX_ERROR_LENGTH, JobRecord, JobStatus, SqliteStore
 from tests.bot.storage.factories import CREATED_AT, HANDLE, PNG_BYTES, TOKEN, dm_spec, spec
 
 
@@ -275,60 +274,6 @@ async def test_count_since_counts_the_users_jobs_or_only_their_dm_jobs(store: Sq
     assert await store.jobs.count_since(requester_id=4242, since=0.0) == 0
 
 
-async def test_a_daily_cap_refuses_the_job_past_the_limit_and_records_nothing(store: SqliteStore) -> None:
-    cap = DailyCap(limit=2, since=100.0, dm_only=True)
-    await store.jobs.create(dm_spec(), created_at=50.0)  # before the window
-    await store.jobs.create(spec(), created_at=150.0)  # in a server: not a DM job
-    first = await store.jobs.create(dm_spec(prompt="one"), created_at=150.0, cap=cap)
-    second = await store.jobs.create(dm_spec(prompt="two"), created_at=160.0, cap=cap)
-
-    third = await store.jobs.create(dm_spec(prompt="three"), created_at=170.0, cap=cap)
-
-    assert first is not None
-    assert second is not None
-    assert third is None
-    assert await _job_count(store) == 4
-    assert await store.jobs.create(dm_spec(requester_id=9999), created_at=170.0, cap=cap) is not None
-    assert await store.jobs.create(dm_spec(), created_at=170.0, cap=DailyCap(limit=2, since=155.0)) is not None
-
-
-async def test_a_cap_without_dm_only_counts_every_job_of_the_user(store: SqliteStore) -> None:
-    await store.jobs.create(spec(), created_at=150.0)
-
-    refused = await store.jobs.create(dm_spec(), created_at=160.0, cap=DailyCap(limit=1, since=100.0))
-
-    assert refused is None
-
-
-async def test_a_cap_of_zero_refuses_everything(store: SqliteStore) -> None:
-    assert await store.jobs.create(spec(), created_at=1.0, cap=DailyCap(limit=0, since=0.0)) is None
-    assert await _job_count(store) == 0
-
-
-async def test_concurrent_creates_on_one_store_never_both_pass_a_cap_of_one(store: SqliteStore) -> None:
-    cap = DailyCap(limit=1, since=0.0, dm_only=True)
-
-    results = await asyncio.gather(*(store.jobs.create(dm_spec(prompt=f"p{n}"), created_at=10.0, cap=cap)
-                                     for n in range(10)))
-
-    assert sum(result is not None for result in results) == 1
-    assert await _job_count(store) == 1
-
-
-async def test_concurrent_creates_from_two_processes_never_both_pass_a_cap_of_one(tmp_path: Path) -> None:
-    path = tmp_path / "bot.db"
-    cap = DailyCap(limit=1, since=0.0, dm_only=True)
-    async with await SqliteStore.open(path) as first, await SqliteStore.open(path) as second:
-        for attempt in range(5):  # several rounds, each a fresh requester, to give a race its chance
-            requester = 7000 + attempt
-            results = await asyncio.gather(
-                *(store.jobs.create(dm_spec(requester_id=requester, prompt=f"p{n}"), created_at=10.0, cap=cap)
-                  for n in range(4) for store in (first, second)))
-
-            assert sum(result is not None for result in results) == 1
-            assert await first.jobs.count_since(requester_id=requester, since=0.0) == 1
-
-
 async def test_a_regeneration_must_point_at_an_existing_job(store: SqliteStore) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         await store.jobs.create(spec(parent_job_id=31337), created_at=CREATED_AT)
@@ -407,3 +352,22 @@ async def test_meta_values_are_upserted(store: SqliteStore) -> None:
     await store.meta.set("command_tree_hash", "def456")
     assert await store.meta.get("command_tree_hash") == "def456"
     assert await store.meta.get("other") is None
+
+
+async def test_the_images_a_finished_job_delivered_are_what_it_counts(store: SqliteStore) -> None:
+    job = await store.jobs.create(spec(count=4), created_at=CREATED_AT)
+
+    assert await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=1.0, images=3)
+
+    assert (await store.usage.member(1001, guild_id=2002, since=0.0)).images == 3
+
+
+async def test_a_negative_image_count_is_a_programming_error(store: SqliteStore) -> None:
+    job = await store.jobs.create(spec(), created_at=CREATED_AT)
+
+    with pytest.raises(ValueError, match="negative"):
+        await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=1.0, images=-1)
+
+    stored = await store.jobs.get(job.id)
+    assert stored is not None
+    assert stored.status is JobStatus.QUEUED

@@ -1,0 +1,32 @@
+"""A server's own settings, chosen by its moderators with /settings. Servers can narrow what the operator
+allows, never widen it. `None` (or an empty set) always means "what the operator set"."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+IMAGE_SIZE_ORDER = ("1K", "2K", "4K")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GuildSettings:
+    guild_id: int
+    allowed_models: frozenset[str] = frozenset()  # empty: the operator's set
+    age_restricted_models: frozenset[str] = frozenset()  # offered and accepted only in NSFW channels
+    default_model: str | None = None  # None: the operator's DEFAULT_MODEL
+    channel_ids: frozenset[int] = frozenset()  # where /imagine may be used; empty: everywhere
+    role_ids: frozenset[int] = frozenset()  # who may use it; empty: everyone
+    daily_limit: int | None = None  # images per member per rolling 24 h; None: DEFAULT_DAILY_LIMIT
+    cooldown_seconds: int = 0  # between a member's requests; 0: none
+    max_concurrent: int | None = None  # jobs per member at once; None: MAX_JOBS_PER_USER
+    max_count: int | None = None  # images per request; None: 4
+    max_size: str | None = None  # largest of IMAGE_SIZE_ORDER; None: 4K
+    monthly_budget_usd: Decimal | None = None  # per calendar month (UTC), from reported costs; None: none
+    log_channel_id: int | None = None  # the audit channel
+    spoiler: bool = False  # results sent as spoilers
+    updated_at: float | None = field(default=None, compare=False)
+
+    def replace(self, **changes: object) -> GuildSettings:
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

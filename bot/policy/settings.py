@@ -1,0 +1,248 @@
+"""Moderators' settings of a server: validated changes, each returned as before → after for the
+confirmation and the audit log, and the effective values (the server's, or the operator's it inherits)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from bot.openroute.types import ImageModel
+from bot.policy.guild import IMAGE_SIZE_ORDER, GuildSettings
+from bot.policy.rules import Actor, Policy, PolicyRefusal
+
+if TYPE_CHECKING:
+    from bot.storage.base import GuildSettingsRepository
+
+log = logging.getLogger(__name__)
+
+ModelsLoader = Callable[[], Awaitable[list[ImageModel] | None]]
+MAX_DAILY_LIMIT = 10_000
+MAX_COOLDOWN = 24 * 60 * 60
+MAX_BUDGET = Decimal(1_000_000)
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsChange:
+    """One accepted change: who, what, and the settings before and after (for the audit log)."""
+
+    guild_id: int
+    moderator_id: int
+    what: str  # e.g. "models add"
+    before: GuildSettings
+    after: GuildSettings
+    changes: tuple[tuple[str, str, str], ...]  # (setting, before, after) as plain text
+
+
+@dataclass(frozen=True, slots=True)
+class Effective:
+    """What applies in a server, and where each value comes from (`inherited`: names the operator set)."""
+
+    settings: GuildSettings
+    allowed_models: tuple[str, ...]  # the server's list, or the operator's patterns ("*" for every model)
+    default_model: str
+    daily_limit: int | None  # None: no limit
+    cooldown_seconds: int
+    max_concurrent: int
+    max_count: int
+    max_size: str
+    monthly_budget_usd: Decimal | None
+    inherited: frozenset[str]
+    unknown_models: frozenset[str]  # allowed or default models the provider does not list (when known)
+
+
+class SettingsService:
+    """Reads and changes a server's settings. Only members who manage the server may change them."""
+
+    def __init__(self, repository: GuildSettingsRepository, policy: Policy, models: ModelsLoader, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._repository = repository
+        self._policy = policy
+        self._models = models
+        self._clock = clock
+        self._cache: dict[int, GuildSettings] = {}
+
+    async def get(self, guild_id: int) -> GuildSettings:
+        """The server's settings (cached; every change goes through this service)."""
+        cached = self._cache.get(guild_id)
+        if cached is None:
+            cached = self._cache[guild_id] = await self._repository.get(guild_id)
+        return cached
+
+    def forget_cache(self, guild_id: int | None = None) -> None:
+        if guild_id is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(guild_id, None)
+
+    async def effective(self, guild_id: int) -> Effective:
+        """The server's settings with what it inherits from the operator filled in."""
+        settings = await self.get(guild_id)
+        operator = self._policy.settings
+        inherited = set()
+        if not settings.allowed_models:
+            inherited.add("allowed_models")
+        if not settings.default_model:
+            inherited.add("default_model")
+        if settings.daily_limit is None:
+            inherited.add("daily_limit")
+        if settings.max_concurrent is None:
+            inherited.add("max_concurrent")
+        if not settings.max_count:
+            inherited.add("max_count")
+        if not settings.max_size:
+            inherited.add("max_size")
+        daily = settings.daily_limit if settings.daily_limit is not None else operator.default_daily_limit
+        models = await self._models()
+        listed = {m.id for m in models} if models is not None else None
+        named = set(settings.allowed_models) | ({settings.default_model} if settings.default_model else set())
+        return Effective(
+            settings=settings,
+            allowed_models=tuple(sorted(settings.allowed_models)) or (operator.allowed_models or ("*",)),
+            default_model=settings.default_model or operator.default_model,
+            daily_limit=daily or None,
+            cooldown_seconds=settings.cooldown_seconds,
+            max_concurrent=min(settings.max_concurrent or operator.max_jobs_per_user, operator.max_jobs_per_user),
+            max_count=min(settings.max_count or operator.max_count, operator.max_count),
+            max_size=settings.max_size or IMAGE_SIZE_ORDER[-1],
+            monthly_budget_usd=settings.monthly_budget_usd,
+            inherited=frozenset(inherited),
+            unknown_models=frozenset(named - listed) if listed is not None else frozenset(),
+        )
+
+    # --- changes ---
+
+    async def add_model(self, actor: Actor, model: str) -> SettingsChange:
+        model = await self._image_model(actor, model)
+        return await self._change(actor, "models add", lambda s: s.replace(
+            allowed_models=s.allowed_models | {model}))
+
+    async def remove_model(self, actor: Actor, model: str) -> SettingsChange:
+        settings = await self.get(self.require_moderator(actor))
+        if model not in settings.allowed_models:
+            raise PolicyRefusal(f"`{model}` is not on this server's list.")
+        if settings.default_model == model:
+            raise PolicyRefusal(f"`{model}` is this server's default model. Choose another default first.")
+        return await self._change(actor, "models remove", lambda s: s.replace(
+            allowed_models=s.allowed_models - {model}))
+
+    async def set_default(self, actor: Actor, model: str) -> SettingsChange:
+        model = await self._image_model(actor, model)
+        settings = await self.get(self._guild(actor))
+        if settings.allowed_models and model not in settings.allowed_models:
+            raise PolicyRefusal(f"`{model}` is not on this server's list of allowed models. Add it first.")
+        return await self._change(actor, "models default", lambda s: s.replace(default_model=model))
+
+    async def set_age_restricted(self, actor: Actor, model: str, enabled: bool) -> SettingsChange:
+        model = await self._image_model(actor, model)
+        return await self._change(actor, "models age-restricted", lambda s: s.replace(
+            age_restricted_models=(s.age_restricted_models | {model}) if enabled
+            else (s.age_restricted_models - {model})))
+
+    async def set_channel(self, actor: Actor, channel_id: int, allowed: bool) -> SettingsChange:
+        return await self._change(actor, "channels add" if allowed else "channels remove", lambda s: s.replace(
+            channel_ids=(s.channel_ids | {channel_id}) if allowed else (s.channel_ids - {channel_id})))
+
+    async def set_role(self, actor: Actor, role_id: int, allowed: bool) -> SettingsChange:
+        return await self._change(actor, "roles add" if allowed else "roles remove", lambda s: s.replace(
+            role_ids=(s.role_ids | {role_id}) if allowed else (s.role_ids - {role_id})))
+
+    async def set_limits(self, actor: Actor, *, daily: int | None = None, cooldown: int | None = None,
+                         concurrent: int | None = None, max_count: int | None = None,
+                         max_size: str | None = None) -> SettingsChange:
+        """Change any subset; the rest keep their values."""
+        self.require_moderator(actor)
+        changes: dict[str, Any] = {}
+        if daily is not None:
+            changes["daily_limit"] = _bounded("daily", daily, 0, MAX_DAILY_LIMIT)
+        if cooldown is not None:
+            changes["cooldown_seconds"] = _bounded("cooldown", cooldown, 0, MAX_COOLDOWN)
+        if concurrent is not None:
+            changes["max_concurrent"] = _bounded("concurrent", concurrent, 1, self._policy.settings.max_jobs_per_user)
+        if max_count is not None:
+            changes["max_count"] = _bounded("max_count", max_count, 1, self._policy.settings.max_count)
+        if max_size is not None:
+            if max_size not in IMAGE_SIZE_ORDER:
+                raise PolicyRefusal(f"max_size must be one of {', '.join(IMAGE_SIZE_ORDER)}.")
+            changes["max_size"] = max_size
+        if not changes:
+            raise PolicyRefusal("Give at least one of daily, cooldown, concurrent, max_count or max_size.")
+        return await self._change(actor, "limits", lambda s: s.replace(**changes))
+
+    async def set_budget(self, actor: Actor, monthly_usd: Decimal) -> SettingsChange:
+        self.require_moderator(actor)
+        if not monthly_usd.is_finite() or monthly_usd < 0 or monthly_usd > MAX_BUDGET:
+            raise PolicyRefusal("The budget must be an amount in US dollars between 0 and 1,000,000 (0: none).")
+        value = monthly_usd.quantize(Decimal("0.01")) if monthly_usd else None
+        return await self._change(actor, "budget", lambda s: s.replace(monthly_budget_usd=value))
+
+    async def set_log_channel(self, actor: Actor, channel_id: int | None) -> SettingsChange:
+        return await self._change(actor, "log-channel", lambda s: s.replace(log_channel_id=channel_id))
+
+    async def set_spoiler(self, actor: Actor, enabled: bool) -> SettingsChange:
+        return await self._change(actor, "spoiler", lambda s: s.replace(spoiler=enabled))
+
+    # --- helpers ---
+
+    @staticmethod
+    def _guild(actor: Actor) -> int:
+        if actor.guild_id is None or actor.is_dm:
+            raise PolicyRefusal("Settings belong to a server: use /settings in the server.")
+        return actor.guild_id
+
+    def require_moderator(self, actor: Actor) -> int:
+        """The actor's server id, or a refusal unless they may manage the server."""
+        guild_id = self._guild(actor)
+        if not actor.manages_guild:
+            raise PolicyRefusal("Only members with the Manage Server permission can change these settings.")
+        return guild_id
+
+    async def _image_model(self, actor: Actor, model: str) -> str:
+        self.require_moderator(actor)
+        model = model.strip()
+        models = await self._models()
+        if models is None:
+            raise PolicyRefusal("The list of image models can't be loaded right now, so the model can't be "
+                                "checked. Try again in a minute.")
+        if model not in {m.id for m in models}:
+            raise PolicyRefusal(f"`{model}` is not an image model the provider lists. Pick one from the list.")
+        if not self._policy.operator_allows(model, dm=False):
+            raise PolicyRefusal(f"`{model}` is not allowed by the bot's operator, so servers cannot allow it.")
+        return model
+
+    async def _change(self, actor: Actor, what: str,
+                      change: Callable[[GuildSettings], GuildSettings]) -> SettingsChange:
+        guild_id = self.require_moderator(actor)
+        before = await self.get(guild_id)
+        after = await self._repository.save(change(before), now=self._clock())
+        self._cache[guild_id] = after
+        lines = tuple((name, _text(getattr(before, name)), _text(getattr(after, name)))
+                      for name in _FIELDS if getattr(before, name) != getattr(after, name))
+        log.info("guild %d: settings %s by user %d: %s", guild_id, what, actor.user_id,
+                 "; ".join(f"{n}: {b} -> {a}" for n, b, a in lines) or "no change")
+        return SettingsChange(guild_id=guild_id, moderator_id=actor.user_id, what=what, before=before,
+                              after=after, changes=lines)
+
+
+_FIELDS = ("allowed_models", "age_restricted_models", "default_model", "channel_ids", "role_ids", "daily_limit",
+           "cooldown_seconds", "max_concurrent", "max_count", "max_size", "monthly_budget_usd", "log_channel_id",
+           "spoiler")
+
+
+def _bounded(name: str, value: int, low: int, high: int) -> int:
+    if not low <= value <= high:
+        raise PolicyRefusal(f"{name} must be between {low} and {high}.")
+    return value
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, frozenset):
+        return ", ".join(str(v) for v in sorted(value)) or "—"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value)

@@ -1,0 +1,252 @@
+"""/settings: a server's moderators choose its models, channels, roles, limits, budget, audit log and spoiler
+setting. Thin: who is asking (`actor_of`), the change through `SettingsService` (which checks Manage Server
+itself), then the confirmation for the moderator and the line for the audit channel.
+
+`default_permissions` only hides the command by default — server admins can show it to anyone — so every
+subcommand and suggestion checks the member again in code before touching anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.openroute.types import ImageModel
+from bot.policy import Actor, PolicyRefusal
+from bot.policy.guild import IMAGE_SIZE_ORDER
+from bot.policy.rules import matches
+from bot.policy.settings import SettingsChange
+from cogs.audit import NO_MENTIONS, post_audit
+from cogs.imagine.commands import actor_of
+from cogs.imagine.render import code
+from cogs.settings import render
+
+if TYPE_CHECKING:
+    from bot.discord_bot import ImagineBot
+
+log = logging.getLogger(__name__)
+
+MAX_CHOICES = 25
+MODEL_ID_LIMIT = 100  # Discord's limit for a string option's value
+SIZES = [app_commands.Choice(name=size, value=size) for size in IMAGE_SIZE_ORDER]
+
+Change = Callable[[Actor], Awaitable[SettingsChange]]
+Suggest = Literal["add", "server", "pick"]
+
+
+def model_id(typed: str) -> str:
+    """The model a moderator typed, stripped; refused when it could not be an id (and could break the code
+    span it is shown in)."""
+    model = typed.strip()
+    if not model or "`" in model or not model.isprintable():
+        shown = "".join(ch if ch.isprintable() else "�" for ch in model[:MODEL_ID_LIMIT])
+        raise PolicyRefusal(f"{code(shown) if shown else 'That'} is not a model id. Pick one from the list.")
+    return model
+
+
+class ServerSettings(commands.Cog):
+    settings_group = app_commands.Group(
+        name="settings", description="How the bot works on this server (needs Manage Server)",
+        guild_only=True,
+        allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
+        allowed_installs=app_commands.AppInstallationType(guild=True, user=False),
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+    models = app_commands.Group(name="models", description="Which image models this server may use",
+                                parent=settings_group)
+    channels = app_commands.Group(name="channels", description="Where /imagine works (none listed: everywhere)",
+                                  parent=settings_group)
+    roles = app_commands.Group(name="roles", description="Who may use /imagine (none listed: everyone)",
+                               parent=settings_group)
+
+    def __init__(self, bot: ImagineBot) -> None:
+        self.bot = bot
+        self.service = bot.services.guild_settings
+        self.imagine = bot.services.imagine
+        self.owner_ids = bot.services.settings.owner_ids
+        self.operator_models = bot.services.settings.allowed_models  # patterns; empty: every image model
+
+    # --- the shared path of every subcommand ---
+
+    async def _moderator(self, interaction: discord.Interaction) -> Actor | None:
+        """The member when they may manage the server; otherwise they are told why not (ephemeral)."""
+        actor = actor_of(interaction, self.owner_ids)
+        try:
+            self.service.require_moderator(actor)
+        except PolicyRefusal as exc:
+            log.info("user %s refused /settings in guild %s: %s", actor.user_id, actor.guild_id, exc.reason)
+            await interaction.response.send_message(render.refusal(exc.reason), ephemeral=True,
+                                                    allowed_mentions=NO_MENTIONS)
+            return None
+        return actor
+
+    @staticmethod
+    async def _reply(interaction: discord.Interaction, content: str | None = None, *,
+                     embed: discord.Embed | None = None) -> None:
+        await interaction.edit_original_response(content=content, embed=embed, allowed_mentions=NO_MENTIONS)
+
+    async def _apply(self, interaction: discord.Interaction, change: Change) -> None:
+        """Check the member, make the change, confirm it to them and log it in the audit channel."""
+        actor = await self._moderator(interaction)
+        if actor is None:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)  # the change may look up the model list
+        try:
+            done = await change(actor)
+        except PolicyRefusal as exc:
+            await self._reply(interaction, render.refusal(exc.reason))
+            return
+        await self._reply(interaction, render.confirmation(done))
+        if done.changes:
+            await post_audit(self.bot, render.audit_channel(done), render.audit_line(done))
+
+    # --- /settings show ---
+
+    @settings_group.command(name="show", description="Show this server's settings")
+    async def show(self, interaction: discord.Interaction) -> None:
+        actor = await self._moderator(interaction)
+        if actor is None or actor.guild_id is None:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        effective = await self.service.effective(actor.guild_id)
+        await self._reply(interaction, embed=render.settings_embed(effective))
+
+    # --- /settings models ---
+
+    @models.command(name="add", description="Allow a model on this server (the first one narrows the list)")
+    @app_commands.describe(model="An image model")
+    async def models_add(self, interaction: discord.Interaction, model: str) -> None:
+        await self._apply(interaction, lambda actor: self.service.add_model(actor, model_id(model)))
+
+    @models.command(name="remove", description="Take a model off this server's list")
+    @app_commands.describe(model="A model on this server's list")
+    async def models_remove(self, interaction: discord.Interaction, model: str) -> None:
+        await self._apply(interaction, lambda actor: self.service.remove_model(actor, model_id(model)))
+
+    @models.command(name="default", description="The model /imagine uses when none is chosen")
+    @app_commands.describe(model="An image model allowed on this server")
+    async def models_default(self, interaction: discord.Interaction, model: str) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_default(actor, model_id(model)))
+
+    @models.command(name="age-restricted", description="Offer a model only in age-restricted channels")
+    @app_commands.describe(model="An image model", enabled="True: only in age-restricted channels")
+    async def models_age_restricted(self, interaction: discord.Interaction, model: str, enabled: bool) -> None:
+        await self._apply(interaction,
+                          lambda actor: self.service.set_age_restricted(actor, model_id(model), enabled))
+
+    @models_add.autocomplete("model")
+    async def _suggest_to_add(self, interaction: discord.Interaction,
+                              current: str) -> list[app_commands.Choice[str]]:
+        return await self.suggest(interaction, current, "add")
+
+    @models_remove.autocomplete("model")
+    async def _suggest_to_remove(self, interaction: discord.Interaction,
+                                 current: str) -> list[app_commands.Choice[str]]:
+        return await self.suggest(interaction, current, "server")
+
+    @models_default.autocomplete("model")
+    @models_age_restricted.autocomplete("model")
+    async def _suggest_to_pick(self, interaction: discord.Interaction,
+                               current: str) -> list[app_commands.Choice[str]]:
+        return await self.suggest(interaction, current, "pick")
+
+    async def suggest(self, interaction: discord.Interaction, current: str,
+                      which: Suggest) -> list[app_commands.Choice[str]]:
+        """Model suggestions with their price per image: `add` the image models the operator allows that
+        are not on the server's list yet; `server` the server's list; `pick` the server's list, or when it has
+        none every model the operator allows. Nothing for members who may not change the settings."""
+        actor = actor_of(interaction, self.owner_ids)
+        if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
+            return []
+        settings = await self.service.get(actor.guild_id)
+        server = sorted(settings.allowed_models)
+        models = self.imagine.cached_models()  # never waits: suggestions must answer within 3 s
+        by_id = {m.id: m for m in models} if models is not None else None
+        if which == "server" or (which == "pick" and server):
+            candidates = [self._choice(model, by_id) for model in server]
+        else:
+            allowed = [m for m in models or () if self._operator_allows(m.id)]
+            candidates = [app_commands.Choice(name=render.model_choice_name(m), value=m.id) for m in allowed
+                          if which == "pick" or m.id not in settings.allowed_models]
+        needle = current.strip().lower()
+
+        def wanted(choice: app_commands.Choice[str]) -> bool:
+            known = by_id.get(choice.value) if by_id else None
+            return len(choice.value) <= MODEL_ID_LIMIT and (
+                needle in choice.name.lower() or (known is not None and needle in known.name.lower()))
+
+        return [c for c in candidates if wanted(c)][:MAX_CHOICES]
+
+    def _operator_allows(self, model: str) -> bool:
+        return not self.operator_models or matches(model, self.operator_models)
+
+    @staticmethod
+    def _choice(model: str, by_id: dict[str, ImageModel] | None) -> app_commands.Choice[str]:
+        if by_id is None:
+            return app_commands.Choice(name=model[:render.CHOICE_LIMIT], value=model)
+        known = by_id.get(model)
+        name = render.model_choice_name(known) if known else render.unlisted_choice_name(model)
+        return app_commands.Choice(name=name, value=model)
+
+    # --- /settings channels, roles ---
+
+    @channels.command(name="add", description="Let /imagine work in a channel")
+    @app_commands.describe(channel="A text channel")
+    async def channels_add(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_channel(actor, channel.id, True))
+
+    @channels.command(name="remove", description="Take a channel off the list")
+    @app_commands.describe(channel="A text channel on the list")
+    async def channels_remove(self, interaction: discord.Interaction, channel: discord.TextChannel) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_channel(actor, channel.id, False))
+
+    @roles.command(name="add", description="Let members with a role use /imagine")
+    @app_commands.describe(role="A role")
+    async def roles_add(self, interaction: discord.Interaction, role: discord.Role) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_role(actor, role.id, True))
+
+    @roles.command(name="remove", description="Take a role off the list")
+    @app_commands.describe(role="A role on the list")
+    async def roles_remove(self, interaction: discord.Interaction, role: discord.Role) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_role(actor, role.id, False))
+
+    # --- /settings limits, budget, log-channel, spoiler ---
+
+    @settings_group.command(name="limits", description="Per-member limits (give any of them)")
+    @app_commands.describe(
+        daily="Images per member per 24 hours (0: no limit)", cooldown="Seconds between a member's requests",
+        concurrent="Jobs a member may run at once", max_count="Images per request",
+        max_size="The largest image size",
+    )
+    @app_commands.choices(max_size=SIZES)
+    async def limits(self, interaction: discord.Interaction, daily: app_commands.Range[int, 0, 10_000] | None = None,
+                     cooldown: app_commands.Range[int, 0, 86_400] | None = None,
+                     concurrent: app_commands.Range[int, 1, None] | None = None,
+                     max_count: app_commands.Range[int, 1, None] | None = None,
+                     max_size: str | None = None) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_limits(
+            actor, daily=daily, cooldown=cooldown, concurrent=concurrent, max_count=max_count, max_size=max_size))
+
+    @settings_group.command(name="budget", description="What this server may spend on images per month")
+    @app_commands.describe(monthly_usd="US dollars per calendar month (UTC); 0: no budget")
+    async def budget(self, interaction: discord.Interaction,
+                     monthly_usd: app_commands.Range[float, 0, 1_000_000]) -> None:
+        amount = Decimal(str(monthly_usd))  # the number as the moderator typed it, not its binary float
+        await self._apply(interaction, lambda actor: self.service.set_budget(actor, amount))
+
+    @settings_group.command(name="log-channel", description="Where settings changes are logged")
+    @app_commands.describe(channel="A text channel (leave out to turn the audit log off)")
+    async def log_channel(self, interaction: discord.Interaction, channel: discord.TextChannel | None = None) -> None:
+        channel_id = channel.id if channel is not None else None
+        await self._apply(interaction, lambda actor: self.service.set_log_channel(actor, channel_id))
+
+    @settings_group.command(name="spoiler", description="Send generated images as spoilers")
+    @app_commands.describe(enabled="True: images are hidden until clicked")
+    async def spoiler(self, interaction: discord.Interaction, enabled: bool) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_spoiler(actor, enabled))

@@ -1,0 +1,175 @@
+"""All the Discord text of /usage, /models and /privacy. Pure functions of core values.
+
+Messages that name members carry `<@id>` mentions: send them with mentions disabled (`NO_MENTIONS` in the
+commands), so a moderator's usage report never pings anyone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import time
+from collections.abc import Sequence
+from decimal import Decimal
+
+from bot.jobs.usage import MemberUsage, ServerUsage, UsageTotals
+from bot.openroute.types import ImageModel
+from cogs.imagine.render import MESSAGE_LIMIT, code, format_cost
+
+CHART_NAME = "usage.png"
+CHART_TITLE = "Images per day · last 30 days"
+CHART_UNIT = "images"
+MODEL_ID_LIMIT = 100
+
+FORGET_PROMPT = ("This deletes **your image history** with this bot: every request you made, everywhere, and the "
+                 "images the bot stored to edit them. Usage totals of servers and your daily limit count them no "
+                 "more. Images already posted in channels stay: delete those with their 🗑️ button.\n"
+                 "Delete your history?")
+FORGETTING = "Deleting your history…"
+FORGET_KEPT = "Nothing was deleted."
+FORGET_TIMED_OUT = "Nothing was deleted: the confirmation timed out. Run /privacy forget again if you want to."
+NOT_YOUR_BUTTON = "This button belongs to someone else's request. Use /privacy forget for your own history."
+
+
+# --- small formats ---------------------------------------------------------------------------------------
+
+def images(count: int) -> str:
+    return f"{count:,} image{'' if count == 1 else 's'}"
+
+
+def format_money(amount: Decimal) -> str:
+    """Totals in cents ("$3.10"); amounts under a cent keep their digits ("$0.004") so they never read $0.00."""
+    if not amount or abs(amount) >= Decimal("0.01"):
+        return f"${amount:,.2f}"
+    if abs(amount) < Decimal("0.0001"):
+        return "<$0.0001"
+    return format_cost(amount) or "$0"
+
+
+def format_wait(seconds: float) -> str:
+    """12 s, 4 min, 2 h 5 min: rounded up, so the member never asks too early."""
+    total = max(1, math.ceil(seconds))
+    if total < 90:
+        return f"{total} s"
+    minutes = math.ceil(total / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
+def totals(used: UsageTotals) -> str:
+    return f"**{images(used.images)}** · {format_money(used.cost)}"
+
+
+# --- /usage ----------------------------------------------------------------------------------------------
+
+def member_content(usage: MemberUsage) -> str:
+    """A member's own numbers, e.g. "Today (last 24 h): **12 images** · $0.47" … "8 of 20 images left today"."""
+    where = "in direct messages" if usage.in_dm else "on this server"
+    lines = [f"**Your usage {where}**",
+             f"Today (last 24 h): **{images(usage.images_today)}** · {format_money(usage.cost_today)}",
+             f"This month: **{images(usage.images_month)}** · {format_money(usage.cost_month)}"]
+    if usage.daily_limit is None or usage.remaining_today is None:
+        lines.append("No daily limit applies to you here.")
+    else:
+        lines.append(f"**{usage.remaining_today:,} of {images(usage.daily_limit)}** left today")
+    if usage.cooldown_left > 0:
+        lines.append(f"Next request in {format_wait(usage.cooldown_left)}")
+    return "\n".join(lines)[:MESSAGE_LIMIT]
+
+
+def server_content(usage: ServerUsage) -> str:
+    """A server's numbers for its moderators; members appear as `<@id>` (send with mentions disabled)."""
+    lines = ["**Usage on this server**",
+             f"Today (last 24 h): {totals(usage.today)} · {requests(usage.today.jobs)}",
+             f"This month: {totals(usage.month)} · {requests(usage.month.jobs)}"]
+    if usage.monthly_budget is None or usage.budget_left is None:
+        lines.append("No monthly budget is set (/settings budget sets one).")
+    else:
+        lines.append(f"Budget: **{format_money(usage.budget_left)}** of {format_money(usage.monthly_budget)} left "
+                     "this month")
+    lines.append("**Top members this month**")
+    if usage.top_members:
+        lines.extend(f"{rank}. <@{user_id}> · {totals(used)}"
+                     for rank, (user_id, used) in enumerate(usage.top_members, start=1))
+    else:
+        lines.append("No one has made an image here this month.")
+    lines.append(f"-# The chart shows {CHART_UNIT} per day (UTC) over the last {len(usage.days)} days.")
+    return "\n".join(lines)[:MESSAGE_LIMIT]
+
+
+def requests(count: int) -> str:
+    return f"{count:,} request{'' if count == 1 else 's'}"
+
+
+def chart_series(days: Sequence[tuple[float, UsageTotals]]) -> list[tuple[str, float]]:
+    """(UTC midnight, totals) -> ("3 May", images) for the chart."""
+    series = []
+    for midnight, used in days:
+        day = time.gmtime(midnight)
+        series.append((f"{day.tm_mday} {calendar.month_abbr[day.tm_mon]}", float(used.images)))
+    return series
+
+
+# --- /models ---------------------------------------------------------------------------------------------
+
+def image_price(model: ImageModel) -> str:
+    """What one image costs as the provider lists it."""
+    pricing = model.pricing
+    price = pricing.image_output if pricing.image_output is not None else (pricing.request or None)
+    if price is not None:
+        return f"{format_cost(price)}/image"
+    if pricing.prompt or pricing.completion:
+        return "priced per token"
+    return "price not listed"
+
+
+def model_line(model: ImageModel, *, default: str, age_restricted: frozenset[str]) -> str:
+    parts = [f"• {code(model.id[:MODEL_ID_LIMIT])}", image_price(model)]
+    if model.id == default:
+        parts.append("**default**")
+    if model.id in age_restricted:
+        parts.append("🔞 age-restricted channels only")
+    return " · ".join(parts)
+
+
+def models_pages(models: Sequence[ImageModel] | None, *, default: str, in_dm: bool,
+                 age_restricted: frozenset[str] = frozenset()) -> list[str]:
+    """The models allowed here, the default marked, split into messages within Discord's length limit."""
+    where = "in direct messages" if in_dm else "here"
+    if models is None:
+        return ["The list of image models can't be loaded right now. Try again in a minute."]
+    if not models:
+        return [f"No image models are available {where}."
+                + ("" if in_dm else " A moderator can allow some with /settings models.")]
+    lines = [f"**Image models you can use {where}** · {len(models)}",
+             *(model_line(m, default=default, age_restricted=age_restricted) for m in models),
+             "-# Prices are the provider's list prices; pick a model with the `model` option of /imagine."]
+    return chunk(lines)
+
+
+def chunk(lines: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Lines joined into as few messages as fit `limit`, never splitting a line (one too long is cut)."""
+    pages: list[str] = []
+    current = ""
+    for line in lines:
+        line = line[:limit]
+        if current and len(current) + 1 + len(line) > limit:
+            pages.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        pages.append(current)
+    return pages
+
+
+# --- /privacy forget -------------------------------------------------------------------------------------
+
+def forgotten_content(count: int) -> str:
+    if count == 0:
+        return "The bot had no requests of yours stored. Nothing else is kept about you."
+    return (f"Deleted {count:,} request{'' if count == 1 else 's'} from your history, with the images the bot "
+            "stored for them.")
+

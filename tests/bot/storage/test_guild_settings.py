@@ -1,0 +1,115 @@
+"""`GuildSettingsRepository`: defaults, a whole-settings round trip, atomic replacement, persistence."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bot.policy.guild import GuildSettings
+from bot.storage import SqliteStore
+
+GUILD = 2002
+
+EVERYTHING = GuildSettings(
+    guild_id=GUILD,
+    allowed_models=frozenset({"google/gemini-2.5-flash-image-preview", "openai/gpt-image-1"}),
+    age_restricted_models=frozenset({"openai/gpt-image-1", "black-forest-labs/flux-1.1-pro"}),
+    default_model="google/gemini-2.5-flash-image-preview",
+    channel_ids=frozenset({3003, 1_234_567_890_123_456_789}),
+    role_ids=frozenset({4004}),
+    daily_limit=12,
+    cooldown_seconds=30,
+    max_concurrent=2,
+    max_count=3,
+    max_size="2K",
+    monthly_budget_usd=Decimal("12.3450"),
+    log_channel_id=5005,
+    spoiler=True,
+)
+
+
+async def _rows(store: SqliteStore, table: str) -> int:
+    rows = list(await store.connection.execute_fetchall(f"SELECT COUNT(*) FROM {table}"))
+    return int(rows[0][0])
+
+
+async def test_a_server_that_never_saved_settings_gets_the_defaults(store: SqliteStore) -> None:
+    settings = await store.guilds.get(GUILD)
+
+    assert settings == GuildSettings(guild_id=GUILD)
+    assert settings.updated_at is None
+
+
+async def test_saved_settings_read_back_whole_with_their_time(store: SqliteStore) -> None:
+    saved = await store.guilds.save(EVERYTHING, now=1_700_000_000.5)
+    read = await store.guilds.get(GUILD)
+
+    assert saved == read == EVERYTHING
+    assert saved.updated_at == read.updated_at == 1_700_000_000.5
+    assert str(read.monthly_budget_usd) == "12.3450"  # exact text, not a float round-trip
+    assert read.spoiler is True
+
+
+async def test_saving_replaces_every_setting_and_set(store: SqliteStore) -> None:
+    await store.guilds.save(EVERYTHING, now=1.0)
+    narrower = GuildSettings(guild_id=GUILD, allowed_models=frozenset({"openai/gpt-image-1"}),
+                             channel_ids=frozenset({3003}))
+
+    await store.guilds.save(narrower, now=2.0)
+    read = await store.guilds.get(GUILD)
+
+    assert read == narrower
+    assert read.updated_at == 2.0
+    assert (await _rows(store, "guild_models"), await _rows(store, "guild_channels"),
+            await _rows(store, "guild_roles")) == (1, 1, 0)
+
+
+async def test_a_model_can_be_age_restricted_without_being_in_the_allowed_set(store: SqliteStore) -> None:
+    only_restricted = GuildSettings(guild_id=GUILD, age_restricted_models=frozenset({"some/model"}))
+
+    await store.guilds.save(only_restricted, now=1.0)
+
+    read = await store.guilds.get(GUILD)
+    assert (read.allowed_models, read.age_restricted_models) == (frozenset(), frozenset({"some/model"}))
+
+
+async def test_each_server_keeps_its_own_settings(store: SqliteStore) -> None:
+    await store.guilds.save(EVERYTHING, now=1.0)
+    other = GuildSettings(guild_id=9009, role_ids=frozenset({1}), spoiler=False)
+
+    await store.guilds.save(other, now=2.0)
+
+    assert await store.guilds.get(GUILD) == EVERYTHING
+    assert await store.guilds.get(9009) == other
+
+
+async def test_concurrent_saves_leave_one_of_them_whole_never_a_mix(store: SqliteStore) -> None:
+    variants = [EVERYTHING.replace(role_ids=frozenset({n}), channel_ids=frozenset({n, n + 1}),
+                                   allowed_models=frozenset({f"m/{n}"}), daily_limit=n) for n in range(10)]
+
+    await asyncio.gather(*(store.guilds.save(variant, now=float(n)) for n, variant in enumerate(variants)))
+
+    assert await store.guilds.get(GUILD) in variants
+    assert (await _rows(store, "guild_models"), await _rows(store, "guild_channels")) == (3, 2)
+
+
+async def test_a_budget_that_is_not_an_exact_decimal_is_refused_and_nothing_is_saved(store: SqliteStore) -> None:
+    with pytest.raises(ValueError, match="Decimal"):
+        await store.guilds.save(EVERYTHING.replace(monthly_budget_usd=12.5), now=1.0)
+
+    assert await store.guilds.get(GUILD) == GuildSettings(guild_id=GUILD)
+
+
+async def test_settings_survive_closing_and_reopening_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    async with await SqliteStore.open(path) as store:
+        await store.guilds.save(EVERYTHING, now=7.0)
+
+    async with await SqliteStore.open(path) as store:
+        read = await store.guilds.get(GUILD)
+
+    assert read == EVERYTHING
+    assert read.updated_at == 7.0

@@ -1,0 +1,202 @@
+"""How /usage, /models and /privacy forget read: numbers and money formatted as people read them, members
+named only as mentions the commands send disabled, every message within Discord's limit; and the typical
+duration a job's progress shows while the model works."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from decimal import Decimal
+
+import pytest
+
+from bot.jobs.progress import Phase, Progress
+from bot.jobs.spec import JobSpec
+from bot.jobs.usage import MemberUsage, ServerUsage, UsageTotals
+from bot.openroute.types import ImageModel, ModelPricing
+from cogs.imagine.render import MESSAGE_LIMIT, progress_content, render_progress
+from cogs.usage.render import (
+    chart_series,
+    chunk,
+    forgotten_content,
+    format_money,
+    format_wait,
+    member_content,
+    models_pages,
+    server_content,
+)
+
+DEFAULT = "google/gemini-2.5-flash-image"
+
+
+def member(**changes: object) -> MemberUsage:
+    fields: dict[str, object] = {"in_dm": False, "images_today": 12, "cost_today": Decimal("0.47"),
+                                 "images_month": 80, "cost_month": Decimal("3.1"), "daily_limit": 20,
+                                 "remaining_today": 8, "cooldown_left": 0.0}
+    return MemberUsage(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def server(**changes: object) -> ServerUsage:
+    midnight = float(calendar.timegm((2025, 5, 15, 0, 0, 0)))
+    fields: dict[str, object] = {
+        "guild_id": 10,
+        "today": UsageTotals(jobs=12, images=40, cost=Decimal("1.2")),
+        "month": UsageTotals(jobs=95, images=300, cost=Decimal("9")),
+        "top_members": ((1001, UsageTotals(jobs=30, images=80, cost=Decimal("3.1"))),
+                        (1002, UsageTotals(jobs=1, images=1, cost=Decimal("0.04")))),
+        "monthly_budget": Decimal(20), "budget_left": Decimal(11),
+        "days": tuple((midnight - 86400 * back, UsageTotals(images=back)) for back in range(29, -1, -1)),
+    }
+    return ServerUsage(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def model(model_id: str, *, per_image: str | None = "0.039", per_token: bool = False) -> ImageModel:
+    pricing = ModelPricing(image_output=Decimal(per_image) if per_image else None,
+                           completion=Decimal("0.00003") if per_token else None)
+    return ImageModel(id=model_id, name=model_id, pricing=pricing)
+
+
+# --- /usage ----------------------------------------------------------------------------------------------
+
+def test_a_members_numbers_read_as_images_and_dollars_today_and_this_month():
+    text = member_content(member(cooldown_left=11.2))
+    assert "on this server" in text
+    assert "Today (last 24 h): **12 images** · $0.47" in text
+    assert "This month: **80 images** · $3.10" in text
+    assert "**8 of 20 images** left today" in text
+    assert "Next request in 12 s" in text
+
+
+def test_one_image_is_singular_and_no_limit_and_no_cooldown_say_so_quietly():
+    text = member_content(member(in_dm=True, images_today=1, daily_limit=None, remaining_today=None))
+    assert "in direct messages" in text
+    assert "**1 image** ·" in text
+    assert "No daily limit" in text
+    assert "Next request" not in text
+
+
+@pytest.mark.parametrize(("amount", "text"), [
+    ("0", "$0.00"), ("3.1", "$3.10"), ("0.47", "$0.47"), ("1234.5", "$1,234.50"), ("0.004", "$0.004"),
+    ("0.00126", "$0.0013"), ("0.00004", "<$0.0001"),
+])
+def test_money_reads_in_cents_and_small_amounts_never_read_as_nothing(amount, text):
+    assert format_money(Decimal(amount)) == text
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (0.2, "1 s"), (11.2, "12 s"), (89, "89 s"), (90, "2 min"), (600, "10 min"), (3540, "59 min"),
+    (3600, "1 h"), (3900, "1 h 5 min"),
+])
+def test_waits_are_rounded_up_to_a_unit_people_use(seconds, text):
+    assert format_wait(seconds) == text
+
+
+def test_the_server_report_names_members_only_as_mentions_with_their_totals():
+    text = server_content(server())
+    assert "Today (last 24 h): **40 images** · $1.20 · 12 requests" in text
+    assert "This month: **300 images** · $9.00 · 95 requests" in text
+    assert "Budget: **$11.00** of $20.00 left this month" in text
+    assert "1. <@1001> · **80 images** · $3.10" in text
+    assert "2. <@1002> · **1 image** · $0.04" in text
+    assert "@everyone" not in text
+    assert "@here" not in text
+
+
+def test_a_server_without_budget_or_members_says_so():
+    text = server_content(server(monthly_budget=None, budget_left=None, top_members=()))
+    assert "No monthly budget" in text
+    assert "No one has made an image here this month" in text
+
+
+def test_the_chart_gets_one_short_day_label_per_day_oldest_first():
+    series = chart_series(server().days)
+    assert len(series) == 30
+    assert series[-1] == ("15 May", 0.0)
+    assert series[0] == ("16 Apr", 29.0)
+
+
+# --- /models ---------------------------------------------------------------------------------------------
+
+def test_models_show_their_price_per_image_and_the_default_is_marked():
+    [page] = models_pages([model(DEFAULT), model("a/b", per_image=None, per_token=True), model("c/d", per_image=None)],
+                          default=DEFAULT, in_dm=False)
+    lines = page.splitlines()
+    assert "· 3" in lines[0]
+    assert lines[1] == f"• `{DEFAULT}` · $0.039/image · **default**"
+    assert lines[2] == "• `a/b` · priced per token"
+    assert lines[3] == "• `c/d` · price not listed"
+
+
+def test_age_restricted_models_are_marked():
+    [page] = models_pages([model("x/nsfw"), model("y/safe")], default="y/safe", in_dm=False,
+                          age_restricted=frozenset({"x/nsfw"}))
+    assert "`x/nsfw` · $0.039/image · 🔞 age-restricted" in page
+    assert "`y/safe` · $0.039/image · **default**" in page
+
+
+def test_a_model_id_cannot_break_out_of_its_code_span():
+    [page] = models_pages([model("evil`**x** <@1>")], default="", in_dm=True)
+    assert re.search(r"`[^`]*`", page).group(0) == "`evilˋ**x** <@1>`"
+
+
+def test_a_long_list_is_split_into_messages_within_the_limit_without_losing_a_model():
+    models = [model(f"vendor-{n:03d}/" + "m" * 80) for n in range(120)]
+    pages = models_pages(models, default=models[5].id, in_dm=False)
+    assert len(pages) > 1
+    assert all(len(page) <= MESSAGE_LIMIT for page in pages)
+    shown = re.findall(r"`(vendor-\d{3}/m+)`", "\n".join(pages))
+    assert shown == [m.id for m in models]
+
+
+def test_no_models_or_no_list_is_explained():
+    assert "No image models are available in direct messages." in models_pages([], default=DEFAULT, in_dm=True)[0]
+    assert "/settings models" in models_pages([], default=DEFAULT, in_dm=False)[0]
+    assert "can't be loaded" in models_pages(None, default=DEFAULT, in_dm=False)[0]
+
+
+def test_chunk_never_splits_a_line_and_cuts_one_that_is_too_long_alone():
+    assert chunk(["a" * 6, "b" * 3, "c" * 4], limit=10) == ["aaaaaa\nbbb", "cccc"]
+    assert chunk(["x" * 25], limit=10) == ["x" * 10]
+    assert chunk([]) == []
+
+
+# --- /privacy forget -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("count", "words"), [(0, "no requests of yours"), (1, "Deleted 1 request "),
+                                              (1234, "Deleted 1,234 requests")])
+def test_forgetting_says_how_many_requests_were_deleted(count, words):
+    assert words in forgotten_content(count)
+
+
+# --- the progress estimate of /imagine -------------------------------------------------------------------
+
+SPEC = JobSpec(requester_id=1, guild_id=2, channel_id=3, is_dm=False, prompt="a fox", model=DEFAULT)
+
+
+@pytest.mark.parametrize("phase", [Phase.WAITING, Phase.RECEIVING])
+def test_while_the_model_works_the_status_says_how_long_it_usually_takes(phase):
+    title = render_progress(Progress(phase=phase, started_at=0.0), now=3.0, created_at=0.0,
+                            typical_seconds=14.3).split("\n")[0]
+    assert title.endswith(" · 3s · usually about 14 s")
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0.4, "about 1 s"), (14.3, "about 14 s"), (89.4, "about 89 s"),
+                                               (200, "about 3 min"), (7200, "about 2 h")])
+def test_the_typical_duration_is_rounded_sensibly(seconds, text):
+    shown = render_progress(Progress(phase=Phase.WAITING, started_at=0.0), now=1.0, created_at=0.0,
+                            typical_seconds=seconds)
+    assert f"usually {text}\n" in shown
+
+
+@pytest.mark.parametrize("phase", [Phase.QUEUED, Phase.DECODING, Phase.UPLOADING, Phase.DONE, Phase.FAILED])
+def test_no_typical_duration_outside_the_models_work(phase):
+    assert "usually" not in render_progress(Progress(phase=phase, started_at=0.0), now=1.0, created_at=0.0,
+                                            typical_seconds=14.0)
+
+
+def test_without_a_typical_duration_the_progress_reads_as_before():
+    progress = Progress(phase=Phase.WAITING, started_at=0.0)
+    assert progress_content(SPEC, progress, now=2.0, created_at=0.0, typical_seconds=None) == \
+        progress_content(SPEC, progress, now=2.0, created_at=0.0)
+    assert "usually" not in progress_content(SPEC, progress, now=2.0, created_at=0.0)
+    assert "usually about 20 s" in progress_content(SPEC, progress, now=2.0, created_at=0.0, typical_seconds=20.0)
