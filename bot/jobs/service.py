@@ -30,6 +30,7 @@ from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
 from bot.policy.guild import GuildSettings
 from bot.policy.quota import QuotaExceeded
+from bot.policy.rules import month_start
 from bot.policy.settings import SettingsService
 from bot.storage import Store
 
@@ -39,6 +40,7 @@ MODELS_LOOKUP_TIMEOUT = 5.0
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
 TYPICAL_MIN_SAMPLES = 3
+BUDGET_WARNING = Decimal("0.8")  # share of a server's monthly budget at which its audit channel is warned
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,16 @@ class Package:
 
     fit: FitResult
     grid: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetAlert:
+    """A server's spending this month passed `BUDGET_WARNING` of its budget (said once per month)."""
+
+    guild_id: int
+    channel_id: int | None  # the server's audit channel
+    spent: Decimal
+    budget: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +91,7 @@ class ImagineService:
         self._delivering: set[int] = set()
         self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
         self._delivered = asyncio.Event()
+        self._alert_lock = asyncio.Lock()
 
     # --- models ---
 
@@ -275,17 +288,40 @@ class ImagineService:
         return Package(fit=fit, grid=grid)
 
     async def delivered(self, record: JobRecord, output: GenerationOutput | None, *, ok: bool,
-                        error: str | None = None) -> None:
-        """The chat layer has shown the job's outcome (`ok`), or could not. Records how the job ended; a
-        delivery cut off by shutdown stays unfinished, to be reported as interrupted at the next start."""
+                        error: str | None = None) -> BudgetAlert | None:
+        """The chat layer has shown the job's outcome (`ok`), or could not. Records how the job ended (its real
+        cost replaces the reservation); a delivery cut off by shutdown stays unfinished, to be reported as
+        interrupted at the next start. Returns the server's budget alert when this job took its spending
+        past the warning threshold for the first time this month."""
         try:
             if output is not None and (ok or not self._engine.closed):
                 status = JobStatus.SUCCEEDED if ok else JobStatus.FAILED
                 await self._finish(record.id, status, error=None if ok else (error or "delivery failed"),
                                    output=output, images=len(output.images) if ok else 0)
+                return await self._budget_alert(record.spec)
+            return None
         finally:
             self._delivering.discard(record.id)
             self._delivered.set()
+
+    async def _budget_alert(self, spec: JobSpec) -> BudgetAlert | None:
+        if spec.is_dm or spec.guild_id is None:
+            return None
+        guild = await self._guilds.get(spec.guild_id)
+        budget = guild.monthly_budget_usd
+        if not budget:
+            return None
+        since = month_start(self._clock())
+        async with self._alert_lock:  # one warning per server and month, even when jobs end together
+            spent = (await self._store.usage.guild(spec.guild_id, since=since)).cost
+            if spent < budget * BUDGET_WARNING:
+                return None
+            key = f"budget-warning:{spec.guild_id}:{since:.0f}"
+            if await self._store.meta.get(key) is not None:
+                return None
+            await self._store.meta.set(key, str(spent))
+        log.info("guild %d: %s of the monthly budget %s spent", spec.guild_id, spent, budget)
+        return BudgetAlert(guild_id=spec.guild_id, channel_id=guild.log_channel_id, spent=spent, budget=budget)
 
     async def record_message(self, job_id: int, *, channel_id: int, message_id: int) -> None:
         """Remember the message that shows the job, so its buttons can be checked against it."""

@@ -148,7 +148,9 @@ class Presenter:
         finally:
             ticker.cancel()
             await stream.aclose()
-            await self.service.delivered(record, output, ok=delivered)
+            alert = await self.service.delivered(record, output, ok=delivered)
+            if alert is not None:
+                await post_audit(self.bot, alert.channel_id, render.budget_warning(alert.spent, alert.budget))
         if target.message is not None:
             await self.service.record_message(record.id, channel_id=target.message.channel.id,
                                               message_id=target.message.id)

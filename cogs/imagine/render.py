@@ -256,3 +256,10 @@ def audit_line(spec: JobSpec, output: GenerationOutput, link: str | None) -> str
     where = f" · [result]({link})" if link else ""
     return (f"🖼️ <@{spec.requester_id}> · {code(spec.model)} · {images} · {cost}{where}\n"
             f"> {echo_prompt(spec.prompt, PROMPT_HEADER_LIMIT)}")[:MESSAGE_LIMIT]
+
+
+def budget_warning(spent: Decimal, budget: Decimal) -> str:
+    """The audit channel's one warning a month when spending passes 80 % of the budget."""
+    share = int(spent / budget * 100) if budget else 100
+    return (f"⚠️ This server has spent {format_cost(spent)} of its {format_cost(budget)} monthly image budget "
+            f"({share} %). New requests are refused once it is used up; /settings budget changes it.")

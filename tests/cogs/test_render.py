@@ -403,3 +403,22 @@ def test_dropped_images_are_counted(dropped: int, note: str) -> None:
     fit = FitResult(images=(fitted("original"), fitted("original")), dropped=dropped, max_bytes=TEN_MB)
 
     assert fit_notes(fit) == [note]
+
+
+def test_the_audit_line_of_a_generation_names_requester_model_cost_prompt_and_link() -> None:
+    from cogs.imagine.render import audit_line
+
+    output = GenerationOutput(results=(result("0.039"),), images=(), elapsed=3.0)
+    line = audit_line(make_spec(prompt=HOSTILE), output, "https://discord.com/channels/1/2/3")
+    assert "<@1001>" in line
+    assert "`google/gemini-2.5-flash-image`" in line
+    assert "$0.039" in line
+    assert "(https://discord.com/channels/1/2/3)" in line
+    assert_inert(line.split("\n> ", 1)[1])  # the prompt cannot format or mention
+
+
+def test_the_budget_warning_says_how_much_of_the_budget_is_spent() -> None:
+    from cogs.imagine.render import budget_warning
+
+    text = budget_warning(Decimal("8.5"), Decimal("10"))
+    assert "$8.5 of its $10 monthly image budget (85 %)" in text

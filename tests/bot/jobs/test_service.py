@@ -844,3 +844,24 @@ async def test_a_job_id_no_database_could_hold_is_simply_not_found(tmp_path: Pat
         assert found.id == done.record.id
         for job_id in (0, -1, 2**63 - 1, 2**63, 2**64 + 5):
             assert await world.service.job(job_id) is None
+
+
+@on_a_real_loop
+async def test_the_audit_channel_is_warned_once_a_month_when_spending_passes_80_percent(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        await world.guilds.set_budget(MODERATOR, Decimal("0.10"))
+        await world.guilds.set_log_channel(MODERATOR, 555)
+
+        async def spend(prompt: str) -> object:  # each emu/png job reports $0.039
+            submitted = await submit(world, BOB, prompt)
+            return await world.service.delivered(submitted.record, await submitted.job.wait(), ok=True)
+
+        assert await spend("a fox") is None  # 39 %
+        assert await spend("a hare") is None  # 78 %
+        await world.guilds.set_budget(MODERATOR, Decimal("0.12"))
+        alert = await spend("an owl")  # 97.5 %
+        assert alert is not None
+        assert (alert.channel_id, alert.spent, alert.budget) == (555, Decimal("0.117"), Decimal("0.12"))
+
+        await world.guilds.set_budget(MODERATOR, Decimal("0.16"))
+        assert await spend("a lynx") is None  # 97.5 % again, but the server was already warned this month
