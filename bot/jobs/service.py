@@ -269,7 +269,8 @@ class ImagineService:
         log.info("job %d generated: %d image(s), cost=%s, %.1fs, generations=%s", job_id, len(output.images),
                  output.cost, output.elapsed, ",".join(output.generation_ids))
         # still RUNNING in the store: it succeeds once delivered (see `delivered`), so a shutdown before that
-        # leaves it to be reported as interrupted at the next start
+        # leaves it to be reported as interrupted at the next start — with what it cost, which was paid
+        await self._store.jobs.record_cost(job_id, cost=output.cost, generation_ids=output.generation_ids)
         self._delivering.add(job_id)
         return output
 

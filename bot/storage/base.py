@@ -119,6 +119,11 @@ class JobRepository(Protocol):
         already finished. Raises ValueError for a non-terminal status or a negative image count."""
         ...
 
+    async def record_cost(self, job_id: int, *, cost: Decimal | None, generation_ids: Sequence[str] = ()) -> bool:
+        """Record what an unfinished job's generation cost as soon as it is known (before its result is shown),
+        so a job cut off by a restart still counts what was paid. False if unknown or already finished."""
+        ...
+
     async def set_result_message(self, job_id: int, *, channel_id: int, message_id: int) -> bool:
         """Remember the message that shows the job's result. False if the job is unknown."""
         ...

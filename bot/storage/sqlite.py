@@ -295,6 +295,14 @@ class SqliteJobRepository:
         )
         return changed > 0
 
+    async def record_cost(self, job_id: int, *, cost: Decimal | None, generation_ids: Sequence[str] = ()) -> bool:
+        """The reported cost of an unfinished job's generation; False if the job is unknown or finished."""
+        changed = await self._conn.execute(
+            f"UPDATE jobs SET cost = ?, generation_ids = ? WHERE id = ? AND status IN ({_UNFINISHED_SQL})",
+            (encode_cost(cost), encode_generation_ids(generation_ids), job_id),
+        )
+        return changed > 0
+
     async def set_result_message(self, job_id: int, *, channel_id: int, message_id: int) -> bool:
         """Remember where the result was posted; False if the job is unknown."""
         changed = await self._conn.execute(

@@ -701,7 +701,7 @@ async def test_a_job_succeeds_with_its_cost_only_once_its_result_was_shown(tmp_p
         output = await submitted.job.wait()
         generated = await stored(world, submitted.record)
         assert generated.status is JobStatus.RUNNING  # generated, not yet shown to anyone
-        assert generated.cost is None
+        assert generated.cost == Decimal("0.039")  # but paid: recorded at once, in case a restart cuts it off
 
         world.clock.now = NOW + 30
         await world.service.delivered(submitted.record, output, ok=True)
@@ -752,6 +752,8 @@ async def test_a_generated_job_never_shown_is_reported_as_interrupted_at_the_nex
         assert interrupted.status is JobStatus.INTERRUPTED
         assert interrupted.handle.interaction_token == TOKEN  # so its requester can still be told
         assert await later.recover_interrupted() == []  # reported once
+        assert interrupted.cost == Decimal("0.039")  # what was paid still counts against the budgets
+        assert await server_spent(world) == Decimal("0.039")
 
 
 # --- shutdown --------------------------------------------------------------------------------------------

@@ -371,3 +371,16 @@ async def test_a_negative_image_count_is_a_programming_error(store: SqliteStore)
     stored = await store.jobs.get(job.id)
     assert stored is not None
     assert stored.status is JobStatus.QUEUED
+
+
+async def test_a_generation_cost_recorded_before_delivery_survives_an_interruption(store: SqliteStore) -> None:
+    job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
+    await store.jobs.mark_running(job.id, started_at=1.0)
+
+    assert await store.jobs.record_cost(job.id, cost=Decimal("0.039"), generation_ids=["gen-1"])
+    [interrupted] = await store.jobs.interrupt_unfinished(now=9.0)
+
+    assert (interrupted.status, interrupted.cost, interrupted.generation_ids) == (
+        JobStatus.INTERRUPTED, Decimal("0.039"), ("gen-1",))
+    assert not await store.jobs.record_cost(job.id, cost=Decimal("1"))  # finished: its cost is settled
+    assert (await store.jobs.get(job.id)).cost == Decimal("0.039")
