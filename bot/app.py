@@ -47,7 +47,8 @@ def policy_settings(settings: Settings) -> PolicySettings:
                           dm_daily_limit=settings.dm_daily_limit, max_jobs_per_user=settings.max_jobs_per_user,
                           allowed_models=settings.allowed_models, dm_models=settings.dm_models,
                           default_daily_limit=settings.default_daily_limit,
-                          global_daily_budget=settings.global_daily_budget_usd, owner_ids=settings.owner_ids)
+                          global_daily_budget=settings.global_daily_budget_usd, owner_ids=settings.owner_ids,
+                          blocked_words=settings.operator_blocked_words)
 
 
 async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] | None = None) -> None:

@@ -111,6 +111,7 @@ class Settings:
     default_daily_limit: int = 20  # images per member per server per 24 h where a server set none; 0: none
     global_daily_budget_usd: Decimal = Decimal(0)  # the whole bot, rolling 24 h; 0: none
     cost_estimate_usd: Decimal = Decimal("0.04")  # per image, when a model has no history and no price
+    operator_blocked_words: tuple[str, ...] = ()  # terms refused in every prompt, DMs included
 
     def require_discord(self) -> None:
         """Raise `ConfigError` unless everything `imagine-bot run` needs is present."""
@@ -231,6 +232,14 @@ def _money(raw: str) -> Decimal:
 
 def _patterns(raw: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
+
+
+def _blocked_terms(raw: str) -> tuple[str, ...]:
+    from bot.policy.words import WordMatcher  # the matcher's own rules decide what a usable term is
+
+    terms = _patterns(raw)
+    WordMatcher(terms)  # raises ValueError for a term it cannot use
+    return terms
 
 
 def _positive_int(raw: str) -> int:
@@ -355,6 +364,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         default_daily_limit=_parse(env, "DEFAULT_DAILY_LIMIT", _non_negative_int, 20, "a whole number >= 0"),
         global_daily_budget_usd=_parse(env, "GLOBAL_DAILY_BUDGET_USD", _money, Decimal(0),
                                        "an amount in US dollars >= 0"),
+        operator_blocked_words=_parse(env, "OPERATOR_BLOCKED_WORDS", _blocked_terms, (),
+                                      "a comma-separated list of terms (each at most 100 characters)"),
         cost_estimate_usd=_parse(env, "COST_ESTIMATE_USD", _money, Decimal("0.04"), "an amount in US dollars >= 0"),
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,

@@ -17,6 +17,7 @@ from bot.images.errors import ImageError, ModelImageInvalid
 from bot.images.pipeline import ImageWorker
 from bot.jobs.progress import Phase
 from bot.openroute.client import OpenRouteClient
+from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import (
     Finished,
     GenerationRequest,
@@ -63,13 +64,22 @@ class GenerationOutput:
 
     @property
     def cost(self) -> Decimal | None:
-        """The sum of the reported costs; None when no request reported one."""
-        costs = [r.cost for r in self.results if r.cost is not None]
-        return sum(costs, Decimal(0)) if costs else None
+        """The sum of the reported costs, the failed requests' included; None when no request reported one."""
+        return total_cost([r.cost for r in self.results] + [failure_cost(f) for f in self.failures])
 
     @property
     def generation_ids(self) -> tuple[str, ...]:
         return tuple(r.generation_id for r in self.results if r.generation_id)
+
+
+def failure_cost(error: BaseException) -> Decimal | None:
+    """What the provider reported charging for a failed request (None: nothing reported)."""
+    return error.cost if isinstance(error, OpenRouteError) else None
+
+
+def total_cost(costs: list[Decimal | None]) -> Decimal | None:
+    known = [c for c in costs if c is not None]
+    return sum(known, Decimal(0)) if known else None
 
 
 class _Tracker:
@@ -130,7 +140,10 @@ class ImageGenerator:
         results = tuple(o for o in outcomes if isinstance(o, GenerationResult))
         failures = tuple(o for o in outcomes if not isinstance(o, GenerationResult))
         if not results:
-            raise failures[0]
+            error = failures[0]
+            if isinstance(error, OpenRouteError):  # what every failed request was charged, for the budgets
+                error.cost = total_cost([failure_cost(f) for f in failures])
+            raise error
         for failure in failures:
             log.warning("one of %d requests failed: %s", count, type(failure).__name__)
         report(phase=Phase.DECODING)

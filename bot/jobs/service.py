@@ -20,7 +20,7 @@ from decimal import Decimal
 from bot.images.pipeline import FitResult, ImageWorker
 from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled
-from bot.jobs.generation import GenerationOutput, ImageGenerator
+from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
 from bot.jobs.inputs import InputFetcher, RemoteImage
 from bot.jobs.record import JobRecord, JobStatus
 from bot.jobs.spec import JobSpec, ResponseHandle, generation_request
@@ -263,7 +263,7 @@ class ImagineService:
             await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
             raise
         except Exception as exc:
-            await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc))
+            await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc), cost=failure_cost(exc))
             log.warning("job %d failed: %s", job_id, _short_error(exc))
             raise
         log.info("job %d generated: %d image(s), cost=%s, %.1fs, generations=%s", job_id, len(output.images),
@@ -329,11 +329,12 @@ class ImagineService:
         await self._store.jobs.set_result_message(job_id, channel_id=channel_id, message_id=message_id)
 
     async def _finish(self, job_id: int, status: JobStatus, *, error: str | None,
-                      output: GenerationOutput | None = None, images: int | None = None) -> None:
+                      output: GenerationOutput | None = None, images: int | None = None,
+                      cost: Decimal | None = None) -> None:
         """Settle the job: its real cost replaces the reservation (no cost: the reservation is released)."""
         # shielded: a cancelled job must still be recorded as such
         finish = self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
-                                         cost=output.cost if output else None,
+                                         cost=output.cost if output else cost,
                                          generation_ids=output.generation_ids if output else (), images=images)
         await asyncio.shield(finish)
 

@@ -202,7 +202,8 @@ class OpenRouteClient:
             said = state.text.strip() or state.refusal.strip()
             raise NoImageReturned(
                 f"the model finished without an image (finish reason {finished.finish_reason!r})",
-                text=said, finish_reason=finished.finish_reason)
+                text=said, finish_reason=finished.finish_reason,
+                cost=finished.usage.cost if finished.usage else None)
         return GenerationResult(images=tuple(images), text=state.text, finish_reason=finished.finish_reason,
                                 usage=finished.usage, generation_id=finished.generation_id,
                                 model=finished.model or request.model, elapsed=self._clock() - started)

@@ -3,12 +3,16 @@ turns them into the sentence a person reads."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 
 class OpenRouteError(Exception):
     """Base class. `status` is the HTTP status when there was one; `retryable` says whether trying the
-    same request again later can succeed."""
+    same request again later can succeed; `cost` is what the provider reported charging for the failed
+    request (a model that answered without an image still bills its tokens), None when it said nothing."""
 
     retryable: bool = False
+    cost: Decimal | None = None
 
     def __init__(self, message: str, *, status: int | None = None, error_type: str | None = None) -> None:
         super().__init__(message)
@@ -132,7 +136,9 @@ class InvalidImageData(OpenRouteError):
 class NoImageReturned(OpenRouteError):
     """The model finished without an image. `text` is what it said instead (may be empty)."""
 
-    def __init__(self, message: str, *, text: str = "", finish_reason: str | None = None) -> None:
+    def __init__(self, message: str, *, text: str = "", finish_reason: str | None = None,
+                 cost: Decimal | None = None) -> None:
         super().__init__(message)
         self.text = text
         self.finish_reason = finish_reason
+        self.cost = cost

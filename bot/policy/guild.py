@@ -11,6 +11,16 @@ IMAGE_SIZE_ORDER = ("1K", "2K", "4K")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BlockedMember:
+    """A member a moderator blocked from /imagine on one server."""
+
+    user_id: int
+    reason: str
+    blocked_by: int
+    blocked_at: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GuildSettings:
     guild_id: int
     allowed_models: frozenset[str] = frozenset()  # empty: the operator's set
@@ -26,7 +36,13 @@ class GuildSettings:
     monthly_budget_usd: Decimal | None = None  # per calendar month (UTC), from reported costs; None: none
     log_channel_id: int | None = None  # the audit channel
     spoiler: bool = False  # results sent as spoilers
+    blocked_words: frozenset[str] = frozenset()  # terms a prompt may not contain (`*` at the end: a prefix)
+    blocked_members: tuple[BlockedMember, ...] = ()  # sorted by user id
     updated_at: float | None = field(default=None, compare=False)
+
+    def blocked(self, user_id: int) -> BlockedMember | None:
+        """The block of this member, if any."""
+        return next((b for b in self.blocked_members if b.user_id == user_id), None)
 
     def replace(self, **changes: object) -> GuildSettings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

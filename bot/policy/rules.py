@@ -21,6 +21,7 @@ from bot.jobs.spec import JobSpec
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
 from bot.policy.guild import IMAGE_SIZE_ORDER, GuildSettings
 from bot.policy.quota import Quota, QuotaExceeded
+from bot.policy.words import WordMatcher
 
 DAY = 24 * 60 * 60
 
@@ -31,6 +32,17 @@ class PolicyRefusal(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class BlockedPrompt(PolicyRefusal):
+    """The prompt contains a blocked term. The member is not told which; the audit log is (`term`, and
+    `audit_channel_id`, the server's log channel, None in DMs or without one)."""
+
+    def __init__(self, reason: str, *, term: str, audit_channel_id: int | None, prompt: str | None = None) -> None:
+        super().__init__(reason)
+        self.term = term
+        self.audit_channel_id = audit_channel_id
+        self.prompt = prompt
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +73,7 @@ class PolicySettings:
     default_daily_limit: int = 20  # images per member per server per 24 h; 0: none
     global_daily_budget: Decimal = Decimal(0)  # 0: none
     owner_ids: frozenset[int] = field(default_factory=frozenset)
+    blocked_words: tuple[str, ...] = ()  # OPERATOR_BLOCKED_WORDS: terms refused everywhere, DMs included
 
 
 def matches(model: str, patterns: Iterable[str]) -> bool:
@@ -78,6 +91,8 @@ class Policy:
     def __init__(self, settings: PolicySettings, *, clock: Callable[[], float] = time.time) -> None:
         self.settings = settings
         self._clock = clock
+        self._operator_words = WordMatcher(settings.blocked_words)
+        self._server_words: dict[int, tuple[frozenset[str], WordMatcher]] = {}  # rebuilt when a list changes
 
     # --- models ---
 
@@ -130,6 +145,9 @@ class Policy:
                   known_models: list[ImageModel] | None) -> None:
         """Raise `PolicyRefusal` when `actor` may not run this generation here. Stores nothing."""
         self._check_request(spec)
+        if guild is not None and not actor.is_dm and (block := guild.blocked(actor.user_id)) is not None:
+            why = f" Reason: {block.reason}" if block.reason.strip() else ""
+            raise PolicyRefusal(f"A moderator blocked you from using /imagine on this server.{why}")
         if actor.is_dm:
             if not self.settings.dm_enabled and not actor.is_owner:
                 raise PolicyRefusal("Image generation in direct messages is turned off on this bot. "
@@ -141,6 +159,7 @@ class Policy:
             if guild.role_ids and not (guild.role_ids & actor.role_ids) and not actor.is_owner:
                 raise PolicyRefusal("Image generation on this server is limited to certain roles, and you don't "
                                     "have one of them.")
+        self.check_words(actor, spec.prompt, guild)
         self._check_model(actor, spec.model, guild, known_models)
         max_size = guild.max_size if guild is not None and not actor.is_dm else None
         if max_size and spec.image_size and not actor.is_owner and \
@@ -150,6 +169,24 @@ class Policy:
         if spec.count > max_count:
             raise PolicyRefusal(f"You can ask for at most {max_count} image{'s' if max_count != 1 else ''} "
                                 "at a time here.")
+
+    def check_words(self, actor: Actor, prompt: str, guild: GuildSettings | None) -> None:
+        """Refuse a prompt with a term the operator (everywhere) or the server blocked."""
+        in_server = guild is not None and not actor.is_dm
+        term = self._operator_words.find(prompt)
+        if term is None and in_server:
+            term = self._matcher_for(guild).find(prompt)  # type: ignore[arg-type]
+        if term is not None:
+            where = "on this server" if in_server else "on this bot"
+            raise BlockedPrompt(f"This prompt contains a term that is not allowed {where}. Rephrase it.", term=term,
+                                audit_channel_id=guild.log_channel_id if in_server else None,  # type: ignore[union-attr]
+                                prompt=prompt)
+
+    def _matcher_for(self, guild: GuildSettings) -> WordMatcher:
+        cached = self._server_words.get(guild.guild_id)
+        if cached is None or (cached[0] is not guild.blocked_words and cached[0] != guild.blocked_words):
+            cached = self._server_words[guild.guild_id] = (guild.blocked_words, WordMatcher(guild.blocked_words))
+        return cached[1]
 
     def max_count(self, actor: Actor, guild: GuildSettings | None) -> int:
         limit = self.settings.max_count

@@ -11,8 +11,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from bot.openroute.types import ImageModel
-from bot.policy.guild import IMAGE_SIZE_ORDER, GuildSettings
+from bot.policy.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildSettings
 from bot.policy.rules import Actor, Policy, PolicyRefusal
+from bot.policy.words import InvalidTerm, WordMatcher
 
 if TYPE_CHECKING:
     from bot.storage.base import GuildSettingsRepository
@@ -23,6 +24,9 @@ ModelsLoader = Callable[[], Awaitable[list[ImageModel] | None]]
 MAX_DAILY_LIMIT = 10_000
 MAX_COOLDOWN = 24 * 60 * 60
 MAX_BUDGET = Decimal(1_000_000)
+MAX_BLOCKED_WORDS = 5000
+MAX_REASON = 300
+SHOWN_SET = 10  # a set this long or shorter is shown whole in a change
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,50 @@ class SettingsService:
     async def set_spoiler(self, actor: Actor, enabled: bool) -> SettingsChange:
         return await self._change(actor, "spoiler", lambda s: s.replace(spoiler=enabled))
 
+    async def add_word(self, actor: Actor, term: str) -> SettingsChange:
+        """Block a term in this server's prompts (whole words; `*` at the end: a prefix)."""
+        settings = await self.get(self.require_moderator(actor))
+        term = " ".join(term.split())
+        try:
+            WordMatcher([term])
+        except InvalidTerm as exc:
+            raise PolicyRefusal(exc.reason) from None
+        if not term:
+            raise PolicyRefusal("Give a word or phrase to block.")
+        if len(settings.blocked_words) >= MAX_BLOCKED_WORDS:
+            raise PolicyRefusal(f"A server can block at most {MAX_BLOCKED_WORDS} terms.")
+        return await self._change(actor, "words add", lambda s: s.replace(blocked_words=s.blocked_words | {term}))
+
+    async def remove_word(self, actor: Actor, term: str) -> SettingsChange:
+        settings = await self.get(self.require_moderator(actor))
+        term = " ".join(term.split())
+        if term not in settings.blocked_words:
+            raise PolicyRefusal("That term is not on this server's list.")
+        return await self._change(actor, "words remove", lambda s: s.replace(blocked_words=s.blocked_words - {term}))
+
+    async def words(self, actor: Actor) -> list[str]:
+        """The server's blocked terms, for moderators only."""
+        return sorted((await self.get(self.require_moderator(actor))).blocked_words, key=str.casefold)
+
+    async def block_member(self, actor: Actor, user_id: int, reason: str = "") -> SettingsChange:
+        """Refuse /imagine to a member of this server, with the reason they will be told."""
+        self.require_moderator(actor)
+        if user_id in self._policy.settings.owner_ids:
+            raise PolicyRefusal("The bot's owners cannot be blocked.")
+        if user_id == actor.user_id:
+            raise PolicyRefusal("You cannot block yourself.")
+        reason = " ".join(reason.split())[:MAX_REASON]
+        block = BlockedMember(user_id=user_id, reason=reason, blocked_by=actor.user_id, blocked_at=self._clock())
+        return await self._change(actor, "members block", lambda s: s.replace(blocked_members=tuple(sorted(
+            (*(b for b in s.blocked_members if b.user_id != user_id), block), key=lambda b: b.user_id))))
+
+    async def unblock_member(self, actor: Actor, user_id: int) -> SettingsChange:
+        settings = await self.get(self.require_moderator(actor))
+        if settings.blocked(user_id) is None:
+            raise PolicyRefusal("That member is not blocked.")
+        return await self._change(actor, "members unblock", lambda s: s.replace(
+            blocked_members=tuple(b for b in s.blocked_members if b.user_id != user_id)))
+
     # --- helpers ---
 
     @staticmethod
@@ -219,7 +267,7 @@ class SettingsService:
         before = await self.get(guild_id)
         after = await self._repository.save(change(before), now=self._clock())
         self._cache[guild_id] = after
-        lines = tuple((name, _text(getattr(before, name)), _text(getattr(after, name)))
+        lines = tuple(_line(name, getattr(before, name), getattr(after, name))
                       for name in _FIELDS if getattr(before, name) != getattr(after, name))
         log.info("guild %d: settings %s by user %d: %s", guild_id, what, actor.user_id,
                  "; ".join(f"{n}: {b} -> {a}" for n, b, a in lines) or "no change")
@@ -229,7 +277,7 @@ class SettingsService:
 
 _FIELDS = ("allowed_models", "age_restricted_models", "default_model", "channel_ids", "role_ids", "daily_limit",
            "cooldown_seconds", "max_concurrent", "max_count", "max_size", "monthly_budget_usd", "log_channel_id",
-           "spoiler")
+           "spoiler", "blocked_words", "blocked_members")
 
 
 def _bounded(name: str, value: int, low: int, high: int) -> int:
@@ -238,9 +286,19 @@ def _bounded(name: str, value: int, low: int, high: int) -> int:
     return value
 
 
+def _line(name: str, before: object, after: object) -> tuple[str, str, str]:
+    """A changed setting as (name, before, after). A long set shows only what left it and what joined it, so
+    a list of thousands of blocked terms does not flood the confirmation or the audit log."""
+    if isinstance(before, frozenset) and isinstance(after, frozenset) and max(len(before), len(after)) > SHOWN_SET:
+        return name, "removed: " + _text(before - after), "added: " + _text(after - before)
+    return name, _text(before), _text(after)
+
+
 def _text(value: object) -> str:
     if value is None:
         return "—"
+    if isinstance(value, tuple):  # blocked members
+        return ", ".join(f"{b.user_id}" + (f" ({b.reason})" if b.reason else "") for b in value) or "—"
     if isinstance(value, frozenset):
         return ", ".join(str(v) for v in sorted(value)) or "—"
     if isinstance(value, bool):

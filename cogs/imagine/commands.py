@@ -24,6 +24,8 @@ from bot.jobs.spec import ResponseHandle
 from bot.messages import explain
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
 from bot.policy import Actor, PolicyRefusal
+from bot.policy.rules import BlockedPrompt
+from cogs.audit import post_audit
 from cogs.imagine import render
 from cogs.imagine.presenter import NO_MENTIONS, Presenter, Target
 from cogs.imagine.views import DYNAMIC_ITEMS, EditPromptModal
@@ -199,6 +201,11 @@ class Imagine(commands.Cog):
             submitted = await submit(handle)
         except PolicyRefusal as exc:
             await self._answer(interaction, f"🚫 {exc.reason}")
+            if isinstance(exc, BlockedPrompt):
+                log.info("prompt of user %s refused: a blocked term", interaction.user.id)
+                if exc.audit_channel_id is not None and exc.prompt is not None:
+                    await post_audit(self.bot, exc.audit_channel_id,
+                                     render.blocked_prompt_audit(interaction.user.id, exc.prompt, exc.term))
             return
         except (InputImageError, ImageError) as exc:
             log.info("input image refused for user %s: %s", interaction.user.id, type(exc).__name__)

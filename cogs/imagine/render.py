@@ -263,3 +263,8 @@ def budget_warning(spent: Decimal, budget: Decimal) -> str:
     share = int(spent / budget * 100) if budget else 100
     return (f"⚠️ This server has spent {format_cost(spent)} of its {format_cost(budget)} monthly image budget "
             f"({share} %). New requests are refused once it is used up; /settings budget changes it.")
+
+
+def blocked_prompt_audit(user_id: int, prompt: str, term: str) -> str:
+    """The audit line of a refused prompt: who, the prompt and the term (the member was not told the term)."""
+    return f"🚫 Blocked prompt from <@{user_id}> (term {code(term)}):\n> {echo_prompt(prompt, PROMPT_HEADER_LIMIT)}"

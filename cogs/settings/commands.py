@@ -64,6 +64,10 @@ class ServerSettings(commands.Cog):
                                   parent=settings_group)
     roles = app_commands.Group(name="roles", description="Who may use /imagine (none listed: everyone)",
                                parent=settings_group)
+    words = app_commands.Group(name="words", description="Terms a prompt may not contain on this server",
+                               parent=settings_group)
+    members = app_commands.Group(name="members", description="Members who may not use /imagine here",
+                                 parent=settings_group)
 
     def __init__(self, bot: ImagineBot) -> None:
         self.bot = bot
@@ -250,3 +254,34 @@ class ServerSettings(commands.Cog):
     @app_commands.describe(enabled="True: images are hidden until clicked")
     async def spoiler(self, interaction: discord.Interaction, enabled: bool) -> None:
         await self._apply(interaction, lambda actor: self.service.set_spoiler(actor, enabled))
+
+    # --- /settings words, members ---
+
+    @words.command(name="add", description="Block a word or phrase in prompts (end it with * for a prefix)")
+    @app_commands.describe(word="A word, a phrase, or a prefix like cat*")
+    async def words_add(self, interaction: discord.Interaction, word: app_commands.Range[str, 1, 100]) -> None:
+        await self._apply(interaction, lambda actor: self.service.add_word(actor, word))
+
+    @words.command(name="remove", description="Unblock a word or phrase")
+    @app_commands.describe(word="A term on the list, as it was added")
+    async def words_remove(self, interaction: discord.Interaction, word: app_commands.Range[str, 1, 100]) -> None:
+        await self._apply(interaction, lambda actor: self.service.remove_word(actor, word))
+
+    @words.command(name="list", description="The blocked words and phrases")
+    async def words_list(self, interaction: discord.Interaction) -> None:
+        actor = await self._moderator(interaction)
+        if actor is None:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await self._reply(interaction, render.words_list(await self.service.words(actor)))
+
+    @members.command(name="block", description="Stop a member from using /imagine here")
+    @app_commands.describe(member="The member", reason="Told to them when they try (optional)")
+    async def members_block(self, interaction: discord.Interaction, member: discord.User,
+                            reason: app_commands.Range[str, 0, 300] = "") -> None:
+        await self._apply(interaction, lambda actor: self.service.block_member(actor, member.id, reason))
+
+    @members.command(name="unblock", description="Let a blocked member use /imagine again")
+    @app_commands.describe(member="The member")
+    async def members_unblock(self, interaction: discord.Interaction, member: discord.User) -> None:
+        await self._apply(interaction, lambda actor: self.service.unblock_member(actor, member.id))

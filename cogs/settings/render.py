@@ -14,7 +14,7 @@ import discord
 
 from bot.openroute.types import ImageModel
 from bot.policy.settings import Effective, SettingsChange
-from cogs.imagine.render import code, format_cost
+from cogs.imagine.render import code, escape, format_cost
 
 EMBED_COLOUR = discord.Colour.blurple()
 DESCRIPTION_LIMIT = 3000  # of Discord's 4096, leaving room under the 6000 of the whole embed
@@ -215,6 +215,12 @@ def settings_embed(effective: Effective) -> discord.Embed:
                     inline=True)
     embed.add_field(name="Spoiler", value="on: images are sent as spoilers" if settings.spoiler else "off",
                     inline=True)
+    words = len(settings.blocked_words)
+    embed.add_field(name="Blocked words", value=f"{words} term{'s' if words != 1 else ''} (/settings words list)"
+                    if words else "none", inline=True)
+    blocked = clip_lines([f"<@{b.user_id}>" + (f" — {escape(b.reason)}" if b.reason else "")
+                          for b in settings.blocked_members], FIELD_LIMIT)
+    embed.add_field(name="Blocked members", value=blocked or "none", inline=False)
     embed.set_footer(text="Inherited values follow the bot's operator until this server sets its own.")
     return embed
 
@@ -230,3 +236,12 @@ def model_choice_name(model: ImageModel) -> str:
 
 def unlisted_choice_name(model_id: str) -> str:
     return f"{model_id} — no longer listed by the provider"[:CHOICE_LIMIT]
+
+
+def words_list(terms: list[str]) -> str:
+    """/settings words list: the server's blocked terms, one per line in code spans, within a message."""
+    if not terms:
+        return "No words are blocked on this server."
+    header = f"{len(terms)} blocked term{'s' if len(terms) != 1 else ''}:\n"
+    return header + clip_lines([code(term) for term in terms], 2000 - len(header))
+

@@ -132,6 +132,7 @@ async def test_settings_is_one_server_only_group_hidden_from_members_without_man
         "show": [], "models": ["add", "age-restricted", "default", "remove"], "channels": ["add", "remove"],
         "roles": ["add", "remove"], "limits": ["concurrent", "cooldown", "daily", "max_count", "max_size"],
         "budget": ["monthly_usd"], "log-channel": ["channel"], "spoiler": ["enabled"],
+        "words": ["add", "list", "remove"], "members": ["block", "unblock"],
     }
     limits = next(o for o in payload["options"] if o["name"] == "limits")
     assert not any(option["required"] for option in limits["options"])

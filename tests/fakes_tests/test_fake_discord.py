@@ -18,6 +18,7 @@ from discord.ext import commands
 from PIL import Image
 
 from tests.fakes.discord import ACK_DEADLINE, ClientRefused, FakeDiscord, RateLimitRule
+from tests.fakes.discord.model import MANAGE_GUILD
 
 Handler = Callable[[discord.Interaction, str], Awaitable[Any]]
 
@@ -100,10 +101,13 @@ class _TestBot(commands.AutoShardedBot):
 
 
 @asynccontextmanager
-async def _running_bot(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[_TestBot]:
+async def _running_bot(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch,
+                       setup: Callable[[_TestBot], None] | None = None) -> AsyncIterator[_TestBot]:
     monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base_url)
     monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway_url))
     bot = _TestBot()
+    if setup is not None:
+        setup(bot)
     sessions = fake.ready_count + 1
     task = asyncio.create_task(bot.start(fake.token))
     try:
@@ -512,3 +516,38 @@ async def test_twenty_concurrent_jobs_finish_without_a_single_429(fake: FakeDisc
     assert fake.rate_limited == []
     assert sorted(it.original.content for it in jobs) == sorted(f"job {n}: done" for n in range(20))
     assert len({it.token for it in jobs}) == 20
+
+
+async def test_added_roles_and_channels_and_the_admins_command_overrides_reach_the_bot(
+        fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    manager = fake.add_role("manager", "Server Manager", permissions=MANAGE_GUILD)
+    art = fake.add_channel("art", nsfw=True)
+    fake.add_user("sam", roles=["manager"])
+
+    def add_config(bot: _TestBot) -> None:
+        @app_commands.command(name="config", description="Server settings")
+        @app_commands.default_permissions(manage_guild=True)
+        async def config(interaction: discord.Interaction, role: discord.Role, channel: discord.TextChannel) -> None:
+            await interaction.response.send_message("ok", ephemeral=True)
+            member_roles = {r.id for r in interaction.user.roles}
+            bot.results.put_nowait((interaction.user.name, interaction.permissions.manage_guild,
+                                    manager.id in member_roles, role.id, channel.id, channel.is_nsfw()))
+
+        bot.tree.add_command(config)
+
+    options = {"role": "manager", "channel": "art"}
+    async with _running_bot(fake, monkeypatch, setup=add_config) as bot:
+        await fake.run_command("config", options, user="sam")
+        assert await bot.outcome() == ("sam", True, True, manager.id, art.id, True)
+        with pytest.raises(ClientRefused):  # hidden by default_member_permissions
+            await fake.run_command("config", options, user="alice")
+
+        fake.override_command("config", users=["alice"])  # shown to her, permissions unchanged
+        await fake.run_command("config", options, user="alice")
+        assert await bot.outcome() == ("alice", False, False, manager.id, art.id, True)
+
+        fake.override_command("config", roles=["manager"], allow=False)
+        with pytest.raises(ClientRefused):
+            await fake.run_command("config", options, user="sam")
+        await fake.run_command("config", options, user="admin")  # administrators always see commands
+        assert (await bot.outcome())[:2] == ("admin", True)

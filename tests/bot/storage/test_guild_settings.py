@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.policy.guild import GuildSettings
+from bot.policy.guild import BlockedMember, GuildSettings
 from bot.storage import SqliteStore
 
 GUILD = 2002
@@ -28,6 +28,9 @@ EVERYTHING = GuildSettings(
     monthly_budget_usd=Decimal("12.3450"),
     log_channel_id=5005,
     spoiler=True,
+    blocked_words=frozenset({"forbidden", "bad word", "prefix*"}),
+    blocked_members=(BlockedMember(user_id=7007, reason="spam", blocked_by=8008, blocked_at=123.5),
+                     BlockedMember(user_id=9_999_999_999_999_999, reason="", blocked_by=8008, blocked_at=124.0)),
 )
 
 

@@ -3,6 +3,8 @@
 The world is one guild (`general`, `nsfw` text channels; users alice, bob, mod, admin, owner), the bot,
 DM channels created on demand, and every message / interaction / request the bot produced. Tests drive
 it like Discord's client would (`run_command`, `click`, `submit_modal`, ...) and assert on the state.
+Tests can grow the world before the bot connects (`add_user`, `add_role`, `add_channel`) and show or hide
+a command as a server admin does in the Integrations settings (`override_command`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import base64
 import logging
 import secrets
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -138,6 +140,8 @@ class FakeDiscord:
         self.commands: dict[str, dict[str, Any]] = {}  # global commands by name (last bulk overwrite)
         self.guild_commands: dict[int, dict[str, dict[str, Any]]] = {}
         self.sync_count = 0
+        # Server Settings → Integrations: per command name, user / role id -> allowed (overrides the default)
+        self.command_overwrites: dict[str, dict[int, bool]] = {}
         self._command_ids: dict[tuple[int | None, str, int], int] = {}
         self._gates: list[RequestGate] = []
 
@@ -291,6 +295,43 @@ class FakeDiscord:
                         locale=locale, joined_at=self.clock.now())
         self.users[name] = user
         return user
+
+    def add_role(self, key: str, name: str | None = None, *, permissions: int = 0) -> FakeRole:
+        """Add a guild role (`key` is how users and options refer to it). Add it before the bot connects, so
+        GUILD_CREATE carries it (discord.py only knows roles of its guild cache)."""
+        role = FakeRole(self._ids.next(), name or key, permissions, position=len(self.roles))
+        self.roles[key] = role
+        return role
+
+    def add_channel(self, name: str, *, nsfw: bool = False, topic: str | None = None) -> FakeChannel:
+        """Add a text channel to the guild. Add it before the bot connects, so GUILD_CREATE carries it (a
+        channel option resolves only to channels in discord.py's guild cache)."""
+        channel = FakeChannel(self._ids.next(), name, guild_id=self.guild.id, position=len(self.channels),
+                              nsfw=nsfw, topic=topic)
+        self.channels[name] = channel
+        self.channels_by_id[channel.id] = channel
+        return channel
+
+    def override_command(self, name: str, *, users: Iterable[UserRef] = (), roles: Iterable[str] = (),
+                         allow: bool = True) -> None:
+        """What a server admin sets in Server Settings → Integrations: `/name` is shown to (or, with
+        `allow=False`, hidden from) these members and roles, whatever its default_member_permissions say.
+        A user's own entry wins over their roles'; among roles, one allowing wins."""
+        entries = self.command_overwrites.setdefault(name, {})
+        for ref in users:
+            entries[self.user(ref).id] = allow
+        for key in roles:
+            entries[self.roles[key].id] = allow
+
+    def _command_overwrite(self, name: str, member: FakeUser) -> bool | None:
+        entries = self.command_overwrites.get(name, {})
+        if member.id in entries:
+            return entries[member.id]
+        found = [entries[self.roles[key].id] for key in member.roles if key in self.roles
+                 and self.roles[key].id in entries]
+        if found:
+            return any(found)
+        return entries.get(self.guild.id)  # the @everyone entry
 
     def user(self, ref: UserRef) -> FakeUser:
         """A user by name, id or object (the bot included)."""
@@ -847,7 +888,10 @@ class FakeDiscord:
         if channel.guild_id is not None:
             required = command.get("default_member_permissions")
             perms = self.member_permissions(member, channel)
-            if required is not None and perms != ALL_PERMISSIONS:
+            overwrite = self._command_overwrite(command["name"], member)
+            if perms != ALL_PERMISSIONS and overwrite is False:
+                raise ClientRefused(f"/{command['name']} is hidden from {member.username} by the server's admins")
+            if required is not None and perms != ALL_PERMISSIONS and overwrite is None:
                 needed = int(required)
                 if needed == 0 or perms & needed != needed:
                     raise ClientRefused(f"{member.username} lacks the permissions to see /{command['name']}")
