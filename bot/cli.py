@@ -27,6 +27,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.images.errors import ImageError
 from bot.images.pipeline import ImageWorker, sniff_mime_type
 from bot.jobs.generation import ImageGenerator
+from bot.jobs.models import closest_models
 from bot.jobs.progress import Phase
 from bot.logs import setup_logging
 from bot.messages import explain
@@ -216,12 +217,14 @@ def _price(value: Any, scale: int = 1) -> str:
     return "—" if value is None else f"${value * scale:.4f}".rstrip("0").rstrip(".")
 
 
-async def _models(args: argparse.Namespace, settings: Settings) -> int:
+async def _models(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     session = create_session(settings.openroute)
     try:
         models = await OpenRouteClient(session, settings.openroute).list_image_models()
     finally:
         await session.close()
+    default = settings.default_model
+    missing = _missing_default(default, [m.id for m in models])
     if args.json:
         print(json.dumps([{
             "id": m.id, "name": m.name, "output_modalities": list(m.output_modalities),
@@ -229,7 +232,10 @@ async def _models(args: argparse.Namespace, settings: Settings) -> int:
                         for k, v in (("prompt", m.pricing.prompt), ("completion", m.pricing.completion),
                                      ("image", m.pricing.image), ("image_output", m.pricing.image_output),
                                      ("request", m.pricing.request))},
+            "default": m.id == default,
         } for m in models], indent=2))
+        if missing:
+            console.print(f"warning: {missing}", markup=False, highlight=False)
         return 0
     table = Table(title=f"{len(models)} image models")
     table.add_column("model")
@@ -238,10 +244,24 @@ async def _models(args: argparse.Namespace, settings: Settings) -> int:
     table.add_column("per output image", justify="right")
     table.add_column("per input image", justify="right")
     for m in models:
-        table.add_row(m.id, m.name, _price(m.pricing.completion, 1_000_000), _price(m.pricing.image_output),
+        table.add_row(f"{m.id} (default)" if m.id == default else m.id, m.name,
+                      _price(m.pricing.completion, 1_000_000), _price(m.pricing.image_output),
                       _price(m.pricing.image))
-    Console().print(table)
+    out = Console()
+    out.print(table)
+    if missing:
+        out.print(f"MISSING: {missing}", markup=False, highlight=False, soft_wrap=True)
     return 0
+
+
+def _missing_default(default: str, listed: list[str]) -> str | None:
+    """What to tell the operator when DEFAULT_MODEL is not in the list (None when it is)."""
+    if default in listed:
+        return None
+    closest = closest_models(default, listed)
+    instead = f"closest listed: {', '.join(closest)}" if closest else "no similar id is listed"
+    return (f"DEFAULT_MODEL {default} is not an image model the provider lists, so /imagine without a model is "
+            f"refused; {instead}")
 
 
 async def _run(settings: Settings) -> int:
@@ -321,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "generate":
             return asyncio.run(_generate(args, settings, console))
         if args.command == "models":
-            return asyncio.run(_models(args, settings))
+            return asyncio.run(_models(args, settings, console))
         if args.command == "health":
             return _health(args, settings, console)
         return asyncio.run(_run(settings))

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 T = TypeVar("T")
 
 DEFAULT_BASE_URL = "https://openroute.cn/api/v1"
-DEFAULT_MODEL = "google/gemini-2.5-flash-image-preview"
+DEFAULT_MODEL = "google/gemini-2.5-flash-image"
 DEFAULT_DATABASE_URL = "sqlite:///data/imagine-bot.db"
 DEFAULT_INPUT_MAX_MB = 20
 MASK = "********"
@@ -103,6 +103,7 @@ class Settings:
     edit_interval: float = 1.5
     health_file: Path | None = None
     retention_days: int = 30  # 0 keeps finished jobs forever
+    models_refresh_minutes: int = 60  # how often the provider's model list is loaded again; 0: only at start-up
     shutdown_grace: float = 8.0  # seconds running jobs get on shutdown; inside Docker's 10 s stop timeout
     input_max_bytes: int = DEFAULT_INPUT_MAX_MB * 1_000_000
     input_download_timeout: float = 30.0
@@ -370,6 +371,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
         retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),
+        models_refresh_minutes=_parse(env, "MODELS_REFRESH_MINUTES", _non_negative_int, 60,
+                                      "a whole number of minutes >= 0"),
         shutdown_grace=_parse(env, "SHUTDOWN_GRACE", _non_negative_float, 8.0, "a number of seconds >= 0"),
         input_max_bytes=_parse(env, "INPUT_IMAGE_MAX_MB", _megabytes, DEFAULT_INPUT_MAX_MB * 1_000_000,
                                "a positive number of MB"),

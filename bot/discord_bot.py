@@ -34,6 +34,7 @@ INVITE_PERMISSIONS = discord.Permissions(
 )
 HEALTH_INTERVAL = 30.0
 PRUNE_INTERVAL = 24 * 60 * 60
+STARTUP_MODELS_TIMEOUT = 10.0  # the bot connects without the model list rather than wait longer for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +108,12 @@ class ImagineBot(commands.AutoShardedBot):
             await self.load_extension(extension)
         await self.sync_commands()
         log.info("invite: %s", self.invite_url())
+        await self._load_models()
         self._tasks.append(asyncio.create_task(self._keep_health_file(), name="health-file"))
         if self.services.settings.retention_days:
             self._tasks.append(asyncio.create_task(self._prune_daily(), name="retention"))
+        if self.services.settings.models_refresh_minutes:
+            self._tasks.append(asyncio.create_task(self._refresh_models_regularly(), name="models-refresh"))
 
     def _remove_stale_health_file(self) -> None:
         # a file left by the last run would report this one healthy before it connected
@@ -129,6 +133,28 @@ class ImagineBot(commands.AutoShardedBot):
             except Exception:
                 log.exception("retention: pruning old jobs failed; will try again tomorrow")
             await asyncio.sleep(PRUNE_INTERVAL)
+
+    async def _load_models(self) -> None:
+        """At start-up: load the image model list, which checks the configured models against it (a missing
+        default is a WARNING before the bot goes online)."""
+        try:
+            async with asyncio.timeout(STARTUP_MODELS_TIMEOUT):
+                models = await self.services.imagine.refresh_models()
+        except Exception as exc:  # the first request loads it again
+            log.warning("could not load the image model list: %s", explain(exc).text)
+            return
+        log.info("%d image models available", len(models))
+
+    async def _refresh_models_regularly(self) -> None:
+        """MODELS_REFRESH_MINUTES: the provider's model list changes (ids are renamed, retired, added)."""
+        minutes = self.services.settings.models_refresh_minutes
+        while not self.is_closed():
+            await asyncio.sleep(minutes * 60)
+            try:
+                await self.services.imagine.refresh_models()
+            except Exception as exc:
+                log.warning("could not refresh the image model list: %s; trying again in %d minutes",
+                            explain(exc).text, minutes)
 
     async def sync_commands(self) -> bool:
         """Sync the command tree (to DEV_GUILD_ID when set) only when it changed since the last sync."""

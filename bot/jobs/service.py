@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -22,6 +22,7 @@ from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled
 from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
 from bot.jobs.inputs import InputFetcher, RemoteImage
+from bot.jobs.models import MissingModel, closest_models, missing_models
 from bot.jobs.record import JobRecord, JobStatus
 from bot.jobs.spec import JobSpec, ResponseHandle, generation_request
 from bot.openroute.client import OpenRouteClient
@@ -30,13 +31,14 @@ from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
 from bot.policy.guild import GuildSettings
 from bot.policy.quota import QuotaExceeded
-from bot.policy.rules import month_start
+from bot.policy.rules import DefaultModelUnavailable, month_start
 from bot.policy.settings import SettingsService
 from bot.storage import Store
 
 log = logging.getLogger(__name__)
 
 MODELS_LOOKUP_TIMEOUT = 5.0
+ON_DEMAND_REFRESH_INTERVAL = 60.0  # seconds: a request naming an unlisted model refetches the list at most this often
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
 TYPICAL_MIN_SAMPLES = 3
@@ -92,6 +94,8 @@ class ImagineService:
         self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
         self._delivered = asyncio.Event()
         self._alert_lock = asyncio.Lock()
+        self._refresh_lock = asyncio.Lock()
+        self._refreshed_on_demand_at: float | None = None
 
     # --- models ---
 
@@ -100,21 +104,54 @@ class ImagineService:
         return self._client.cached_image_models()
 
     async def load_models(self) -> list[ImageModel]:
-        """Load (or reuse) the image model list. Raises `OpenRouteError` when it cannot be had."""
-        return await self._client.list_image_models()
-
-    async def known_models(self) -> list[ImageModel] | None:
-        """The image models, from the cache or a short fetch; None when the list cannot be had right now
-        (then the API itself judges the model)."""
+        """The image model list as last loaded, or loaded (and checked) now. Raises `OpenRouteError` when it
+        cannot be had."""
         cached = self.cached_models()
-        if cached is not None:
+        return cached if cached is not None else await self.refresh_models()
+
+    async def refresh_models(self) -> list[ImageModel]:
+        """Fetch the image model list anew (at start-up, on the MODELS_REFRESH_MINUTES schedule, on demand) and
+        check the configured models against it (`check_models`). Raises `OpenRouteError`."""
+        async with self._refresh_lock:
+            models = await self._client.list_image_models(force_refresh=True)
+            try:
+                await self.check_models(models)
+            except Exception:  # the list itself is fine and cached; only the check could not be made
+                log.exception("could not check the configured models against the model list")
+        return models
+
+    async def check_models(self, models: Iterable[ImageModel]) -> list[MissingModel]:
+        """The models DEFAULT_MODEL and the servers' settings name that `models` lacks, each logged once as a
+        WARNING naming the closest ids that are listed."""
+        missing = missing_models(self._policy.settings.default_model, await self._guilds.configured_models(),
+                                 [m.id for m in models])
+        for item in missing:
+            log.warning("%s", item.describe())
+        return missing
+
+    async def known_models(self, named: str | None = None) -> list[ImageModel] | None:
+        """The image models, from the cache or a short fetch; None when the list cannot be had right now
+        (then the API itself judges the model). `named`: a model the request names. When the cache does not
+        list it, the list is fetched again first (at most once a minute), so a model the provider just added
+        can be used at once."""
+        cached = self.cached_models()
+        if cached is not None and (named is None or any(m.id == named for m in cached)
+                                   or not self._may_refresh_on_demand()):
             return cached
         try:
             async with asyncio.timeout(MODELS_LOOKUP_TIMEOUT):
-                return await self.load_models()
+                return await self.refresh_models()
         except (OpenRouteError, TimeoutError) as exc:
             log.warning("could not load the model list to validate a request: %s", type(exc).__name__)
-            return None
+            return cached
+
+    def _may_refresh_on_demand(self) -> bool:
+        now = self._clock()
+        last = self._refreshed_on_demand_at
+        if last is not None and 0 <= now - last < ON_DEMAND_REFRESH_INTERVAL:
+            return False
+        self._refreshed_on_demand_at = now
+        return True
 
     async def guild_for(self, actor: Actor) -> GuildSettings | None:
         """The settings of the server the actor is in (None in DMs)."""
@@ -154,6 +191,12 @@ class ImagineService:
             return None
         return await self._store.jobs.get(job_id)
 
+    async def job_shown_in(self, message_id: int) -> JobRecord | None:
+        """The job whose result is shown in this message (one of the bot's own results), or None."""
+        if not 0 < message_id <= MAX_JOB_ID:
+            return None
+        return await self._store.jobs.shown_in(message_id)
+
     def check_input(self, source: RemoteImage) -> None:
         """Refuse an input image by its claims (type, size) before anything else happens."""
         self._inputs.check(source)
@@ -165,12 +208,22 @@ class ImagineService:
         Raises `PolicyRefusal`, `TooManyJobs`, `QueueFull`, `EngineClosed`, input image errors; a refused
         request stores nothing and counts toward nothing."""
         guild = await self.guild_for(actor)
+        chosen = bool(spec.model)
         spec = dataclasses.replace(spec, requester_id=actor.user_id, guild_id=actor.guild_id,
                                    channel_id=actor.channel_id, is_dm=actor.is_dm,
                                    model=spec.model or self._policy.default_model(actor, guild))
         if attachment is not None:
             self._inputs.check(attachment)
-        self._policy.authorize(actor, spec, guild=guild, known_models=await self.known_models())
+        models = await self.known_models(spec.model if chosen else None)
+        try:
+            self._policy.authorize(actor, spec, guild=guild, known_models=models, model_chosen=chosen)
+        except DefaultModelUnavailable as exc:
+            closest = closest_models(exc.model, [m.id for m in models or ()])
+            log.warning("user %d chose no model and the default model %s (%s) is not an image model the provider "
+                        "lists; request refused; closest listed: %s", actor.user_id, exc.model,
+                        f"default of server {actor.guild_id}" if exc.server_default else "DEFAULT_MODEL",
+                        ", ".join(closest) or "none")
+            raise
         quota = self._policy.quota_for(actor, guild, reserve=await self.estimate_cost(spec.model, spec.count))
         try:
             await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call

@@ -21,6 +21,15 @@ class BlockedMember:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class GuildModels:
+    """The models one server named in its settings: its default (None: the operator's) and its allowlist."""
+
+    guild_id: int
+    default_model: str | None = None
+    allowed_models: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GuildSettings:
     guild_id: int
     allowed_models: frozenset[str] = frozenset()  # empty: the operator's set

@@ -45,6 +45,16 @@ class BlockedPrompt(PolicyRefusal):
         self.prompt = prompt
 
 
+class DefaultModelUnavailable(PolicyRefusal):
+    """The member chose no model and the default that applies (`model`; the server's own when
+    `server_default`) is not among the provider's image models. The operator has to act, not the member."""
+
+    def __init__(self, reason: str, *, model: str, server_default: bool) -> None:
+        super().__init__(reason)
+        self.model = model
+        self.server_default = server_default
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     user_id: int
@@ -142,8 +152,9 @@ class Policy:
     # --- the request ---
 
     def authorize(self, actor: Actor, spec: JobSpec, *, guild: GuildSettings | None,
-                  known_models: list[ImageModel] | None) -> None:
-        """Raise `PolicyRefusal` when `actor` may not run this generation here. Stores nothing."""
+                  known_models: list[ImageModel] | None, model_chosen: bool = True) -> None:
+        """Raise `PolicyRefusal` when `actor` may not run this generation here. Stores nothing. `model_chosen`
+        False: `spec.model` is the default that applies here, not the member's choice."""
         self._check_request(spec)
         if guild is not None and not actor.is_dm and (block := guild.blocked(actor.user_id)) is not None:
             why = f" Reason: {block.reason}" if block.reason.strip() else ""
@@ -160,7 +171,7 @@ class Policy:
                 raise PolicyRefusal("Image generation on this server is limited to certain roles, and you don't "
                                     "have one of them.")
         self.check_words(actor, spec.prompt, guild)
-        self._check_model(actor, spec.model, guild, known_models)
+        self._check_model(actor, spec.model, guild, known_models, chosen=model_chosen)
         max_size = guild.max_size if guild is not None and not actor.is_dm else None
         if max_size and spec.image_size and not actor.is_owner and \
                 IMAGE_SIZE_ORDER.index(spec.image_size) > IMAGE_SIZE_ORDER.index(max_size):
@@ -209,18 +220,31 @@ class Policy:
             raise PolicyRefusal(f"Unknown size {spec.image_size!r}. Pick one of {', '.join(IMAGE_SIZES)}.")
 
     def _check_model(self, actor: Actor, model: str, guild: GuildSettings | None,
-                     known_models: list[ImageModel] | None) -> None:
+                     known_models: list[ImageModel] | None, *, chosen: bool = True) -> None:
         if known_models is None:
             if model not in self.known_allowed(actor, guild):
                 raise PolicyRefusal("The list of image models can't be loaded right now, so only this server's "
                                     "default and allowed models can be used. Try again in a minute.")
         elif model not in {m.id for m in known_models}:
+            if not chosen:
+                raise self._default_unavailable(actor, model, guild)
             raise PolicyRefusal(f"`{model}` is not an image model this bot can use. Pick one from the list.")
         if not self.allowed_here(actor, model, guild):
             where = "in direct messages" if actor.is_dm else "on this server"
             raise PolicyRefusal(f"`{model}` is not allowed {where}. Pick one from the list (/models shows them).")
         if self.age_blocked(actor, model, guild):
             raise PolicyRefusal(f"`{model}` can only be used in age-restricted channels.")
+
+    def _default_unavailable(self, actor: Actor, model: str, guild: GuildSettings | None) -> DefaultModelUnavailable:
+        # the server's choice when it named a default, or when the operator's is not allowed here and the
+        # first model of the server's list stands in for it
+        server = (guild is not None and not actor.is_dm
+                  and (guild.default_model == model or model != self.settings.default_model))
+        whose = "This server's" if server else "The bot's"
+        fix = " A moderator can choose another default with /settings models default." if server else ""
+        return DefaultModelUnavailable(
+            f"{whose} default model `{model}` is unavailable right now. Pick a model with the `model` option of "
+            f"/imagine: its suggestions list the ones you can use here.{fix}", model=model, server_default=server)
 
     # --- counted limits ---
 

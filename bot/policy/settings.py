@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from bot.openroute.types import ImageModel
-from bot.policy.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildSettings
+from bot.policy.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildModels, GuildSettings
 from bot.policy.rules import Actor, Policy, PolicyRefusal
 from bot.policy.words import InvalidTerm, WordMatcher
 
@@ -76,6 +76,11 @@ class SettingsService:
             cached = self._cache[guild_id] = await self._repository.get(guild_id)
         return cached
 
+    async def configured_models(self) -> list[GuildModels]:
+        """The models every server named in its settings (its default, its allowlist), to check them against
+        the provider's list."""
+        return await self._repository.configured_models()
+
     def forget_cache(self, guild_id: int | None = None) -> None:
         if guild_id is None:
             self._cache.clear()
@@ -102,11 +107,12 @@ class SettingsService:
         daily = settings.daily_limit if settings.daily_limit is not None else operator.default_daily_limit
         models = await self._models()
         listed = {m.id for m in models} if models is not None else None
-        named = set(settings.allowed_models) | ({settings.default_model} if settings.default_model else set())
+        default_model = settings.default_model or operator.default_model
+        named = set(settings.allowed_models) | {default_model}
         return Effective(
             settings=settings,
             allowed_models=tuple(sorted(settings.allowed_models)) or (operator.allowed_models or ("*",)),
-            default_model=settings.default_model or operator.default_model,
+            default_model=default_model,
             daily_limit=daily or None,
             cooldown_seconds=settings.cooldown_seconds,
             max_concurrent=min(settings.max_concurrent or operator.max_jobs_per_user, operator.max_jobs_per_user),

@@ -30,7 +30,7 @@ from bot.jobs.record import FINISHED_STATUSES, UNFINISHED_STATUSES, JobRecord, J
 from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
 
 if TYPE_CHECKING:  # bot.policy imports the storage contracts for its own annotations
-    from bot.policy.guild import GuildSettings
+    from bot.policy.guild import GuildModels, GuildSettings
     from bot.policy.quota import Quota
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,10 @@ class JobRepository(Protocol):
 
     async def get(self, job_id: int) -> JobRecord | None:
         """The job with this id, or None."""
+        ...
+
+    async def shown_in(self, message_id: int) -> JobRecord | None:
+        """The job whose result message (`set_result_message`) is this message, or None."""
         ...
 
     async def mark_running(self, job_id: int, *, started_at: float) -> bool:
@@ -188,6 +192,10 @@ class GuildSettingsRepository(Protocol):
     async def save(self, settings: GuildSettings, *, now: float) -> GuildSettings:
         """Replace everything stored for `settings.guild_id` at once (sets included) and return the
         settings with `updated_at=now`."""
+        ...
+
+    async def configured_models(self) -> list[GuildModels]:
+        """Every server that named models in its settings (a default or an allowlist), by server id."""
         ...
 
 

@@ -90,7 +90,7 @@ class Imagine(commands.Cog):
         self.service = bot.services.imagine
         self.owner_ids = bot.services.settings.owner_ids
         self.presenter = Presenter(bot, self.service, bot.services.edits)
-        self._pending_edits: dict[str, tuple[float, discord.Attachment]] = {}
+        self._pending_edits: dict[str, tuple[float, int, discord.Attachment]] = {}
         self._tasks: set[asyncio.Task[None]] = set()  # background work, referenced until it ends
         self.edit_menu = app_commands.ContextMenu(name="Edit image", callback=self.edit_image_menu)
         app_commands.allowed_installs(guilds=True, users=True)(self.edit_menu)
@@ -98,8 +98,7 @@ class Imagine(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.edit_menu)
-        self.bot.add_dynamic_items(*DYNAMIC_ITEMS)
-        self._background(self._warm_model_cache())
+        self.bot.add_dynamic_items(*DYNAMIC_ITEMS)  # the model list is loaded by the bot's setup_hook
         interrupted = await self.service.recover_interrupted()
         if interrupted:
             self._background(self.presenter.tell_interrupted(interrupted))
@@ -166,7 +165,7 @@ class Imagine(commands.Cog):
             return
         self._expire_pending_edits()
         nonce = secrets.token_hex(8)
-        self._pending_edits[nonce] = (time.monotonic(), attachment)
+        self._pending_edits[nonce] = (time.monotonic(), message.id, attachment)
 
         async def submitted(modal_interaction: discord.Interaction, new_prompt: str, _which: int) -> None:
             entry = self._pending_edits.pop(nonce, None)
@@ -175,9 +174,16 @@ class Imagine(commands.Cog):
             if entry is None:
                 await modal_interaction.edit_original_response(content="This edit expired. Try again.")
                 return
-            spec = self.service.new_spec(prompt=new_prompt)
+            _, message_id, image = entry
             actor = self.actor(modal_interaction)
-            source = remote_image(entry[1])
+            source = remote_image(image)
+            # one of the bot's results is edited with its job's model, as its Edit button does
+            record = await self.service.job_shown_in(message_id)
+            if record is not None:
+                await self.start_job(modal_interaction, received, lambda handle: self.service.rerun(
+                    actor, record, prompt=new_prompt, attachment=source, handle=handle))
+                return
+            spec = self.service.new_spec(prompt=new_prompt)
             await self.start_job(modal_interaction, received,
                                  lambda handle: self.service.submit(actor, spec, attachment=source, handle=handle))
 
@@ -185,7 +191,7 @@ class Imagine(commands.Cog):
 
     def _expire_pending_edits(self) -> None:
         cutoff = time.monotonic() - PENDING_EDIT_TTL
-        for key in [k for k, (at, _) in self._pending_edits.items() if at < cutoff]:
+        for key in [k for k, (at, _, _) in self._pending_edits.items() if at < cutoff]:
             del self._pending_edits[key]
 
     # --- job lifecycle ---

@@ -17,7 +17,7 @@ import discord
 import pytest
 from PIL import Image
 
-from tests.fakes.openroute import OpenRouteEmulator
+from tests.fakes.openroute import OpenRouteEmulator, default_models
 
 API_KEY = "sk-test-cli-0123456789"
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -187,6 +187,35 @@ async def test_models_lists_image_models_with_prices(emulator, tmp_path):
     table = await run_cli(emulator, tmp_path, "models", COLUMNS="200")
     assert table.code == 0
     assert "google/gemini-2.5-flash-image-preview" in table.stdout
+
+
+async def test_models_marks_the_default_model(emulator, tmp_path):
+    table = await run_cli(emulator, tmp_path, "models", DEFAULT_MODEL="emu/webp", COLUMNS="200")
+    assert table.code == 0, table.stderr
+    assert "emu/webp (default)" in table.stdout
+    assert "MISSING" not in table.stdout
+    listed = await run_cli(emulator, tmp_path, "models", "--json", DEFAULT_MODEL="emu/webp")
+    assert [m["id"] for m in json.loads(listed.stdout) if m["default"]] == ["emu/webp"]
+    assert listed.stderr == ""
+
+
+async def test_models_marks_a_default_model_the_provider_no_longer_lists_and_names_the_closest_ids(emulator, tmp_path):
+    retired = "google/gemini-2.5-flash-image-preview"
+    emulator.set_models([m for m in default_models() if m["id"] != retired])
+    missing = (f"DEFAULT_MODEL {retired} is not an image model the provider lists, so /imagine without a model is "
+               "refused; closest listed: google/gemini-2.5-flash-image, google/gemini-3-pro-image-preview")
+
+    table = await run_cli(emulator, tmp_path, "models", DEFAULT_MODEL=retired, COLUMNS="100")
+    assert table.code == 0, table.stderr
+    assert table.stdout.rstrip().splitlines()[-1] == f"MISSING: {missing}"
+    assert "(default)" not in table.stdout
+
+    listed = await run_cli(emulator, tmp_path, "models", "--json", DEFAULT_MODEL=retired)
+    assert listed.code == 0, listed.stderr
+    models = json.loads(listed.stdout)  # the JSON stays whole; the warning goes to stderr
+    assert retired not in {m["id"] for m in models}
+    assert not any(m["default"] for m in models)
+    assert listed.stderr.strip() == f"warning: {missing}"
 
 
 async def test_health_reports_a_fresh_file_as_healthy_and_a_missing_one_as_not(emulator, tmp_path):

@@ -12,7 +12,7 @@ PG_URL = "postgresql://bot:hunter2-pw@db:5432/imagine"
 def test_defaults_point_at_openroute_and_sqlite():
     settings = settings_from_env({})
     assert settings.openroute.base_url == "https://openroute.cn/api/v1"
-    assert settings.default_model == "google/gemini-2.5-flash-image-preview"
+    assert settings.default_model == "google/gemini-2.5-flash-image"
     assert settings.database_url == "sqlite:///data/imagine-bot.db"
     assert settings.discord_token is None
 
@@ -27,6 +27,7 @@ def test_new_settings_have_their_documented_defaults():
     assert settings.shutdown_grace == 8.0
     assert settings.input_max_bytes == 20_000_000
     assert settings.input_download_timeout == 30.0
+    assert settings.models_refresh_minutes == 60
 
 
 def test_new_settings_are_read_from_the_environment():
@@ -37,6 +38,8 @@ def test_new_settings_are_read_from_the_environment():
     assert settings.input_max_bytes == 5_000_000
     assert settings.input_download_timeout == 2.5
     assert settings_from_env({"INPUT_IMAGE_MAX_MB": "0.5"}).input_max_bytes == 500_000
+    assert settings_from_env({"MODELS_REFRESH_MINUTES": "15"}).models_refresh_minutes == 15
+    assert settings_from_env({"MODELS_REFRESH_MINUTES": "0"}).models_refresh_minutes == 0
 
 
 @pytest.mark.parametrize(("name", "value"), [
@@ -44,6 +47,7 @@ def test_new_settings_are_read_from_the_environment():
     ("SHUTDOWN_GRACE", "-0.1"), ("SHUTDOWN_GRACE", "inf"), ("SHUTDOWN_GRACE", "nan"),
     ("INPUT_IMAGE_MAX_MB", "0"), ("INPUT_IMAGE_MAX_MB", "-3"), ("INPUT_IMAGE_MAX_MB", "inf"),
     ("INPUT_DOWNLOAD_TIMEOUT", "0"), ("INPUT_DOWNLOAD_TIMEOUT", "-1"), ("INPUT_DOWNLOAD_TIMEOUT", "inf"),
+    ("MODELS_REFRESH_MINUTES", "-5"), ("MODELS_REFRESH_MINUTES", "hourly"), ("MODELS_REFRESH_MINUTES", "0.5"),
 ])
 def test_a_bad_new_setting_names_its_variable(name, value):
     with pytest.raises(ConfigError) as caught:

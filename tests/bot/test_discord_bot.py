@@ -14,7 +14,7 @@ from discord import app_commands
 
 from bot.config import Secret, Settings, replace, settings_from_env
 from bot.discord_bot import ImagineBot, ImagineTree, Services, command_tree_hash, send_notice
-from bot.openroute.errors import RateLimited
+from bot.openroute.errors import ProviderUnavailable, RateLimited
 from bot.storage import open_store
 
 
@@ -147,6 +147,15 @@ def test_a_health_file_left_by_the_last_run_is_removed_before_this_one_connects(
     bot = make_bot(settings(tmp_path), store)
     bot._remove_stale_health_file()
     assert not health.exists()  # `imagine-bot health` now fails until the bot is connected
+
+
+async def test_a_model_list_that_cannot_be_loaded_at_start_up_is_one_warning_and_the_bot_goes_on(
+        tmp_path, store, caplog):
+    bot = make_bot(settings(tmp_path), store)
+    bot.services.imagine.refresh_models = AsyncMock(side_effect=ProviderUnavailable("down", status=503))
+    await bot._load_models()
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+        "could not load the image model list: The model's provider is down or overloaded. Try again in a moment."]
 
 
 def test_the_invite_url_asks_for_the_bot_and_commands_scopes(tmp_path, store):

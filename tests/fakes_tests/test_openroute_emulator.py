@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from tests.fakes.images import png_size
-from tests.fakes.openroute import ALL_SCENARIOS, OpenRouteEmulator
+from tests.fakes.openroute import ALL_SCENARIOS, OpenRouteEmulator, default_models
 
 KEY = "test-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -539,6 +539,17 @@ async def test_custom_model_list_replaces_the_catalog(session):
     async with OpenRouteEmulator(models=custom) as emulator:
         assert await models(session, emulator, output_modalities="image") == custom
         assert await models(session, emulator) == []
+
+
+async def test_the_model_list_can_change_while_the_emulator_runs(emu, session):
+    renamed = [m for m in default_models() if m["id"] != "google/gemini-2.5-flash-image-preview"]
+    emu.set_models(renamed)
+    ids = {model["id"] for model in await models(session, emu, output_modalities="image")}
+    assert "google/gemini-2.5-flash-image-preview" not in ids
+    assert "google/gemini-2.5-flash-image" in ids
+    emu.set_models(default_models())
+    assert "google/gemini-2.5-flash-image-preview" in {
+        model["id"] for model in await models(session, emu, output_modalities="image")}
 
 
 async def test_key_reports_usage_of_finished_generations(emu, session):

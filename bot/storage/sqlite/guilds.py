@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.policy.guild import BlockedMember, GuildSettings
+from bot.policy.guild import BlockedMember, GuildModels, GuildSettings
 from bot.storage.base import decode_cost, encode_cost
 from bot.storage.sqlite.connection import _Connection, _fetch
 
@@ -51,6 +51,20 @@ class SqliteGuildSettingsRepository:
                                   for user_id, reason, by, at in members),
             updated_at=row["updated_at"],
         )
+
+    async def configured_models(self) -> list[GuildModels]:
+        """Every server with a default model or an allowlist, by server id."""
+        async with self._conn.snapshot() as db:
+            defaults = await _fetch(db, "SELECT guild_id, default_model FROM guild_settings"
+                                        " WHERE default_model IS NOT NULL")
+            allowed = await _fetch(db, "SELECT guild_id, model FROM guild_models WHERE allowed")
+        models: dict[int, set[str]] = {}
+        for guild_id, model in allowed:
+            models.setdefault(guild_id, set()).add(model)
+        default_of = {row["guild_id"]: row["default_model"] for row in defaults}
+        return [GuildModels(guild_id=guild_id, default_model=default_of.get(guild_id),
+                            allowed_models=frozenset(models.get(guild_id, ())))
+                for guild_id in sorted(default_of.keys() | models.keys())]
 
     async def save(self, settings: GuildSettings, *, now: float) -> GuildSettings:
         """Replace everything stored for the server in one transaction; the settings with `updated_at=now`."""

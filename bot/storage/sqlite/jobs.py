@@ -165,6 +165,13 @@ class SqliteJobRepository:
         async with self._conn.lock:
             return await self._select_one(job_id)
 
+    async def shown_in(self, message_id: int) -> JobRecord | None:
+        """The job whose result message is this message, or None."""
+        async with self._conn.lock:
+            rows = list(await self._conn.db.execute_fetchall(
+                _SELECT_JOBS + " WHERE result_message_id = ? ORDER BY id DESC LIMIT 1", (message_id,)))
+        return _record(rows[0]) if rows else None
+
     async def mark_running(self, job_id: int, *, started_at: float) -> bool:
         """QUEUED -> RUNNING; False if the job is unknown or no longer queued."""
         changed = await self._conn.execute(

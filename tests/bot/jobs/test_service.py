@@ -14,6 +14,7 @@ import asyncio
 import base64
 import contextlib
 import dataclasses
+import logging
 import re
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -42,7 +43,7 @@ from bot.policy.settings import SettingsService
 from bot.storage import SqliteStore, Store, open_store
 from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.fakes.images import noise_png
-from tests.fakes.openroute import OpenRouteEmulator
+from tests.fakes.openroute import OpenRouteEmulator, RecordedRequest
 from tests.fakes.openroute.catalog import default_models
 
 API_KEY = "sk-test-service"
@@ -239,6 +240,11 @@ def images_sent_to_model(emulator: OpenRouteEmulator) -> list[list[bytes]]:
     return sent
 
 
+def paid_requests(emulator: OpenRouteEmulator) -> list[RecordedRequest]:
+    """Every request but the free model list (which a request naming an unlisted model looks up again)."""
+    return [r for r in emulator.requests if not r.path.endswith("/models")]
+
+
 def ref(data: bytes) -> InputRef:
     return InputRef.of(data, "image/png")
 
@@ -335,13 +341,13 @@ async def test_a_refused_request_stores_nothing_never_downloads_its_image_and_ne
         await arrange(world)
         jobs_before = await rows(world.store, "jobs")
         spent_before = await server_spent(world)
-        api_requests_before = len(world.emulator.requests)
+        api_requests_before = len(paid_requests(world.emulator))
 
         with pytest.raises(refusal, match=re.escape(sentence) if sentence else None):
             await submit(world, actor, attachment=world.cdn.attach("photo.png", PHOTO), **changes)
 
         assert world.cdn.downloads["photo.png"] == 0
-        assert len(world.emulator.requests) == api_requests_before
+        assert len(paid_requests(world.emulator)) == api_requests_before
         assert await rows(world.store, "jobs") == jobs_before
         assert await rows(world.store, "input_images") == 0
         assert await server_spent(world) == spent_before
@@ -867,3 +873,111 @@ async def test_the_audit_channel_is_warned_once_a_month_when_spending_passes_80_
 
         await world.guilds.set_budget(MODERATOR, Decimal("0.16"))
         assert await spend("a lynx") is None  # 97.5 % again, but the server was already warned this month
+
+
+# --- when the provider's model list changes --------------------------------------------------------------
+
+OLD_DEFAULT = "google/gemini-2.5-flash-image-preview"
+RELEASED = "google/gemini-2.5-flash-image"
+GEMINI_PRO = "google/gemini-3-pro-image-preview"
+
+
+def catalog_without(*gone: str, added: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """The emulator's model list without `gone`, plus image models with the `added` ids."""
+    models = [m for m in default_models() if m["id"] not in gone]
+    template = next(m for m in models if m["id"] == "emu/png")
+    return models + [{**template, "id": model, "canonical_slug": model, "name": model} for model in added]
+
+
+def model_list_requests(emulator: OpenRouteEmulator) -> int:
+    return sum(1 for r in emulator.requests if r.path.endswith("/models"))
+
+
+def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name == "bot.jobs.service"]
+
+
+@on_a_real_loop
+async def test_each_refresh_warns_once_about_every_configured_model_the_provider_stopped_listing(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    async with running_world(tmp_path, default_model=OLD_DEFAULT) as world:
+        await world.guilds.add_model(MODERATOR, GEMINI_PRO)
+        await world.guilds.add_model(MODERATOR, "emu/png")
+        await world.guilds.set_default(MODERATOR, GEMINI_PRO)
+        world.emulator.set_models(catalog_without(OLD_DEFAULT, GEMINI_PRO))
+        caplog.clear()
+
+        for _ in range(2):
+            await world.service.refresh_models()
+
+        expected = [
+            f"model {OLD_DEFAULT} (DEFAULT_MODEL) is not an image model the provider lists; closest listed: "
+            f"{RELEASED}",
+            f"model {GEMINI_PRO} (default of server {GUILD_ID}; allowed on server {GUILD_ID}) is not an image model "
+            f"the provider lists; closest listed: {RELEASED}",
+        ]
+        assert warnings(caplog) == expected * 2
+        assert (await world.guilds.effective(GUILD_ID)).unknown_models == {GEMINI_PRO}  # /settings show marks it
+
+        world.emulator.set_models(default_models())
+        caplog.clear()
+        await world.service.refresh_models()
+        assert warnings(caplog) == []
+        assert (await world.guilds.effective(GUILD_ID)).unknown_models == frozenset()
+
+
+@on_a_real_loop
+async def test_a_member_who_chose_no_model_while_the_default_is_gone_is_told_so_and_the_operator_warned(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    async with running_world(tmp_path, default_model=OLD_DEFAULT) as world:
+        world.emulator.set_models(catalog_without(OLD_DEFAULT))
+        await world.service.refresh_models()
+        caplog.clear()
+
+        with pytest.raises(PolicyRefusal, match=re.escape(f"The bot's default model `{OLD_DEFAULT}` is unavailable "
+                                                          "right now.")):
+            await submit(world, ALICE, model="")
+        assert warnings(caplog) == [
+            f"user {ALICE.user_id} chose no model and the default model {OLD_DEFAULT} (DEFAULT_MODEL) is not an "
+            f"image model the provider lists; request refused; closest listed: {RELEASED}, {GEMINI_PRO}"]
+
+        with pytest.raises(PolicyRefusal, match=re.escape(f"`{OLD_DEFAULT}` is not an image model this bot can use")):
+            await submit(world, ALICE, model=OLD_DEFAULT)  # a model the member chose keeps today's message
+        assert await rows(world.store, "jobs") == 0
+        assert len(paid_requests(world.emulator)) == 0
+
+
+@on_a_real_loop
+async def test_a_model_the_cached_list_does_not_know_refetches_the_list_at_most_once_a_minute(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        world.emulator.set_models(catalog_without(added=("acme/painter-2",)))
+        loaded = model_list_requests(world.emulator)
+
+        done = await submit(world, ALICE, model="acme/painter-2")  # the provider just added it
+        await done.job.wait()
+        assert model_list_requests(world.emulator) == loaded + 1
+
+        world.emulator.set_models(catalog_without(added=("acme/painter-2", "acme/painter-3")))
+        world.clock.now = NOW + 59
+        with pytest.raises(PolicyRefusal, match="is not an image model this bot can use"):
+            await submit(world, ALICE, model="acme/painter-3")
+        await submit(world, BOB, model="emu/png")  # a model the list knows never refetches it
+        assert model_list_requests(world.emulator) == loaded + 1
+
+        world.clock.now = NOW + 61
+        await (await submit(world, ALICE, model="acme/painter-3")).job.wait()
+        assert model_list_requests(world.emulator) == loaded + 2
+
+
+@on_a_real_loop
+async def test_the_job_a_result_message_shows_is_found_by_that_message(tmp_path: Path) -> None:
+    async with running_world(tmp_path) as world:
+        done = await submit(world, ALICE, model="emu/webp")
+        await world.service.record_message(done.record.id, channel_id=100, message_id=900_000_001)
+
+        shown = await world.service.job_shown_in(900_000_001)
+        assert shown is not None
+        assert (shown.id, shown.spec.model) == (done.record.id, "emu/webp")
+        for message_id in (900_000_002, 0, 2**64):
+            assert await world.service.job_shown_in(message_id) is None
+        await done.job.wait()

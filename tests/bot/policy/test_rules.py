@@ -14,7 +14,7 @@ from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
 from bot.policy.guild import GuildSettings
 from bot.policy.quota import Quota, QuotaExceeded
-from bot.policy.rules import month_start
+from bot.policy.rules import DefaultModelUnavailable, month_start
 
 NOW = 1_800_000_000.0  # 2027-01-15 08:00 UTC
 GEMINI = "google/gemini-2.5-flash-image"
@@ -277,6 +277,54 @@ def test_without_the_model_list_a_server_still_cannot_widen_the_operators_list()
     assert FLUX not in p.known_allowed(MEMBER, widened)
     with pytest.raises(PolicyRefusal):
         authorize(p, MEMBER, widened, known_models=None, model=FLUX)
+
+
+# --- when the default model is gone from the provider's list ---------------------------------------------
+
+OLD_DEFAULT = "google/gemini-2.5-flash-image-preview"
+PICK_ONE = "Pick a model with the `model` option of /imagine: its suggestions list the ones you can use here."
+
+
+def default_refusal(p: Policy, actor: Actor, guild: GuildSettings | None = NO_SETTINGS) -> DefaultModelUnavailable:
+    """The refusal of a member who chose no model: the default that applies here is the spec's model."""
+    guild = None if actor.is_dm else guild
+    spec = spec_for(actor, model=p.default_model(actor, guild))
+    with pytest.raises(DefaultModelUnavailable) as caught:
+        p.authorize(actor, spec, guild=guild, known_models=MODELS, model_chosen=False)
+    return caught.value
+
+
+def test_a_member_who_chose_no_model_is_told_the_bots_default_is_unavailable_not_that_they_chose_wrong() -> None:
+    for actor in (MEMBER, IN_DM):
+        refused = default_refusal(policy(default_model=OLD_DEFAULT), actor)
+        assert refused.reason == f"The bot's default model `{OLD_DEFAULT}` is unavailable right now. {PICK_ONE}"
+        assert (refused.model, refused.server_default) == (OLD_DEFAULT, False)
+
+
+def test_a_member_who_chose_no_model_is_told_the_servers_default_is_unavailable_and_who_can_change_it() -> None:
+    gone = server(default_model=OLD_DEFAULT)
+    refused = default_refusal(policy(default_model=GEMINI), MEMBER, gone)
+    assert refused.reason == (f"This server's default model `{OLD_DEFAULT}` is unavailable right now. {PICK_ONE} "
+                              "A moderator can choose another default with /settings models default.")
+    assert refused.server_default
+
+
+def test_a_server_list_standing_in_for_the_operators_default_is_the_servers_default() -> None:
+    listed = server(allowed_models=frozenset({OLD_DEFAULT}))  # the operator's GEMINI is not on it
+    refused = default_refusal(policy(default_model=GEMINI), MEMBER, listed)
+    assert refused.model == OLD_DEFAULT
+    assert refused.reason.startswith("This server's default model")
+
+
+def test_a_model_the_member_chose_that_is_not_listed_keeps_its_own_message() -> None:
+    p = policy(default_model=OLD_DEFAULT)
+    assert refusal(p, MEMBER, model=OLD_DEFAULT) == (f"`{OLD_DEFAULT}` is not an image model this bot can use. "
+                                                     "Pick one from the list.")
+
+
+def test_a_listed_default_passes_when_the_member_chose_no_model() -> None:
+    policy(default_model=GEMINI).authorize(MEMBER, spec_for(MEMBER, model=GEMINI), guild=NO_SETTINGS,
+                                           known_models=MODELS, model_chosen=False)
 
 
 # --- owners ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
-from bot.policy.guild import GuildSettings
+from bot.policy.guild import GuildModels, GuildSettings
 from bot.policy.settings import SettingsChange, SettingsService
 from bot.storage import Store, open_store
 
@@ -426,6 +426,27 @@ async def test_models_the_provider_no_longer_lists_are_flagged(store: Store, pro
     provider.drop(GEMINI_PRO)
 
     assert (await settings.effective(GUILD_ID)).unknown_models == {FLUX, GEMINI_PRO}
+
+
+async def test_the_operators_default_a_server_inherits_is_flagged_once_the_provider_no_longer_lists_it(
+        store: Store, provider: Provider) -> None:
+    settings = service(store, provider)
+    assert (await settings.effective(GUILD_ID)).unknown_models == frozenset()
+
+    provider.drop(GEMINI)
+
+    effective = await settings.effective(GUILD_ID)
+    assert (effective.default_model, effective.unknown_models) == (GEMINI, {GEMINI})
+
+
+async def test_every_servers_default_and_allowed_models_are_listed_for_the_check(
+        store: Store, provider: Provider) -> None:
+    settings = service(store, provider)
+    await settings.add_model(MODERATOR, FLUX)
+    await settings.set_default(MODERATOR, FLUX)
+
+    assert await settings.configured_models() == [
+        GuildModels(guild_id=GUILD_ID, default_model=FLUX, allowed_models=frozenset({FLUX}))]
 
 
 async def test_nothing_is_flagged_while_the_providers_list_cannot_be_loaded(store: Store, provider: Provider) -> None:

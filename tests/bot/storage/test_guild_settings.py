@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.policy.guild import BlockedMember, GuildSettings
+from bot.policy.guild import BlockedMember, GuildModels, GuildSettings
 from bot.storage import SqliteStore
 
 GUILD = 2002
@@ -87,6 +87,21 @@ async def test_each_server_keeps_its_own_settings(store: SqliteStore) -> None:
 
     assert await store.guilds.get(GUILD) == EVERYTHING
     assert await store.guilds.get(9009) == other
+
+
+async def test_the_models_every_server_named_are_listed_by_server(store: SqliteStore) -> None:
+    await store.guilds.save(EVERYTHING, now=1.0)
+    await store.guilds.save(GuildSettings(guild_id=1001, default_model="openai/gpt-5-image-mini"), now=1.0)
+    await store.guilds.save(GuildSettings(guild_id=3003, allowed_models=frozenset({"emu/png"})), now=1.0)
+    await store.guilds.save(GuildSettings(guild_id=4004, age_restricted_models=frozenset({"emu/png"}),
+                                          daily_limit=3), now=1.0)  # names no default and allows nothing
+
+    assert await store.guilds.configured_models() == [
+        GuildModels(guild_id=1001, default_model="openai/gpt-5-image-mini"),
+        GuildModels(guild_id=GUILD, default_model="google/gemini-2.5-flash-image-preview",
+                    allowed_models=EVERYTHING.allowed_models),
+        GuildModels(guild_id=3003, allowed_models=frozenset({"emu/png"})),
+    ]
 
 
 async def test_concurrent_saves_leave_one_of_them_whole_never_a_mix(store: SqliteStore) -> None:

@@ -216,6 +216,18 @@ async def test_result_message_is_remembered(store: SqliteStore) -> None:
     assert (stored.result_channel_id, stored.result_message_id) == (3003, 777_000_111)
 
 
+async def test_a_job_is_found_by_the_message_that_shows_its_result(store: SqliteStore) -> None:
+    first = await _create(store, spec(prompt="first"), created_at=CREATED_AT)
+    second = await _create(store, spec(prompt="second", model="openai/gpt-5-image-mini"), created_at=CREATED_AT)
+    await store.jobs.set_result_message(first.id, channel_id=3003, message_id=777_000_111)
+    await store.jobs.set_result_message(second.id, channel_id=3003, message_id=777_000_222)
+
+    shown = await store.jobs.shown_in(777_000_222)
+    assert shown is not None
+    assert (shown.id, shown.spec.model) == (second.id, "openai/gpt-5-image-mini")
+    assert await store.jobs.shown_in(777_000_333) is None  # a message that shows no job
+
+
 async def test_restart_interrupts_only_queued_and_running_jobs_oldest_first(store: SqliteStore) -> None:
     running = await _create(store, spec(prompt="running"), created_at=20.0)
     queued = await _create(store, spec(prompt="queued"), created_at=10.0)

@@ -61,7 +61,8 @@ body; stall → sends no headers at all; hold → waits silently for `release()`
 Error scenarios answer before any stream byte with `{"error": {"code", "message", "metadata":
 {"error_type", …}}}` (reference §6.1), streamed or not. `GET /models?output_modalities=image` lists
 real-looking image models, every `emu/*` id and no text-only model; the default (`text`) filter lists
-the text-only models and the image+text ones but not image-only FLUX.
+the text-only models and the image+text ones but not image-only FLUX. `set_models(...)` changes the list while
+the emulator runs (a model renamed or retired by the provider).
 
 Run standalone: `python -m tests.fakes.openroute --port P [--host H] [--api-key K]`.
 """

@@ -311,6 +311,11 @@ class OpenRouteEmulator:
 
     # --- test controls -------------------------------------------------------------------------------
 
+    def set_models(self, models: list[dict[str, Any]]) -> None:
+        """Replace the model list `GET /models` answers from now on (the provider renamed, retired or added
+        models). Generation still answers any model id."""
+        self._models = [dict(model) for model in models]
+
     def release(self) -> None:
         """Let every `emu/hold` request proceed, now and from then on (a latch)."""
         self._released.set()
