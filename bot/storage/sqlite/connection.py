@@ -36,25 +36,24 @@ class _Connection:
         """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error). The caller must hold `lock`."""
         # IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead
         # of failing when it later tries to upgrade a read transaction
-        await self.db.execute("BEGIN IMMEDIATE")
+        async with self._between("BEGIN IMMEDIATE") as db:
+            yield db
+
+    @asynccontextmanager
+    async def snapshot(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Take the lock and read in one transaction, so several queries see the same data."""
+        async with self.lock, self._between("BEGIN") as db:
+            yield db
+
+    @asynccontextmanager
+    async def _between(self, begin: str) -> AsyncIterator[aiosqlite.Connection]:
+        await self.db.execute(begin)
         try:
             yield self.db
         except BaseException:
             await self.db.rollback()
             raise
         await self.db.commit()
-
-    @asynccontextmanager
-    async def snapshot(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Take the lock and read in one transaction, so several queries see the same data."""
-        async with self.lock:
-            await self.db.execute("BEGIN")
-            try:
-                yield self.db
-            except BaseException:
-                await self.db.rollback()
-                raise
-            await self.db.commit()
 
     async def execute(self, sql: str, params: Sequence[Any]) -> int:
         """One statement on its own; the number of rows it changed."""
