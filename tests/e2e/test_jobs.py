@@ -178,10 +178,11 @@ async def test_twenty_concurrent_jobs_in_one_channel_never_hit_a_rate_limit(runn
     finals = [await wait_final(strict_discord, it, timeout=180) for it in interactions]
 
     assert all(len(png_files(message)) == 1 for message in finals)
+    # the fake enforces Discord's hidden per-message edit limit: any edit too close to the last would be a 429
+    # (the spacing itself is tested on a virtual clock in tests/bot/jobs/test_throttle.py; wall-clock gaps
+    # measured here would only measure the machine's load)
     assert strict_discord.rate_limited == []
-    for message in finals:
-        gaps = [b - a for a, b in zip(message.edit_times, message.edit_times[1:], strict=False)]
-        assert all(gap >= 1.5 * 0.95 for gap in gaps), gaps
+    assert all(len(message.edit_times) >= 2 for message in finals)  # every member saw progress, then the result
     edits = sorted(t for message in finals for t in message.edit_times)
     print(f"{len(edits)} edits for 20 jobs ({len(edits) / 20:.1f} per job)")
 
