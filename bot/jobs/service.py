@@ -197,10 +197,6 @@ class ImagineService:
             return None
         return await self._store.jobs.shown_in(message_id)
 
-    def check_input(self, source: RemoteImage) -> None:
-        """Refuse an input image by its claims (type, size) before anything else happens."""
-        self._inputs.check(source)
-
     async def submit(self, actor: Actor, spec: JobSpec, *, attachment: RemoteImage | None = None,
                      handle: ResponseHandle | None = None) -> Submitted:
         """Authorize, fetch the input image, record and queue a generation.

@@ -126,13 +126,6 @@ class UsageService:
         log.info("user %d: history forgotten at their request (%d jobs)", actor.user_id, deleted)
         return deleted
 
-    async def typical_seconds(self, model: str) -> float | None:
-        """How long the model's recent successful jobs took on average, or None when too few are known.
-        One query: ask once per job, not on every progress update."""
-        history = await self._usage.model_history(model, last=HISTORY_JOBS)
-        if history.samples < MIN_SAMPLES or history.avg_seconds is None:
-            return None
-        return history.avg_seconds
 
 
 def _scope(actor: Actor) -> int | None:

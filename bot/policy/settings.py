@@ -81,12 +81,6 @@ class SettingsService:
         the provider's list."""
         return await self._repository.configured_models()
 
-    def forget_cache(self, guild_id: int | None = None) -> None:
-        if guild_id is None:
-            self._cache.clear()
-        else:
-            self._cache.pop(guild_id, None)
-
     async def effective(self, guild_id: int) -> Effective:
         """The server's settings with what it inherits from the operator filled in."""
         settings = await self.get(guild_id)

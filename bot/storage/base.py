@@ -138,10 +138,6 @@ class JobRepository(Protocol):
         the stored ones no longer do."""
         ...
 
-    async def count_since(self, *, requester_id: int, since: float, dm_only: bool = False) -> int:
-        """How many jobs the user created at or after `since` (only DM jobs if `dm_only`)."""
-        ...
-
     async def delete_finished_before(self, cutoff: float) -> int:
         """Retention: delete the finished jobs created before `cutoff` (never an unfinished one);
         return how many were deleted. Their input images stay until `delete_unreferenced`."""

@@ -7,7 +7,6 @@ import logging
 import sqlite3
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 import aiosqlite
 
@@ -105,16 +104,6 @@ async def _check_quota(db: aiosqlite.Connection, spec: JobSpec, quota: Quota) ->
     if quota.global_budget:
         spent = await _spent(db, "created_at > ?", (quota.now - DAY,))
         _check_budget("global_budget", quota.global_budget, spent=spent, reserve=quota.reserve)
-
-
-async def _count_since(db: aiosqlite.Connection, *, requester_id: int, since: float, dm_only: bool) -> int:
-    sql = "SELECT COUNT(*) FROM jobs WHERE requester_id = ? AND created_at >= ?"
-    params: tuple[Any, ...] = (requester_id, since)
-    if dm_only:
-        sql += " AND is_dm = ?"
-        params += (True,)
-    rows = await _fetch(db, sql, params)
-    return int(rows[0][0])
 
 
 class SqliteJobRepository:
@@ -230,11 +219,6 @@ class SqliteJobRepository:
             log.info("Marked %d unfinished job(s) as interrupted: %s", len(records),
                      [record.id for record in records])
         return records
-
-    async def count_since(self, *, requester_id: int, since: float, dm_only: bool = False) -> int:
-        """How many jobs the user created at or after `since` (only DM jobs if `dm_only`)."""
-        async with self._conn.lock:
-            return await _count_since(self._conn.db, requester_id=requester_id, since=since, dm_only=dm_only)
 
     async def delete_finished_before(self, cutoff: float) -> int:
         """Delete the finished jobs created before `cutoff`; how many were deleted."""

@@ -265,19 +265,6 @@ async def test_forgetting_deletes_only_the_members_jobs_and_says_how_many():
     assert (await usage.member(MEMBER)).images_month == 0
 
 
-async def test_a_model_needs_three_finished_jobs_before_it_has_a_typical_duration():
-    jobs = [Job(1, GUILD_ID, NOW - HOUR, model="emu/png", seconds=s) for s in (10.0, 14.0)]
-    usage, repository = service(jobs)
-    assert await usage.typical_seconds("emu/png") is None
-    repository.jobs.append(Job(1, GUILD_ID, NOW, model="emu/png", seconds=18.0))
-    assert await usage.typical_seconds("emu/png") == pytest.approx(14.0)
-    assert await usage.typical_seconds("other/model") is None
-
-
-async def test_no_typical_duration_when_the_jobs_have_no_timings():
-    usage, _ = service([Job(1, GUILD_ID, NOW, seconds=None) for _ in range(5)])
-    assert await usage.typical_seconds("emu/png") is None
-
 
 # --- against the real SQLite store -----------------------------------------------------------------------
 
@@ -336,10 +323,10 @@ async def test_on_sqlite_a_moderator_sees_the_server_and_a_member_can_forget(sto
     assert server.days[-1][1].images == 6
     assert await usage.forget(dataclasses.replace(MEMBER, user_id=3)) == 2
     assert (await usage.server(MODERATOR)).month.images == 1
-    assert await usage.typical_seconds("emu/png") is None  # one succeeded job is left
+    assert (await store.usage.model_history("emu/png")).samples == 1  # one succeeded job is left
 
 
 async def test_on_sqlite_a_model_usually_takes_the_average_of_its_recent_successful_jobs(store):
-    usage = await sqlite_service(store, [Job(1, GUILD_ID, NOW - n * HOUR, model="slow/one", seconds=s)
-                                         for n, s in enumerate((10.0, 14.0, 18.0), start=1)])
-    assert await usage.typical_seconds("slow/one") == pytest.approx(14.0)
+    await sqlite_service(store, [Job(1, GUILD_ID, NOW - n * HOUR, model="slow/one", seconds=s)
+                                 for n, s in enumerate((10.0, 14.0, 18.0), start=1)])
+    assert (await store.usage.model_history("slow/one")).avg_seconds == pytest.approx(14.0)

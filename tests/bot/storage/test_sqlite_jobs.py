@@ -269,22 +269,6 @@ async def test_interrupted_jobs_come_back_once_with_their_token_which_the_databa
     assert stored.handle.application_id == HANDLE.application_id
 
 
-async def test_count_since_counts_the_users_jobs_or_only_their_dm_jobs(store: SqliteStore) -> None:
-    await store.jobs.create(dm_spec(), created_at=100.0)
-    await store.jobs.create(spec(), created_at=200.0)  # in a server
-    await store.jobs.create(dm_spec(), created_at=300.0)
-    failed = await store.jobs.create(dm_spec(), created_at=400.0)
-    await store.jobs.create(dm_spec(requester_id=9999), created_at=300.0)  # someone else
-    assert failed is not None
-    await store.jobs.finish(failed.id, status=JobStatus.FAILED, finished_at=401.0)  # still counts
-
-    assert await store.jobs.count_since(requester_id=1001, since=150.0) == 3
-    assert await store.jobs.count_since(requester_id=1001, since=150.0, dm_only=True) == 2
-    assert await store.jobs.count_since(requester_id=1001, since=300.0, dm_only=True) == 2  # inclusive
-    assert await store.jobs.count_since(requester_id=1001, since=0.0, dm_only=True) == 3
-    assert await store.jobs.count_since(requester_id=1001, since=401.0) == 0
-    assert await store.jobs.count_since(requester_id=4242, since=0.0) == 0
-
 
 async def test_a_regeneration_must_point_at_an_existing_job(store: SqliteStore) -> None:
     with pytest.raises(sqlite3.IntegrityError):
