@@ -33,7 +33,7 @@ from bot.policy.guild import GuildSettings
 from bot.policy.quota import QuotaExceeded
 from bot.policy.rules import DefaultModelUnavailable, month_start
 from bot.policy.settings import SettingsService
-from bot.storage import Store
+from bot.storage import ModelHistory, Store
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ MODELS_LOOKUP_TIMEOUT = 5.0
 ON_DEMAND_REFRESH_INTERVAL = 60.0  # seconds: a request naming an unlisted model refetches the list at most this often
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
+HISTORY_JOBS = 20  # a model's latest succeeded jobs that its cost and duration estimates come from
 TYPICAL_MIN_SAMPLES = 3
 BUDGET_WARNING = Decimal("0.8")  # share of a server's monthly budget at which its audit channel is warned
 
@@ -170,7 +171,12 @@ class ImagineService:
     async def estimate_cost(self, model: str, count: int) -> Decimal:
         """What a job will probably cost, reserved against budgets until its real cost is known: this model's
         average on this bot over its last 20 jobs, else its listed per-image price, else COST_ESTIMATE_USD."""
-        history = await self._store.usage.model_history(model, last=20)
+        return self._estimate(await self._history(model), model, count)
+
+    async def _history(self, model: str) -> ModelHistory:
+        return await self._store.usage.model_history(model, last=HISTORY_JOBS)
+
+    def _estimate(self, history: ModelHistory, model: str, count: int) -> Decimal:
         per_image = history.avg_cost if history.samples and history.avg_cost is not None else None
         if per_image is None:
             listed = next((m for m in self.cached_models() or () if m.id == model), None)
@@ -178,9 +184,9 @@ class ImagineService:
                 per_image = listed.pricing.image_output or listed.pricing.request or None
         return (per_image if per_image is not None else self._cost_estimate) * count
 
-    async def typical_seconds(self, model: str) -> float | None:
-        """How long this model usually takes on this bot (None without enough history)."""
-        history = await self._store.usage.model_history(model, last=20)
+    @staticmethod
+    def _typical_seconds(history: ModelHistory) -> float | None:
+        """How long the model usually takes on this bot (None without enough history)."""
         return history.avg_seconds if history.samples >= TYPICAL_MIN_SAMPLES else None
 
     # --- jobs ---
@@ -220,7 +226,8 @@ class ImagineService:
                         f"default of server {actor.guild_id}" if exc.server_default else "DEFAULT_MODEL",
                         ", ".join(closest) or "none")
             raise
-        quota = self._policy.quota_for(actor, guild, reserve=await self.estimate_cost(spec.model, spec.count))
+        history = await self._history(spec.model)  # one look-up serves the estimate and the usual duration
+        quota = self._policy.quota_for(actor, guild, reserve=self._estimate(history, spec.model, spec.count))
         try:
             await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call
         except QuotaExceeded as exc:
@@ -256,7 +263,7 @@ class ImagineService:
                  spec.model, spec.count, spec.input is not None, quota.reserve)
         return Submitted(record, job, spoiler=bool(guild and guild.spoiler),
                          audit_channel_id=guild.log_channel_id if guild else None,
-                         typical_seconds=await self.typical_seconds(spec.model))
+                         typical_seconds=self._typical_seconds(history))
 
     async def rerun(self, actor: Actor, record: JobRecord, *, prompt: str | None = None,
                     attachment: RemoteImage | None = None, handle: ResponseHandle | None = None) -> Submitted:
