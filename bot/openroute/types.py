@@ -115,6 +115,14 @@ class ImageModel:
     context_length: int | None = None
 
     @property
+    def image_price(self) -> Decimal | None:
+        """The listed price of one image: the per-output-image price, else a per-request price; None for a
+        token-billed model (a request price of 0 would only read as a misleading "$0")."""
+        if self.pricing.image_output is not None:
+            return self.pricing.image_output
+        return self.pricing.request or None
+
+    @property
     def modalities(self) -> list[str]:
         """What to send as the request's `modalities`: image-only models take ["image"]."""
         return ["image", "text"] if "text" in self.output_modalities else ["image"]

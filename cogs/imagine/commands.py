@@ -60,9 +60,7 @@ def model_choices(models: Iterable[ImageModel], current: str) -> list[app_comman
     for m in models:
         if needle and needle not in m.id.lower() and needle not in m.name.lower():
             continue
-        price = m.pricing.image_output if m.pricing.image_output is not None else (m.pricing.request or None)
-        label = m.id if price is None else f"{m.id} — {render.format_cost(price)}/image"
-        choices.append(app_commands.Choice(name=label[:100], value=m.id[:100]))
+        choices.append(app_commands.Choice(name=render.model_label(m)[:100], value=m.id[:100]))
         if len(choices) == 25:
             break
     return choices

@@ -17,6 +17,7 @@ from bot.jobs.progress import Phase, Progress, estimate_fraction
 from bot.jobs.spec import JobSpec
 from bot.messages import explain, quote
 from bot.openroute.errors import OpenRouteError
+from bot.openroute.types import ImageModel
 
 PROMPT_ECHO_LIMIT = 1200
 PROMPT_HEADER_LIMIT = 300
@@ -61,6 +62,12 @@ def format_cost(cost: Decimal | None) -> str | None:
     if cost is None:
         return None
     return f"${cost:.4f}".rstrip("0").rstrip(".") if cost else "$0"
+
+
+def model_label(model: ImageModel) -> str:
+    """`id — $0.04/image` as model suggestions show it; a token-billed model shows its id alone."""
+    price = model.image_price
+    return model.id if price is None else f"{model.id} — {format_cost(price)}/image"
 
 
 def format_elapsed(seconds: float) -> str:

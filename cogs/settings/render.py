@@ -14,7 +14,7 @@ import discord
 
 from bot.openroute.types import ImageModel
 from bot.policy.settings import Effective, SettingsChange
-from cogs.imagine.render import code, escape, format_cost
+from cogs.imagine.render import code, escape, model_label
 
 EMBED_COLOUR = discord.Colour.blurple()
 DESCRIPTION_LIMIT = 3000  # of Discord's 4096, leaving room under the 6000 of the whole embed
@@ -229,9 +229,7 @@ def settings_embed(effective: Effective) -> discord.Embed:
 
 def model_choice_name(model: ImageModel) -> str:
     """`id — $0.04/image` (as /imagine suggests models); token-billed models show no price."""
-    price = model.pricing.image_output if model.pricing.image_output is not None else (model.pricing.request or None)
-    label = model.id if price is None else f"{model.id} — {format_cost(price)}/image"
-    return label[:CHOICE_LIMIT]
+    return model_label(model)[:CHOICE_LIMIT]
 
 
 def unlisted_choice_name(model_id: str) -> str:

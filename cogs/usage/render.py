@@ -116,11 +116,10 @@ def chart_series(days: Sequence[tuple[float, UsageTotals]]) -> list[tuple[str, f
 
 def image_price(model: ImageModel) -> str:
     """What one image costs as the provider lists it."""
-    pricing = model.pricing
-    price = pricing.image_output if pricing.image_output is not None else (pricing.request or None)
+    price = model.image_price
     if price is not None:
         return f"{format_cost(price)}/image"
-    if pricing.prompt or pricing.completion:
+    if model.pricing.prompt or model.pricing.completion:
         return "priced per token"
     return "price not listed"
 
