@@ -85,15 +85,18 @@ class Presenter:
         """Render progress with throttled edits, then deliver the result (or the error) exactly once."""
         record, job = submitted.record, submitted.job
         spec = record.spec
-        recorded_message = False
+        recorded: int | None = None  # the message stored as this job's: its buttons act only there
 
-        async def send(delivery: Delivery) -> None:
-            nonlocal recorded_message
-            await self._deliver(target, spec, delivery)
-            if target.message is not None and not recorded_message:
-                recorded_message = True  # the buttons on this message belong to this job
+        async def remember_message() -> None:
+            nonlocal recorded
+            if target.message is not None and target.message.id != recorded:
+                recorded = target.message.id
                 await self.service.record_message(record.id, channel_id=target.message.channel.id,
                                                   message_id=target.message.id)
+
+        async def send(delivery: Delivery) -> None:
+            await self._deliver(target, spec, delivery)
+            await remember_message()
 
         stream = self.edits.stream(("interaction", target.interaction.id), send)
         shown = ""
@@ -151,9 +154,7 @@ class Presenter:
             alert = await self.service.delivered(record, output, ok=delivered)
             if alert is not None:
                 await post_audit(self.bot, alert.channel_id, render.budget_warning(alert.spent, alert.budget))
-        if target.message is not None:
-            await self.service.record_message(record.id, channel_id=target.message.channel.id,
-                                              message_id=target.message.id)
+        await remember_message()  # the result may have moved to a channel message or DM
 
     async def _audit(self, submitted: Submitted, output: GenerationOutput, message: discord.Message | None) -> None:
         """Every generation goes to the server's audit channel when it has one."""
