@@ -10,6 +10,7 @@ import dataclasses
 import math
 import os
 import re
+import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -94,10 +95,17 @@ class Settings:
     dev_guild_id: int | None = None
     owner_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
-    max_concurrent_jobs: int = 4
+    max_concurrent_jobs: int = 32  # jobs generating at once, across every process sharing the database
     max_jobs_per_user: int = 2
     max_queue_size: int = 100
-    image_workers: int = 2
+    image_workers: int = 2  # threads decoding and encoding images: the CPU a process spends on pixels
+    image_memory_bytes: int = 1024 * 1024 * 1024  # worst-case memory of in-flight images (IMAGE_MEMORY_MB)
+    database_pool_size: int = 10  # PostgreSQL connections per process
+    shard_count: int | None = None  # None: ask Discord (and run every shard in this process)
+    shard_ids: tuple[int, ...] | None = None  # the shards this process runs; None: all of `shard_count`
+    instance_name: str = field(default_factory=lambda: _default_instance_name())
+    metrics_port: int | None = None  # Prometheus /metrics and /healthz; None: off
+    metrics_host: str = "127.0.0.1"
     dm_enabled: bool = True
     dm_daily_limit: int = 20
     edit_interval: float = 1.5
@@ -113,6 +121,11 @@ class Settings:
     global_daily_budget_usd: Decimal = Decimal(0)  # the whole bot, rolling 24 h; 0: none
     cost_estimate_usd: Decimal = Decimal("0.04")  # per image, when a model has no history and no price
     operator_blocked_words: tuple[str, ...] = ()  # terms refused in every prompt, DMs included
+
+    @property
+    def runs_shard_zero(self) -> bool:
+        """True when this process holds shard 0 (the one that syncs application commands)."""
+        return self.shard_ids is None or 0 in self.shard_ids
 
     def require_discord(self) -> None:
         """Raise `ConfigError` unless everything `imagine-bot run` needs is present."""
@@ -311,6 +324,52 @@ def _log_level(raw: str) -> str:
     return level
 
 
+def _default_instance_name() -> str:
+    """The host name: stable across restarts of one machine or container, different between machines."""
+    return socket.gethostname() or "imagine-bot"
+
+
+def _instance_name(raw: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}", raw):
+        raise ValueError(raw)
+    return raw
+
+
+def _port(raw: str) -> int:
+    value = int(raw)
+    if not 1 <= value <= 65535:
+        raise ValueError(raw)
+    return value
+
+
+def _shard_ids(raw: str) -> tuple[int, ...]:
+    """`0-3`, `4,5,6,7` or a mix (`0-1,4`): sorted, without repeats."""
+    ids: set[int] = set()
+    for part in raw.replace(" ", "").split(","):
+        if not part:
+            continue
+        first, dash, last = part.partition("-")
+        low, high = int(first), int(last) if dash else int(first)
+        if low < 0 or high < low:
+            raise ValueError(raw)
+        ids.update(range(low, high + 1))
+    if not ids:
+        raise ValueError(raw)
+    return tuple(sorted(ids))
+
+
+def _shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | None]:
+    count = _parse(env, "SHARD_COUNT", _positive_int, None, "a positive integer")
+    ids = _parse(env, "SHARD_IDS", _shard_ids, None, "shard numbers such as 0-3 or 4,5,6,7")
+    if ids is not None:
+        if count is None:
+            raise ConfigError("SHARD_IDS needs SHARD_COUNT (the total number of shards across every process)")
+        if ids[-1] >= count:
+            raise ConfigError(f"SHARD_IDS names shard {ids[-1]}, but SHARD_COUNT={count} numbers shards "
+                              f"0 to {count - 1}")
+    return count, ids
+
+
 def _database_url(raw: str) -> str:
     if not raw.startswith(("sqlite:///", "postgresql://", "postgres://")):
         raise ValueError(raw)
@@ -341,6 +400,9 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     )
     token = _text(env, "DISCORD_TOKEN")
     health = _text(env, "HEALTH_FILE")
+    shard_count, shard_ids = _shards(env)
+    instance = _parse(env, "INSTANCE_NAME", _instance_name, None,
+                      "a name of letters, digits and . _ : - (at most 64 characters)")
     return Settings(
         discord_token=Secret(token) if token else None,
         openroute=openroute,
@@ -354,10 +416,18 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         dev_guild_id=_parse(env, "DEV_GUILD_ID", _snowflake, None, "a Discord server id (a number)"),
         owner_ids=_parse(env, "OWNER_IDS", _snowflakes, frozenset(), "a comma-separated list of user ids"),
         log_level=_parse(env, "LOG_LEVEL", _log_level, "INFO", "one of DEBUG, INFO, WARNING, ERROR"),
-        max_concurrent_jobs=_parse(env, "MAX_CONCURRENT_JOBS", _positive_int, 4, "a positive integer"),
+        max_concurrent_jobs=_parse(env, "MAX_CONCURRENT_JOBS", _positive_int, 32, "a positive integer"),
         max_jobs_per_user=_parse(env, "MAX_JOBS_PER_USER", _positive_int, 2, "a positive integer"),
         max_queue_size=_parse(env, "MAX_QUEUE_SIZE", _positive_int, 100, "a positive integer"),
         image_workers=_parse(env, "IMAGE_WORKERS", _positive_int, 2, "a positive integer"),
+        image_memory_bytes=_parse(env, "IMAGE_MEMORY_MB", _positive_int, 1024, "a positive number of MiB")
+        * 1024 * 1024,
+        database_pool_size=_parse(env, "DATABASE_POOL_SIZE", _positive_int, 10, "a positive integer"),
+        shard_count=shard_count,
+        shard_ids=shard_ids,
+        **({"instance_name": instance} if instance else {}),
+        metrics_port=_parse(env, "METRICS_PORT", _port, None, "a port number (1-65535)"),
+        metrics_host=_text(env, "METRICS_HOST", "127.0.0.1") or "127.0.0.1",
         dm_enabled=_parse(env, "DM_ENABLED", _boolean, True, "true or false"),
         dm_daily_limit=_parse(env, "DM_DAILY_LIMIT", _non_negative_int, 20, "a whole number >= 0"),
         allowed_models=_parse(env, "ALLOWED_MODELS", _patterns, (), "a comma-separated list of model ids"),
