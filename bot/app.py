@@ -31,14 +31,15 @@ log = logging.getLogger(__name__)
 
 def point_discord_at(settings: Settings) -> int | None:
     """Apply DISCORD_API_BASE_URL / DISCORD_GATEWAY_URL (REST proxies, tests). Returns the shard count to use:
-    1 with a gateway override (so the override is used as is), else None (ask Discord)."""
+    SHARD_COUNT when set; else 1 with a gateway override (so the override is used as is); else None (ask
+    Discord)."""
     if settings.discord_api_base_url:
         # discord.py builds every REST URL from this class attribute
         discord.http.Route.BASE = settings.discord_api_base_url
     if settings.discord_gateway_url:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
-        return 1
-    return None
+        return settings.shard_count or 1
+    return settings.shard_count
 
 
 def policy_settings(settings: Settings) -> PolicySettings:
@@ -82,7 +83,7 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         stack.push_async_callback(edits.aclose)
         services = Services(settings=settings, store=store, imagine=imagine, edits=edits,
                             guild_settings=guild_settings, usage=usage)
-        bot = ImagineBot(services=services, shard_count=shard_count)
+        bot = ImagineBot(services=services, shard_count=shard_count, shard_ids=settings.shard_ids)
         if started is not None:
             started(bot)
         _close_on_sigterm(bot)

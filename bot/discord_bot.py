@@ -87,7 +87,8 @@ def command_tree_hash(payload: list[dict[str, Any]]) -> str:
 
 
 class ImagineBot(commands.AutoShardedBot):
-    def __init__(self, *, services: Services, shard_count: int | None = None) -> None:
+    def __init__(self, *, services: Services, shard_count: int | None = None,
+                 shard_ids: tuple[int, ...] | None = None) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents(guilds=True),  # interactions need no privileged or message intents
@@ -95,6 +96,7 @@ class ImagineBot(commands.AutoShardedBot):
             tree_cls=ImagineTree,
             allowed_mentions=discord.AllowedMentions.none(),
             shard_count=shard_count,
+            shard_ids=list(shard_ids) if shard_ids is not None else None,
             max_messages=None,
             chunk_guilds_at_startup=False,
         )
@@ -106,7 +108,10 @@ class ImagineBot(commands.AutoShardedBot):
         self._remove_stale_health_file()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.sync_commands()
+        if self.services.settings.runs_shard_zero:
+            await self.sync_commands()
+        else:  # one process syncs: several syncing the same tree would only spend the rate limit
+            log.info("not syncing application commands: the process running shard 0 does")
         log.info("invite: %s", self.invite_url())
         await self._load_models()
         self._tasks.append(asyncio.create_task(self._keep_health_file(), name="health-file"))
