@@ -26,7 +26,8 @@ def test_two_bot_processes_share_one_postgresql():
     assert compose["services"]["postgres"]["image"].startswith("postgres:")
     for service in bots.values():
         url = service["environment"]["DATABASE_URL"]
-        assert url.startswith("postgresql://") and "@postgres:5432/" in url
+        assert url.startswith("postgresql://")
+        assert "@postgres:5432/" in url
         # the bots wait for a database that answers, not just for its container to exist
         assert service["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert "healthcheck" in compose["services"]["postgres"]
@@ -48,7 +49,8 @@ def test_each_process_serves_metrics_and_health_on_its_own_host_port():
     published = []
     for service in _bots().values():
         env = service["environment"]
-        assert env["METRICS_PORT"] == "9100" and env["METRICS_HOST"] == "0.0.0.0"
+        assert env["METRICS_PORT"] == "9100"
+        assert env["METRICS_HOST"] == "0.0.0.0"
         published.extend(service["ports"])
     assert len(set(published)) == len(published)
     assert all(port.startswith("127.0.0.1:") for port in published)  # not on every interface of the host

@@ -44,6 +44,7 @@ class JobRecord:
     generation_ids: tuple[str, ...] = ()
     result_channel_id: int | None = None
     result_message_id: int | None = None
+    owner: str | None = None  # the bot instance that created the job (INSTANCE_NAME); None before there were several
 
     @property
     def is_finished(self) -> bool:

@@ -1,8 +1,8 @@
 """Persistence: generation jobs, their input images, server settings, usage and bot metadata behind small
 repository interfaces.
 
-`open_store(settings.database_url)` gives the bot a `Store`; only this package knows which database
-is behind it.
+`open_store(settings.database_url, pool_size=...)` gives the bot a `Store` over SQLite or PostgreSQL; only
+this package knows which database is behind it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from bot.storage.base import (
     UsageTotals,
 )
 from bot.storage.migrate import MigrationError
+from bot.storage.postgres import PostgresStore
+from bot.storage.sql import SqlStore
 from bot.storage.sqlite import SqliteStore
 
 __all__ = [
@@ -41,6 +43,8 @@ __all__ = [
     "MetaRepository",
     "MigrationError",
     "ModelHistory",
+    "PostgresStore",
+    "SqlStore",
     "SqliteStore",
     "Store",
     "UsageRepository",
@@ -71,17 +75,23 @@ def sqlite_path_from_url(database_url: str, *, cwd: Path | None = None) -> Path:
     return (Path.cwd() if cwd is None else cwd) / path
 
 
-async def open_store(database_url: str) -> Store:
-    """Open the store named by `database_url`, creating and migrating the database as needed.
+async def open_store(database_url: str, *, pool_size: int = 10) -> Store:
+    """Open the store named by `database_url`, creating and migrating the database as needed:
+    `sqlite:///...` a database file, `postgresql://` or `postgres://` a PostgreSQL database through a pool of
+    up to `pool_size` connections.
 
-    Raises ConfigError for a URL this release cannot use (the message never repeats the URL, which
-    may hold a password) and for a database file that cannot be used (the message names the file)."""
+    Raises ConfigError for a URL this release cannot use (the message never repeats the URL, which may hold
+    a password), for a database file that cannot be used (the message names the file) and for a PostgreSQL
+    server that cannot be reached or refuses the login or has no such database (the message names host,
+    port and database)."""
     scheme = database_url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in database_url else ""
     if scheme in _POSTGRES_SCHEMES:
-        raise ConfigError("PostgreSQL support arrives with the asyncpg extra in a later release; "
-                          "use a sqlite:/// DATABASE_URL for now")
+        postgres = await PostgresStore.open(database_url, pool_size=pool_size)
+        log.info("Using PostgreSQL database %s", postgres.address)
+        return postgres
     if scheme != "sqlite":
-        raise ConfigError("DATABASE_URL is not a database this release supports; use sqlite:///path.db")
+        raise ConfigError("DATABASE_URL is not a database this release supports; use sqlite:///path.db or "
+                          "postgresql://user:password@host:port/database")
     path = sqlite_path_from_url(database_url)
     store = await SqliteStore.open(path)
     log.info("Using SQLite database %s", path)

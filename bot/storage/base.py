@@ -1,10 +1,11 @@
 """What the bot stores, independent of the database: the repositories' contracts and the store.
 
 A job row is a `JobSpec` (bot.jobs.spec) plus its outcome; it reads back as a `JobRecord`
-(bot.jobs.record). Backends (SQLite now, PostgreSQL later) implement `JobRepository`,
-`InputImageRepository`, `MetaRepository`, `GuildSettingsRepository` and `UsageRepository` and subclass
-`Store`. The encoding helpers at the bottom keep both backends storing values the same way: timestamps as
-unix seconds (float), money as decimal text, generation ids as a JSON array.
+(bot.jobs.record). `JobRepository`, `InputImageRepository`, `MetaRepository`, `GuildSettingsRepository` and
+`UsageRepository` are implemented once in bot.storage.sql over a small database interface that the SQLite
+and PostgreSQL backends provide; each backend's store subclasses `Store`. The encoding helpers at the bottom
+keep values stored the same way: timestamps as unix seconds (float), money as decimal text, generation ids as
+a JSON array.
 
 How jobs count (for `Quota` checks and usage totals alike):
 
@@ -86,9 +87,10 @@ class JobRepository(Protocol):
     """Generation jobs: a stored `JobSpec`, where its answer lives, its lifecycle and outcome."""
 
     async def create(self, spec: JobSpec, *, created_at: float, handle: ResponseHandle = NO_HANDLE,
-                     quota: Quota | None = None) -> JobRecord:
-        """Record a new QUEUED job holding `quota.reserve` (0 without a quota) as its reserved cost. Its
-        input image must already be stored (`InputImageRepository.put`) and its parent job must exist.
+                     quota: Quota | None = None, owner: str | None = None) -> JobRecord:
+        """Record a new QUEUED job holding `quota.reserve` (0 without a quota) as its reserved cost, owned by
+        the bot instance `owner` (its heartbeat starts at `created_at`). Its input image must already be
+        stored (`InputImageRepository.put`) and its parent job must exist.
 
         With `quota`, the checks and the insert are one transaction. They run in this order: cooldown,
         daily images, concurrent jobs, server budget (not for a DM job), global budget; the first limit
@@ -111,7 +113,21 @@ class JobRepository(Protocol):
         ...
 
     async def mark_running(self, job_id: int, *, started_at: float) -> bool:
-        """QUEUED -> RUNNING. False (and nothing changes) if the job is unknown or no longer queued."""
+        """QUEUED -> RUNNING, whatever else runs (renews the heartbeat). False (and nothing changes) if the job
+        is unknown or no longer queued."""
+        ...
+
+    async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,
+                            stale_before: float | None = None) -> bool | None:
+        """QUEUED -> RUNNING (renewing the heartbeat) only if fewer than `max_running` jobs are RUNNING in the
+        whole database, not counting those whose heartbeat is older than `stale_before` (their owner is
+        gone). Counted and changed atomically, even against other processes. True: started; False: the cap
+        is reached and the job stays QUEUED (try again later); None: unknown or no longer queued.
+        `max_running` None: no cap. Raises ValueError for a cap below 1."""
+        ...
+
+    async def heartbeat(self, owner: str, *, now: float) -> int:
+        """Set the heartbeat of `owner`'s unfinished jobs to `now` (the instance is alive); how many."""
         ...
 
     async def finish(self, job_id: int, *, status: JobStatus, finished_at: float, error: str | None = None,
@@ -132,10 +148,14 @@ class JobRepository(Protocol):
         """Remember the message that shows the job's result. False if the job is unknown."""
         ...
 
-    async def interrupt_unfinished(self, *, now: float) -> list[JobRecord]:
-        """At start-up: mark every QUEUED/RUNNING job INTERRUPTED and return them, oldest first. The
-        returned records still carry their interaction token (to edit the original response once);
-        the stored ones no longer do."""
+    async def interrupt_unfinished(self, *, now: float, owner: str | None = None,
+                                   stale_before: float | None = None) -> list[JobRecord]:
+        """Mark QUEUED/RUNNING jobs INTERRUPTED (finished at `now`) and return them, oldest first.
+        Without `owner` and `stale_before`: every unfinished job. At start-up, with an `owner`: only its own
+        jobs, jobs without an owner and (with `stale_before`) jobs whose heartbeat is older than
+        `stale_before`. While running, with only `stale_before`: the jobs whose heartbeat is older (those of
+        a stopped instance). Never a live sibling instance's job. The returned records still carry their interaction token (to edit the original
+        response once); the stored ones no longer do."""
         ...
 
     async def delete_finished_before(self, cutoff: float) -> int:

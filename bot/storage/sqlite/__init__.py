@@ -1,28 +1,18 @@
-"""The SQLite backend, one module per concern; this package re-exports its public names."""
+"""The SQLite backend: the connection and its file, the migration target and the store (the repositories
+themselves are shared, in bot.storage.sql)."""
 
 from __future__ import annotations
 
-from bot.storage.sqlite.connection import BUSY_TIMEOUT_MS, FILE_MODE, MEMORY
-from bot.storage.sqlite.counting import DAY
-from bot.storage.sqlite.guilds import SqliteGuildSettingsRepository
-from bot.storage.sqlite.inputs import SqliteInputImageRepository
-from bot.storage.sqlite.jobs import SqliteJobRepository
-from bot.storage.sqlite.meta import SqliteMetaRepository
+from bot.storage.sqlite.connection import BUSY_TIMEOUT_MS, FILE_MODE, MEMORY, SqliteDatabase
 from bot.storage.sqlite.migrations import SqliteMigrationTarget, split_statements
 from bot.storage.sqlite.store import SqliteStore
-from bot.storage.sqlite.usage import SqliteUsageRepository
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
-    "DAY",
     "FILE_MODE",
     "MEMORY",
-    "SqliteGuildSettingsRepository",
-    "SqliteInputImageRepository",
-    "SqliteJobRepository",
-    "SqliteMetaRepository",
+    "SqliteDatabase",
     "SqliteMigrationTarget",
     "SqliteStore",
-    "SqliteUsageRepository",
     "split_statements",
 ]

@@ -1,4 +1,5 @@
-"""The shared connection (lock, transactions, snapshots), PRAGMA setup, and creating and checking the database file."""
+"""The SQLite `Database` (one connection, a lock, transactions, snapshots), PRAGMA setup, and creating and
+checking the database file."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import errno
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import aiosqlite
 
 from bot.config import ConfigError
+from bot.storage.sql.database import Row, Session
 
 log = logging.getLogger(__name__)
 
@@ -23,46 +25,65 @@ BUSY_TIMEOUT_MS = 5000  # wait this long for another process's write lock before
 FILE_MODE = 0o600  # the database holds prompts and live interaction tokens: owner only
 
 
-class _Connection:
-    """The store's single connection plus the lock that keeps one coroutine's transaction from
-    interleaving with another's statements."""
+class _SqliteSession:
+    """Statements on the connection by a coroutine that holds the database's lock."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(await self._db.execute_fetchall(sql, params))
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        async with self._db.execute(sql, params) as cursor:
+            return cursor.rowcount
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        await self._db.executemany(sql, rows)
+
+
+class SqliteDatabase:
+    """`Database` over the store's single connection, plus the lock that keeps one coroutine's transaction
+    from interleaving with another's statements."""
+
+    dialect = "sqlite"
 
     def __init__(self, db: aiosqlite.Connection) -> None:
         self.db = db
         self.lock = asyncio.Lock()
+        self._session = _SqliteSession(db)
+
+    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        async with self.lock:
+            return await self._session.fetch(sql, params)
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        async with self.lock:
+            return await self._session.execute(sql, params)
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error). The caller must hold `lock`."""
+    async def transaction(self, *, exclusive: bool = False) -> AsyncIterator[Session]:
+        """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error). Every write transaction is exclusive here."""
         # IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead
         # of failing when it later tries to upgrade a read transaction
-        async with self._between("BEGIN IMMEDIATE") as db:
-            yield db
+        async with self.lock, self._between("BEGIN IMMEDIATE") as session:
+            yield session
 
     @asynccontextmanager
-    async def snapshot(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def snapshot(self) -> AsyncIterator[Session]:
         """Take the lock and read in one transaction, so several queries see the same data."""
-        async with self.lock, self._between("BEGIN") as db:
-            yield db
+        async with self.lock, self._between("BEGIN") as session:
+            yield session
 
     @asynccontextmanager
-    async def _between(self, begin: str) -> AsyncIterator[aiosqlite.Connection]:
+    async def _between(self, begin: str) -> AsyncIterator[Session]:
         await self.db.execute(begin)
         try:
-            yield self.db
+            yield self._session
         except BaseException:
             await self.db.rollback()
             raise
         await self.db.commit()
-
-    async def execute(self, sql: str, params: Sequence[Any]) -> int:
-        """One statement on its own; the number of rows it changed."""
-        async with self.lock, self.db.execute(sql, params) as cursor:
-            return cursor.rowcount
-
-
-async def _fetch(db: aiosqlite.Connection, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-    return list(await db.execute_fetchall(sql, params))
 
 
 async def _configure(db: aiosqlite.Connection, *, in_memory: bool) -> None:

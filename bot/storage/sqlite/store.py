@@ -9,29 +9,22 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.storage.base import Store
 from bot.storage.migrate import load_migrations, run_migrations
-from bot.storage.sqlite.connection import MEMORY, _configure, _Connection, _prepare_file, _raise_if_about_the_file
-from bot.storage.sqlite.guilds import SqliteGuildSettingsRepository
-from bot.storage.sqlite.inputs import SqliteInputImageRepository
-from bot.storage.sqlite.jobs import SqliteJobRepository
-from bot.storage.sqlite.meta import SqliteMetaRepository
+from bot.storage.sql.store import SqlStore
+from bot.storage.sqlite.connection import MEMORY, SqliteDatabase, _configure, _prepare_file, _raise_if_about_the_file
 from bot.storage.sqlite.migrations import SqliteMigrationTarget
-from bot.storage.sqlite.usage import SqliteUsageRepository
 
 log = logging.getLogger(__name__)
 
 
-class SqliteStore(Store):
+class SqliteStore(SqlStore):
     """The bot's store in one SQLite database file (or in memory)."""
 
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
-        self._conn = _Connection(db)
+        self._conn = SqliteDatabase(db)
         self._path = path
         self._closed = False
-        super().__init__(jobs=SqliteJobRepository(self._conn), meta=SqliteMetaRepository(self._conn),
-                         inputs=SqliteInputImageRepository(self._conn),
-                         guilds=SqliteGuildSettingsRepository(self._conn), usage=SqliteUsageRepository(self._conn))
+        super().__init__(self._conn)
 
     @classmethod
     async def open(cls, path: str | Path) -> SqliteStore:

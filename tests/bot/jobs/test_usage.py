@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from collections.abc import AsyncIterator
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -22,6 +21,7 @@ from bot.policy.guild import GuildSettings
 from bot.policy.settings import SettingsService
 from bot.storage import Store, open_store
 from bot.storage.base import ModelHistory, UsageTotals
+from tests.bot.jobs.real_loop import on_a_real_loop
 
 HOUR = 3600.0
 DAY = 24 * HOUR
@@ -266,13 +266,17 @@ async def test_forgetting_deletes_only_the_members_jobs_and_says_how_many():
 
 
 
-# --- against the real SQLite store -----------------------------------------------------------------------
+# --- against a real store (SQLite and PostgreSQL) -----------------------------------------------------------
 
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await open_store(f"sqlite:///{tmp_path / 'bot.db'}")
-    yield opened
-    await opened.close()
+def on_a_real_store(test: Callable[[Store], Awaitable[None]]) -> Callable[..., None]:
+    """Run `test(store)` over a real store, once on SQLite and once on PostgreSQL, on a real event loop (the
+    database's I/O and timeouts need a real clock)."""
+    @on_a_real_loop
+    async def run(database_url: str) -> None:
+        async with await open_store(database_url) as store:
+            await test(store)
+
+    return run
 
 
 async def record(store: Store, job: Job) -> None:
@@ -285,7 +289,7 @@ async def record(store: Store, job: Job) -> None:
                             cost=job.cost, images=job.images)
 
 
-async def sqlite_service(store: Store, jobs: list[Job], guild: GuildSettings | None = None) -> UsageService:
+async def stored_service(store: Store, jobs: list[Job], guild: GuildSettings | None = None) -> UsageService:
     for job in jobs:
         await record(store, job)
     if guild is not None:
@@ -295,8 +299,9 @@ async def sqlite_service(store: Store, jobs: list[Job], guild: GuildSettings | N
                         clock=lambda: NOW)
 
 
-async def test_on_sqlite_a_members_day_month_limit_and_cooldown(store):
-    usage = await sqlite_service(store, [
+@on_a_real_store
+async def test_on_a_real_store_a_members_day_month_limit_and_cooldown(store):
+    usage = await stored_service(store, [
         Job(1, GUILD_ID, NOW - 20, images=3, cost=Decimal("0.12")),
         Job(1, GUILD_ID, NOW - 30 * HOUR, images=2, cost=Decimal("0.08")),
         Job(1, None, NOW - HOUR, images=4),
@@ -309,8 +314,9 @@ async def test_on_sqlite_a_members_day_month_limit_and_cooldown(store):
     assert mine.cooldown_left == pytest.approx(40)
 
 
-async def test_on_sqlite_a_moderator_sees_the_server_and_a_member_can_forget(store):
-    usage = await sqlite_service(store, [
+@on_a_real_store
+async def test_on_a_real_store_a_moderator_sees_the_server_and_a_member_can_forget(store):
+    usage = await stored_service(store, [
         Job(1, GUILD_ID, NOW - HOUR, images=1, cost=Decimal("0.04")),
         Job(3, GUILD_ID, NOW - 2 * HOUR, images=4, cost=Decimal("0.16")),
         Job(3, GUILD_ID, NOW - 3 * HOUR, images=1, cost=Decimal("0.04")),
@@ -326,7 +332,8 @@ async def test_on_sqlite_a_moderator_sees_the_server_and_a_member_can_forget(sto
     assert (await store.usage.model_history("emu/png")).samples == 1  # one succeeded job is left
 
 
-async def test_on_sqlite_a_model_usually_takes_the_average_of_its_recent_successful_jobs(store):
-    await sqlite_service(store, [Job(1, GUILD_ID, NOW - n * HOUR, model="slow/one", seconds=s)
+@on_a_real_store
+async def test_on_a_real_store_a_model_usually_takes_the_average_of_its_recent_successful_jobs(store):
+    await stored_service(store, [Job(1, GUILD_ID, NOW - n * HOUR, model="slow/one", seconds=s)
                                  for n, s in enumerate((10.0, 14.0, 18.0), start=1)])
     assert (await store.usage.model_history("slow/one")).avg_seconds == pytest.approx(14.0)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -38,8 +37,9 @@ def policy(**operator: object) -> Policy:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await open_store(f"sqlite:///{tmp_path / 'bot.db'}")
+async def store(database_url: str) -> AsyncIterator[Store]:
+    """A real store, once on SQLite and once on PostgreSQL."""
+    opened = await open_store(database_url)
     yield opened
     await opened.close()
 

@@ -1,4 +1,4 @@
-"""A server's settings as its moderators change them through `SettingsService`, over a real SQLite store: who
+"""A server's settings as its moderators change them through `SettingsService`, over a real store: who
 may change them, which models a server may name, what each change reports (before → after) and keeps, and
 the effective values `/settings show` displays."""
 
@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import AsyncIterator, Awaitable, Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,8 +47,9 @@ class Provider:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await open_store(f"sqlite:///{tmp_path / 'bot.db'}")
+async def store(database_url: str) -> AsyncIterator[Store]:
+    """A real store, once on SQLite and once on PostgreSQL."""
+    opened = await open_store(database_url)
     yield opened
     await opened.close()
 

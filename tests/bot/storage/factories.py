@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from typing import Any
 
+import asyncpg
+
 from bot.jobs.spec import JobSpec, ResponseHandle
+
+# what each backend raises for a row that breaks a foreign key or a check (a programming error in the bot)
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, asyncpg.IntegrityConstraintViolationError)
 
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4  # not a real picture; storage treats it as bytes
 CREATED_AT = 1_700_000_000.25

@@ -112,18 +112,3 @@ async def test_permission_denied_creating_the_file_is_a_config_error(
 
     with pytest.raises(ConfigError, match=r"^cannot open the database file .*bot\.db: permission denied"):
         await SqliteStore.open(path)
-
-
-@pytest.mark.parametrize("url", [
-    "postgresql://bot:hunter2@db.example/imagine",
-    "postgresql+asyncpg://bot:hunter2@db.example:5432/imagine?sslmode=require",
-])
-async def test_a_postgres_url_never_reaches_the_message_or_the_log(
-        url: str, caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.DEBUG), pytest.raises(ConfigError) as caught:
-        await open_store(url)
-
-    assert "hunter2" not in str(caught.value)
-    assert "db.example" not in str(caught.value)
-    assert caught.value.__cause__ is None
-    assert "hunter2" not in caplog.text

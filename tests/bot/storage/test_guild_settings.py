@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from bot.policy.guild import BlockedMember, GuildModels, GuildSettings
-from bot.storage import SqliteStore
+from bot.storage import SqlStore, open_store
 
 GUILD = 2002
 
@@ -34,19 +33,19 @@ EVERYTHING = GuildSettings(
 )
 
 
-async def _rows(store: SqliteStore, table: str) -> int:
-    rows = list(await store.connection.execute_fetchall(f"SELECT COUNT(*) FROM {table}"))
+async def _rows(store: SqlStore, table: str) -> int:
+    rows = list(await store.database.fetch(f"SELECT COUNT(*) FROM {table}"))
     return int(rows[0][0])
 
 
-async def test_a_server_that_never_saved_settings_gets_the_defaults(store: SqliteStore) -> None:
+async def test_a_server_that_never_saved_settings_gets_the_defaults(store: SqlStore) -> None:
     settings = await store.guilds.get(GUILD)
 
     assert settings == GuildSettings(guild_id=GUILD)
     assert settings.updated_at is None
 
 
-async def test_saved_settings_read_back_whole_with_their_time(store: SqliteStore) -> None:
+async def test_saved_settings_read_back_whole_with_their_time(store: SqlStore) -> None:
     saved = await store.guilds.save(EVERYTHING, now=1_700_000_000.5)
     read = await store.guilds.get(GUILD)
 
@@ -56,7 +55,7 @@ async def test_saved_settings_read_back_whole_with_their_time(store: SqliteStore
     assert read.spoiler is True
 
 
-async def test_saving_replaces_every_setting_and_set(store: SqliteStore) -> None:
+async def test_saving_replaces_every_setting_and_set(store: SqlStore) -> None:
     await store.guilds.save(EVERYTHING, now=1.0)
     narrower = GuildSettings(guild_id=GUILD, allowed_models=frozenset({"openai/gpt-image-1"}),
                              channel_ids=frozenset({3003}))
@@ -70,7 +69,7 @@ async def test_saving_replaces_every_setting_and_set(store: SqliteStore) -> None
             await _rows(store, "guild_roles")) == (1, 1, 0)
 
 
-async def test_a_model_can_be_age_restricted_without_being_in_the_allowed_set(store: SqliteStore) -> None:
+async def test_a_model_can_be_age_restricted_without_being_in_the_allowed_set(store: SqlStore) -> None:
     only_restricted = GuildSettings(guild_id=GUILD, age_restricted_models=frozenset({"some/model"}))
 
     await store.guilds.save(only_restricted, now=1.0)
@@ -79,7 +78,7 @@ async def test_a_model_can_be_age_restricted_without_being_in_the_allowed_set(st
     assert (read.allowed_models, read.age_restricted_models) == (frozenset(), frozenset({"some/model"}))
 
 
-async def test_each_server_keeps_its_own_settings(store: SqliteStore) -> None:
+async def test_each_server_keeps_its_own_settings(store: SqlStore) -> None:
     await store.guilds.save(EVERYTHING, now=1.0)
     other = GuildSettings(guild_id=9009, role_ids=frozenset({1}), spoiler=False)
 
@@ -89,7 +88,7 @@ async def test_each_server_keeps_its_own_settings(store: SqliteStore) -> None:
     assert await store.guilds.get(9009) == other
 
 
-async def test_the_models_every_server_named_are_listed_by_server(store: SqliteStore) -> None:
+async def test_the_models_every_server_named_are_listed_by_server(store: SqlStore) -> None:
     await store.guilds.save(EVERYTHING, now=1.0)
     await store.guilds.save(GuildSettings(guild_id=1001, default_model="openai/gpt-5-image-mini"), now=1.0)
     await store.guilds.save(GuildSettings(guild_id=3003, allowed_models=frozenset({"emu/png"})), now=1.0)
@@ -104,7 +103,7 @@ async def test_the_models_every_server_named_are_listed_by_server(store: SqliteS
     ]
 
 
-async def test_concurrent_saves_leave_one_of_them_whole_never_a_mix(store: SqliteStore) -> None:
+async def test_concurrent_saves_leave_one_of_them_whole_never_a_mix(store: SqlStore) -> None:
     variants = [EVERYTHING.replace(role_ids=frozenset({n}), channel_ids=frozenset({n, n + 1}),
                                    allowed_models=frozenset({f"m/{n}"}), daily_limit=n) for n in range(10)]
 
@@ -114,19 +113,18 @@ async def test_concurrent_saves_leave_one_of_them_whole_never_a_mix(store: Sqlit
     assert (await _rows(store, "guild_models"), await _rows(store, "guild_channels")) == (3, 2)
 
 
-async def test_a_budget_that_is_not_an_exact_decimal_is_refused_and_nothing_is_saved(store: SqliteStore) -> None:
+async def test_a_budget_that_is_not_an_exact_decimal_is_refused_and_nothing_is_saved(store: SqlStore) -> None:
     with pytest.raises(ValueError, match="Decimal"):
         await store.guilds.save(EVERYTHING.replace(monthly_budget_usd=12.5), now=1.0)
 
     assert await store.guilds.get(GUILD) == GuildSettings(guild_id=GUILD)
 
 
-async def test_settings_survive_closing_and_reopening_the_store(tmp_path: Path) -> None:
-    path = tmp_path / "bot.db"
-    async with await SqliteStore.open(path) as store:
+async def test_settings_survive_closing_and_reopening_the_store(database_url: str) -> None:
+    async with await open_store(database_url) as store:
         await store.guilds.save(EVERYTHING, now=7.0)
 
-    async with await SqliteStore.open(path) as store:
+    async with await open_store(database_url) as store:
         read = await store.guilds.get(GUILD)
 
     assert read == EVERYTHING

@@ -78,20 +78,6 @@ async def test_file_database_runs_with_wal_foreign_keys_and_a_busy_timeout(tmp_p
         assert await _pragma(store, "synchronous") == 1  # NORMAL
 
 
-@pytest.mark.parametrize("url", [
-    "postgresql://bot:hunter2@db.example/imagine",
-    "postgres://bot:hunter2@db.example/imagine",
-    "postgresql+asyncpg://bot:hunter2@db.example/imagine",
-])
-async def test_postgres_url_explains_it_is_not_supported_yet_without_echoing_the_password(url: str) -> None:
-    with pytest.raises(ConfigError) as caught:
-        await open_store(url)
-
-    message = str(caught.value)
-    assert "PostgreSQL support arrives with the asyncpg extra in a later release" in message
-    assert "hunter2" not in message
-
-
 @pytest.mark.parametrize("url", ["mysql://bot:hunter2@db/imagine", "bot:hunter2@db", "sqlite://bot.db"])
 async def test_unknown_database_urls_are_refused_without_echoing_them(url: str) -> None:
     with pytest.raises(ConfigError, match="sqlite:///") as caught:

@@ -6,14 +6,13 @@ import asyncio
 import dataclasses
 from collections.abc import Awaitable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.jobs.spec import JobSpec
 from bot.policy.quota import Quota, QuotaExceeded
-from bot.storage import JobRecord, JobStatus, SqliteStore
+from bot.storage import JobRecord, JobStatus, SqlStore, open_store
 from tests.bot.storage.factories import dm_spec, spec
 
 NOW = 1_700_000_000.0
@@ -26,8 +25,8 @@ def quota(**limits: Any) -> Quota:
     return Quota(now=NOW, **limits)
 
 
-async def _job_count(store: SqliteStore) -> int:
-    rows = list(await store.connection.execute_fetchall("SELECT COUNT(*) FROM jobs"))
+async def _job_count(store: SqlStore) -> int:
+    rows = list(await store.database.fetch("SELECT COUNT(*) FROM jobs"))
     return int(rows[0][0])
 
 
@@ -49,7 +48,7 @@ async def _outcomes(creates: list[Awaitable[JobRecord]]) -> tuple[int, set[str]]
 
 # --- no limits ------------------------------------------------------------------------------------------
 
-async def test_a_quota_without_limits_records_every_job_with_its_reservation(store: SqliteStore) -> None:
+async def test_a_quota_without_limits_records_every_job_with_its_reservation(store: SqlStore) -> None:
     for n in range(5):
         await store.jobs.create(spec(prompt=f"p{n}"), created_at=NOW, quota=quota(reserve=Decimal("0.25")))
 
@@ -57,7 +56,7 @@ async def test_a_quota_without_limits_records_every_job_with_its_reservation(sto
     assert (await store.usage.guild(GUILD, since=0.0)).cost == Decimal("1.25")
 
 
-async def test_limits_of_zero_are_no_limits(store: SqliteStore) -> None:
+async def test_limits_of_zero_are_no_limits(store: SqlStore) -> None:
     await store.jobs.create(spec(), created_at=NOW, quota=quota(reserve=Decimal("5")))
     zeros = quota(daily_images=0, cooldown=0.0, concurrent=0, guild_budget=Decimal(0), global_budget=Decimal(0))
 
@@ -66,13 +65,13 @@ async def test_limits_of_zero_are_no_limits(store: SqliteStore) -> None:
     assert await _job_count(store) == 2
 
 
-async def test_a_job_created_without_a_quota_reserves_nothing(store: SqliteStore) -> None:
+async def test_a_job_created_without_a_quota_reserves_nothing(store: SqlStore) -> None:
     await store.jobs.create(spec(), created_at=NOW)
 
     assert (await store.usage.guild(GUILD, since=0.0)).cost == Decimal(0)
 
 
-async def test_a_negative_reservation_is_a_programming_error(store: SqliteStore) -> None:
+async def test_a_negative_reservation_is_a_programming_error(store: SqlStore) -> None:
     with pytest.raises(ValueError, match="reservation"):
         await store.jobs.create(spec(), created_at=NOW, quota=quota(reserve=Decimal("-0.01")))
 
@@ -81,7 +80,7 @@ async def test_a_negative_reservation_is_a_programming_error(store: SqliteStore)
 
 # --- cooldown -------------------------------------------------------------------------------------------
 
-async def test_cooldown_refuses_until_it_passed_and_says_how_long_is_left(store: SqliteStore) -> None:
+async def test_cooldown_refuses_until_it_passed_and_says_how_long_is_left(store: SqlStore) -> None:
     first = await store.jobs.create(spec(), created_at=NOW - 10)
     await store.jobs.finish(first.id, status=JobStatus.FAILED, finished_at=NOW - 9)  # any job counts
 
@@ -93,7 +92,7 @@ async def test_cooldown_refuses_until_it_passed_and_says_how_long_is_left(store:
     assert (await store.jobs.create(spec(), created_at=NOW + 20, quota=later)).created_at == NOW + 20
 
 
-async def test_cooldown_counts_only_the_requesters_jobs_in_the_same_place(store: SqliteStore) -> None:
+async def test_cooldown_counts_only_the_requesters_jobs_in_the_same_place(store: SqlStore) -> None:
     await store.jobs.create(spec(), created_at=NOW - 1)
     cooldown = quota(cooldown=60.0)
 
@@ -107,7 +106,7 @@ async def test_cooldown_counts_only_the_requesters_jobs_in_the_same_place(store:
 # --- daily images ---------------------------------------------------------------------------------------
 
 async def test_daily_counts_images_by_outcome_and_says_when_the_oldest_counted_job_leaves(
-        store: SqliteStore) -> None:
+        store: SqlStore) -> None:
     await store.jobs.create(spec(count=4), created_at=NOW - DAY)  # just outside the rolling window
     delivered_one = await store.jobs.create(spec(count=4), created_at=NOW - 7200)
     await store.jobs.finish(delivered_one.id, status=JobStatus.SUCCEEDED, finished_at=NOW - 7100, images=1)
@@ -124,7 +123,7 @@ async def test_daily_counts_images_by_outcome_and_says_when_the_oldest_counted_j
     assert await _job_count(store) == 5
 
 
-async def test_a_succeeded_job_that_reported_no_image_count_counts_its_count(store: SqliteStore) -> None:
+async def test_a_succeeded_job_that_reported_no_image_count_counts_its_count(store: SqlStore) -> None:
     job = await store.jobs.create(spec(count=3), created_at=NOW - 60)
     await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=NOW - 50)
 
@@ -133,14 +132,14 @@ async def test_a_succeeded_job_that_reported_no_image_count_counts_its_count(sto
     assert refused.kind == "daily"
 
 
-async def test_a_request_bigger_than_the_daily_limit_has_no_retry_time(store: SqliteStore) -> None:
+async def test_a_request_bigger_than_the_daily_limit_has_no_retry_time(store: SqlStore) -> None:
     refused = await _refused(store.jobs.create(spec(count=3), created_at=NOW, quota=quota(daily_images=2)))
 
     assert (refused.kind, refused.retry_after) == ("daily", None)
 
 
 async def test_dm_jobs_count_together_wherever_they_were_asked_and_apart_from_servers(
-        store: SqliteStore) -> None:
+        store: SqlStore) -> None:
     await store.jobs.create(dm_spec(count=2), created_at=NOW - 10)
     await store.jobs.create(dm_spec(guild_id=OTHER_GUILD, count=2), created_at=NOW - 5)  # user-installed
     await store.jobs.create(spec(count=4), created_at=NOW - 5)
@@ -155,7 +154,7 @@ async def test_dm_jobs_count_together_wherever_they_were_asked_and_apart_from_se
 
 # --- concurrent -----------------------------------------------------------------------------------------
 
-async def test_concurrent_counts_queued_and_running_jobs_until_one_finishes(store: SqliteStore) -> None:
+async def test_concurrent_counts_queued_and_running_jobs_until_one_finishes(store: SqlStore) -> None:
     running = await store.jobs.create(spec(), created_at=NOW - 20)
     await store.jobs.mark_running(running.id, started_at=NOW - 19)
     await store.jobs.create(spec(), created_at=NOW - 10)
@@ -172,7 +171,7 @@ async def test_concurrent_counts_queued_and_running_jobs_until_one_finishes(stor
 # --- budgets --------------------------------------------------------------------------------------------
 
 async def test_the_server_budget_counts_costs_this_month_and_reservations_of_unfinished_jobs(
-        store: SqliteStore) -> None:
+        store: SqlStore) -> None:
     month_start = NOW - 1000
     expensive = await store.jobs.create(spec(), created_at=month_start - 1, quota=quota(reserve=Decimal(9)))
     await store.jobs.finish(expensive.id, status=JobStatus.SUCCEEDED, finished_at=NOW, cost=Decimal(9))  # last month
@@ -192,7 +191,7 @@ async def test_the_server_budget_counts_costs_this_month_and_reservations_of_unf
     assert (refused.kind, refused.limit, refused.retry_after) == ("guild_budget", Decimal("1.00"), None)
 
 
-async def test_a_reservation_that_would_overspend_the_server_budget_is_refused(store: SqliteStore) -> None:
+async def test_a_reservation_that_would_overspend_the_server_budget_is_refused(store: SqlStore) -> None:
     budget = quota(guild_budget=Decimal("1.00"), reserve=Decimal("0.60"))
     await store.jobs.create(spec(), created_at=NOW, quota=budget)
 
@@ -204,7 +203,7 @@ async def test_a_reservation_that_would_overspend_the_server_budget_is_refused(s
     assert small.status is JobStatus.QUEUED
 
 
-async def test_settling_a_job_replaces_its_reservation_with_its_cost(store: SqliteStore) -> None:
+async def test_settling_a_job_replaces_its_reservation_with_its_cost(store: SqlStore) -> None:
     budget = quota(guild_budget=Decimal("1.00"), reserve=Decimal("0.60"))
     job = await store.jobs.create(spec(), created_at=NOW, quota=budget)
     await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=NOW, cost=Decimal("0.10"))
@@ -214,7 +213,7 @@ async def test_settling_a_job_replaces_its_reservation_with_its_cost(store: Sqli
     assert (await store.usage.guild(GUILD, since=0.0)).cost == Decimal("0.70")
 
 
-async def test_interrupted_jobs_release_their_reservations(store: SqliteStore) -> None:
+async def test_interrupted_jobs_release_their_reservations(store: SqlStore) -> None:
     budget = quota(guild_budget=Decimal("1.00"), reserve=Decimal("0.60"))
     await store.jobs.create(spec(), created_at=NOW, quota=budget)
     await store.jobs.interrupt_unfinished(now=NOW)
@@ -224,14 +223,14 @@ async def test_interrupted_jobs_release_their_reservations(store: SqliteStore) -
     assert (await store.usage.guild(GUILD, since=0.0)).cost == Decimal("0.60")
 
 
-async def test_a_dm_job_is_not_held_to_a_server_budget(store: SqliteStore) -> None:
+async def test_a_dm_job_is_not_held_to_a_server_budget(store: SqlStore) -> None:
     await store.jobs.create(dm_spec(), created_at=NOW,
                             quota=quota(guild_budget=Decimal("0.01"), reserve=Decimal("0.50")))
 
     assert await _job_count(store) == 1
 
 
-async def test_the_global_budget_counts_every_job_of_the_last_24_hours(store: SqliteStore) -> None:
+async def test_the_global_budget_counts_every_job_of_the_last_24_hours(store: SqlStore) -> None:
     old = await store.jobs.create(spec(), created_at=NOW - DAY)
     await store.jobs.finish(old.id, status=JobStatus.SUCCEEDED, finished_at=NOW - DAY, cost=Decimal(50))
     await store.jobs.create(dm_spec(requester_id=1), created_at=NOW - 10, quota=quota(reserve=Decimal("0.50")))
@@ -244,7 +243,7 @@ async def test_the_global_budget_counts_every_job_of_the_last_24_hours(store: Sq
     assert (refused.kind, refused.limit, refused.retry_after) == ("global_budget", Decimal("1.00"), None)
 
 
-async def test_budgets_add_up_exact_decimals(store: SqliteStore) -> None:
+async def test_budgets_add_up_exact_decimals(store: SqlStore) -> None:
     budget = quota(guild_budget=Decimal("0.3"), reserve=Decimal("0.1"))  # as floats, 0.1 * 3 > 0.3
 
     passed, kinds = await _outcomes([store.jobs.create(spec(), created_at=NOW, quota=budget) for _ in range(5)])
@@ -254,7 +253,7 @@ async def test_budgets_add_up_exact_decimals(store: SqliteStore) -> None:
 
 # --- order and atomicity --------------------------------------------------------------------------------
 
-async def test_the_limits_are_checked_in_their_documented_order(store: SqliteStore) -> None:
+async def test_the_limits_are_checked_in_their_documented_order(store: SqlStore) -> None:
     await store.jobs.create(spec(count=4), created_at=NOW - 1, quota=quota(reserve=Decimal(5)))
     every_limit = {"cooldown": 60.0, "daily_images": 4, "concurrent": 1, "guild_budget": Decimal(1),
                    "global_budget": Decimal(1)}
@@ -281,7 +280,7 @@ _LAST_UNIT = {
 
 
 @pytest.mark.parametrize("kind", sorted(_LAST_UNIT))
-async def test_concurrent_creates_on_one_store_never_both_pass_the_last_unit(store: SqliteStore, kind: str) -> None:
+async def test_concurrent_creates_on_one_store_never_both_pass_the_last_unit(store: SqlStore, kind: str) -> None:
     passed, kinds = await _outcomes([store.jobs.create(_dm(1001, n), created_at=NOW, quota=_LAST_UNIT[kind])
                                      for n in range(10)])
 
@@ -289,7 +288,7 @@ async def test_concurrent_creates_on_one_store_never_both_pass_the_last_unit(sto
     assert await _job_count(store) == 1
 
 
-async def test_many_concurrent_reservations_never_overspend_a_server_budget(store: SqliteStore) -> None:
+async def test_many_concurrent_reservations_never_overspend_a_server_budget(store: SqlStore) -> None:
     budget = quota(guild_budget=Decimal("1.00"), reserve=Decimal("0.30"))
 
     passed, kinds = await _outcomes([store.jobs.create(spec(requester_id=n), created_at=NOW, quota=budget)
@@ -301,9 +300,8 @@ async def test_many_concurrent_reservations_never_overspend_a_server_budget(stor
 
 @pytest.mark.parametrize("kind", sorted(_LAST_UNIT))
 async def test_concurrent_creates_from_two_processes_never_both_pass_the_last_unit(
-        tmp_path: Path, kind: str) -> None:
-    path = tmp_path / "bot.db"
-    async with await SqliteStore.open(path) as first, await SqliteStore.open(path) as second:
+        database_url: str, kind: str) -> None:
+    async with await open_store(database_url) as first, await open_store(database_url) as second:
         for attempt in range(3):  # several rounds, each a fresh requester and day, to give a race its chance
             now = NOW + attempt * 2 * DAY
             limit = dataclasses.replace(_LAST_UNIT[kind], now=now)
@@ -315,10 +313,9 @@ async def test_concurrent_creates_from_two_processes_never_both_pass_the_last_un
             assert (await second.usage.member(7000 + attempt, guild_id=None, since=0.0)).jobs == 1
 
 
-async def test_reservations_from_two_processes_never_overspend_a_server_budget(tmp_path: Path) -> None:
-    path = tmp_path / "bot.db"
+async def test_reservations_from_two_processes_never_overspend_a_server_budget(database_url: str) -> None:
     budget = quota(guild_budget=Decimal("1.00"), reserve=Decimal("0.30"))
-    async with await SqliteStore.open(path) as first, await SqliteStore.open(path) as second:
+    async with await open_store(database_url) as first, await open_store(database_url) as second:
         passed, kinds = await _outcomes([store.jobs.create(spec(requester_id=n), created_at=NOW, quota=budget)
                                          for n in range(5) for store in (first, second)])
 
@@ -326,13 +323,12 @@ async def test_reservations_from_two_processes_never_overspend_a_server_budget(t
         assert (await first.usage.guild(GUILD, since=0.0)).cost == Decimal("0.90")
 
 
-async def test_reservations_survive_closing_and_reopening_the_store(tmp_path: Path) -> None:
-    path = tmp_path / "bot.db"
+async def test_reservations_survive_closing_and_reopening_the_store(database_url: str) -> None:
     budget = quota(guild_budget=Decimal("1.00"), reserve=Decimal("0.60"))
-    async with await SqliteStore.open(path) as store:
+    async with await open_store(database_url) as store:
         await store.jobs.create(spec(), created_at=NOW, quota=budget)
 
-    async with await SqliteStore.open(path) as store:
+    async with await open_store(database_url) as store:
         refused = await _refused(store.jobs.create(spec(), created_at=NOW, quota=budget))
         spent = (await store.usage.guild(GUILD, since=0.0)).cost
 

@@ -4,11 +4,10 @@ a model's history, and forgetting a user."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from bot.jobs.spec import JobSpec
 from bot.policy.quota import Quota
-from bot.storage import JobRecord, JobStatus, ModelHistory, SqliteStore, UsageTotals
+from bot.storage import JobRecord, JobStatus, ModelHistory, SqlStore, UsageTotals, open_store
 from tests.bot.storage.factories import PNG_BYTES, dm_spec, spec
 
 DAY = 24 * 60 * 60
@@ -19,7 +18,7 @@ OTHER_GUILD = 2999
 MODEL = "google/gemini-2.5-flash-image-preview"
 
 
-async def _job(store: SqliteStore, request: JobSpec, *, at: float, reserve: str = "0",
+async def _job(store: SqlStore, request: JobSpec, *, at: float, reserve: str = "0",
                status: JobStatus | None = None, cost: str | None = None, images: int | None = None,
                started_at: float | None = None, finished_at: float | None = None) -> JobRecord:
     """A job created at `at` reserving `reserve`, left queued or taken to `status`."""
@@ -32,7 +31,7 @@ async def _job(store: SqliteStore, request: JobSpec, *, at: float, reserve: str 
     return record
 
 
-async def _mixed_day(store: SqliteStore) -> None:
+async def _mixed_day(store: SqlStore) -> None:
     """Member 1001's jobs in server 2002 since NOW - 100: five jobs, 2 + 1 + 3 images, 0.55 spent."""
     await _job(store, spec(count=2), at=NOW - 100, reserve="0.20")  # queued: 2 images, 0.20 held
     await _job(store, spec(count=4), at=NOW - 90, status=JobStatus.SUCCEEDED, cost="0.10", images=1)
@@ -41,7 +40,7 @@ async def _mixed_day(store: SqliteStore) -> None:
     await _job(store, spec(count=4), at=NOW - 60, reserve="9", status=JobStatus.CANCELLED, cost="0")  # nothing
 
 
-async def test_member_totals_count_images_and_money_by_outcome(store: SqliteStore) -> None:
+async def test_member_totals_count_images_and_money_by_outcome(store: SqlStore) -> None:
     await _mixed_day(store)
     await _job(store, spec(), at=NOW - 200, status=JobStatus.SUCCEEDED, cost="5")  # before `since`
     await _job(store, spec(requester_id=9999), at=NOW, reserve="1")  # someone else
@@ -53,7 +52,7 @@ async def test_member_totals_count_images_and_money_by_outcome(store: SqliteStor
     assert totals == UsageTotals(jobs=5, images=6, cost=Decimal("0.55"))
 
 
-async def test_member_usage_without_a_server_is_every_dm_job_wherever_it_was_asked(store: SqliteStore) -> None:
+async def test_member_usage_without_a_server_is_every_dm_job_wherever_it_was_asked(store: SqlStore) -> None:
     await _job(store, dm_spec(count=2), at=NOW, reserve="0.10")
     await _job(store, dm_spec(guild_id=OTHER_GUILD), at=NOW, status=JobStatus.SUCCEEDED, cost="0.05")
     await _job(store, spec(), at=NOW, reserve="1")
@@ -62,7 +61,7 @@ async def test_member_usage_without_a_server_is_every_dm_job_wherever_it_was_ask
     assert await store.usage.member(1001, guild_id=OTHER_GUILD, since=0.0) == UsageTotals(0, 0, Decimal(0))
 
 
-async def test_since_is_inclusive(store: SqliteStore) -> None:
+async def test_since_is_inclusive(store: SqlStore) -> None:
     await _job(store, spec(), at=NOW)
 
     assert (await store.usage.member(1001, guild_id=GUILD, since=NOW)).jobs == 1
@@ -71,7 +70,7 @@ async def test_since_is_inclusive(store: SqliteStore) -> None:
     assert (await store.usage.everywhere(since=NOW + 0.001)).jobs == 0
 
 
-async def test_server_totals_add_up_every_member_and_everywhere_adds_up_every_job(store: SqliteStore) -> None:
+async def test_server_totals_add_up_every_member_and_everywhere_adds_up_every_job(store: SqlStore) -> None:
     await _mixed_day(store)
     await _job(store, spec(requester_id=9999, count=2), at=NOW, status=JobStatus.SUCCEEDED, cost="0.05")
     await _job(store, spec(guild_id=OTHER_GUILD), at=NOW, reserve="1")
@@ -81,12 +80,12 @@ async def test_server_totals_add_up_every_member_and_everywhere_adds_up_every_jo
     assert await store.usage.everywhere(since=0.0) == UsageTotals(8, 10, Decimal("1.601"))
 
 
-async def test_nothing_used_is_all_zeros(store: SqliteStore) -> None:
+async def test_nothing_used_is_all_zeros(store: SqlStore) -> None:
     assert await store.usage.everywhere(since=0.0) == UsageTotals(jobs=0, images=0, cost=Decimal(0))
     assert await store.usage.top_members(GUILD, since=0.0) == []
 
 
-async def test_top_members_come_most_images_first_then_most_jobs_then_lowest_id(store: SqliteStore) -> None:
+async def test_top_members_come_most_images_first_then_most_jobs_then_lowest_id(store: SqlStore) -> None:
     for requester_id, counts in [(1, [1]), (2, [4]), (3, [2, 2]), (4, [1, 1, 2]), (5, [1])]:
         for count in counts:
             await _job(store, spec(requester_id=requester_id, count=count), at=NOW, reserve="0.01")
@@ -100,7 +99,7 @@ async def test_top_members_come_most_images_first_then_most_jobs_then_lowest_id(
     assert [member for member, _ in await store.usage.top_members(GUILD, since=0.0)] == [4, 3, 2, 7, 1]
 
 
-async def test_daily_has_one_entry_per_utc_day_oldest_first_ending_today(store: SqliteStore) -> None:
+async def test_daily_has_one_entry_per_utc_day_oldest_first_ending_today(store: SqlStore) -> None:
     await _job(store, spec(count=2), at=MIDNIGHT - 2 * DAY - 1)  # the day before the window
     await _job(store, spec(count=2), at=MIDNIGHT - 2 * DAY, status=JobStatus.SUCCEEDED, cost="0.10")
     await _job(store, spec(), at=MIDNIGHT - DAY - 0.5, status=JobStatus.SUCCEEDED, cost="0.05")
@@ -116,13 +115,13 @@ async def test_daily_has_one_entry_per_utc_day_oldest_first_ending_today(store: 
                      (MIDNIGHT, UsageTotals(2, 3, Decimal("0.30")))]
 
 
-async def test_a_single_day_chart_is_today(store: SqliteStore) -> None:
+async def test_a_single_day_chart_is_today(store: SqlStore) -> None:
     await _job(store, spec(), at=MIDNIGHT + DAY - 0.001)
 
     assert await store.usage.daily(GUILD, days=1, now=MIDNIGHT) == [(MIDNIGHT, UsageTotals(1, 1, Decimal(0)))]
 
 
-async def test_last_request_is_the_latest_job_in_that_place(store: SqliteStore) -> None:
+async def test_last_request_is_the_latest_job_in_that_place(store: SqlStore) -> None:
     assert await store.usage.last_request_at(1001, guild_id=GUILD) is None
 
     await _job(store, spec(), at=NOW - 50, status=JobStatus.FAILED)
@@ -136,7 +135,7 @@ async def test_last_request_is_the_latest_job_in_that_place(store: SqliteStore) 
 
 
 async def test_model_history_averages_cost_per_image_and_seconds_over_the_latest_succeeded_jobs(
-        store: SqliteStore) -> None:
+        store: SqlStore) -> None:
     succeeded = JobStatus.SUCCEEDED
     await _job(store, spec(), at=NOW, status=succeeded, cost="9", started_at=NOW, finished_at=NOW + 1)  # oldest
     await _job(store, spec(count=4), at=NOW, status=succeeded, cost="0.30", images=3,
@@ -152,14 +151,14 @@ async def test_model_history_averages_cost_per_image_and_seconds_over_the_latest
     assert history == ModelHistory(samples=3, avg_cost=Decimal("0.08"), avg_seconds=20.0)  # 0.40 / 5 images
 
 
-async def test_a_model_without_history_has_no_averages(store: SqliteStore) -> None:
+async def test_a_model_without_history_has_no_averages(store: SqlStore) -> None:
     await _job(store, spec(), at=NOW, status=JobStatus.SUCCEEDED)  # neither cost nor start time
 
     assert await store.usage.model_history("never/used") == ModelHistory(samples=0, avg_cost=None, avg_seconds=None)
     assert await store.usage.model_history(MODEL) == ModelHistory(samples=1, avg_cost=None, avg_seconds=None)
 
 
-async def test_forgetting_a_user_deletes_their_jobs_and_the_images_only_they_used(store: SqliteStore) -> None:
+async def test_forgetting_a_user_deletes_their_jobs_and_the_images_only_they_used(store: SqlStore) -> None:
     theirs = await store.inputs.put(b"their image", "image/png", now=NOW)
     shared = await store.inputs.put(PNG_BYTES, "image/png", now=NOW)
     unrelated = await store.inputs.put(b"someone's upload in flight", "image/png", now=NOW - DAY)
@@ -181,13 +180,12 @@ async def test_forgetting_a_user_deletes_their_jobs_and_the_images_only_they_use
     assert await store.usage.forget(1001) == 0
 
 
-async def test_usage_survives_closing_and_reopening_the_store(tmp_path: Path) -> None:
-    path = tmp_path / "bot.db"
-    async with await SqliteStore.open(path) as store:
+async def test_usage_survives_closing_and_reopening_the_store(database_url: str) -> None:
+    async with await open_store(database_url) as store:
         await _mixed_day(store)
         before = await store.usage.member(1001, guild_id=GUILD, since=0.0)
 
-    async with await SqliteStore.open(path) as store:
+    async with await open_store(database_url) as store:
         after = await store.usage.member(1001, guild_id=GUILD, since=0.0)
 
     assert after == before == UsageTotals(jobs=5, images=6, cost=Decimal("0.55"))

@@ -6,10 +6,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-import aiosqlite
-
 from bot.storage.base import UNFINISHED_STATUSES, JobStatus, UsageTotals, decode_cost
-from bot.storage.sqlite.connection import _fetch
+from bot.storage.sql.database import Session
 
 DAY = 24 * 60 * 60
 
@@ -40,14 +38,14 @@ def _money(text: str) -> Decimal:
     return decode_cost(text) or Decimal(0)
 
 
-async def _spent(db: aiosqlite.Connection, where: str, params: Sequence[Any]) -> Decimal:
+async def _spent(db: Session, where: str, params: Sequence[Any]) -> Decimal:
     """The money the jobs matching `where` count. Equal amounts are grouped in SQL, summed exactly here."""
-    rows = await _fetch(db, f"SELECT spent, COUNT(*) FROM (SELECT {_SPENT_SQL} AS spent FROM jobs WHERE {where})"
-                            " AS counted WHERE spent IS NOT NULL GROUP BY spent", params)
+    rows = await db.fetch(f"SELECT spent, COUNT(*) FROM (SELECT {_SPENT_SQL} AS spent FROM jobs WHERE {where})"
+                          " AS counted WHERE spent IS NOT NULL GROUP BY spent", params)
     return sum((_money(spent) * times for spent, times in rows), Decimal(0))
 
 
-async def _totals(db: aiosqlite.Connection, where: str, params: Sequence[Any]) -> UsageTotals:
-    [(jobs, images)] = await _fetch(db, f"SELECT COUNT(*), COALESCE(SUM({_IMAGES_SQL}), 0) FROM jobs WHERE {where}",
-                                    params)
+async def _totals(db: Session, where: str, params: Sequence[Any]) -> UsageTotals:
+    [(jobs, images)] = await db.fetch(f"SELECT COUNT(*), COALESCE(SUM({_IMAGES_SQL}), 0) FROM jobs WHERE {where}",
+                                      params)
     return UsageTotals(jobs=int(jobs), images=int(images), cost=await _spent(db, where, params))

@@ -1,4 +1,4 @@
-"""The SQLite usage queries: totals per member, server and day, top members, model history, forgetting a user."""
+"""The usage queries: totals per member, server and day, top members, model history, forgetting a user."""
 
 from __future__ import annotations
 
@@ -7,33 +7,34 @@ import math
 from decimal import Decimal
 
 from bot.storage.base import JobStatus, ModelHistory, UsageTotals, decode_cost
-from bot.storage.sqlite.connection import _Connection, _fetch
-from bot.storage.sqlite.counting import _IMAGES_SQL, _SPENT_SQL, DAY, _member_place, _money, _place, _totals
+from bot.storage.sql.counting import _IMAGES_SQL, _SPENT_SQL, DAY, _member_place, _money, _place, _totals
+from bot.storage.sql.database import Database
+from bot.storage.sql.inputs import DISCARD_IMAGE
 
 log = logging.getLogger(__name__)
 
 
-class SqliteUsageRepository:
-    """`UsageRepository` over SQLite."""
+class SqlUsageRepository:
+    """`UsageRepository` over a `Database`."""
 
-    def __init__(self, connection: _Connection) -> None:
-        self._conn = connection
+    def __init__(self, database: Database) -> None:
+        self._db = database
 
     async def member(self, requester_id: int, *, guild_id: int | None, since: float) -> UsageTotals:
         """The requester's jobs in that server (`guild_id` None: their DM jobs) created at or after `since`."""
         mine, params = _member_place(requester_id, guild_id=guild_id, is_dm=guild_id is None)
-        async with self._conn.snapshot() as db:
+        async with self._db.snapshot() as db:
             return await _totals(db, f"{mine} AND created_at >= ?", (*params, since))
 
     async def guild(self, guild_id: int, *, since: float) -> UsageTotals:
         """Every job asked for in that server at or after `since`."""
         place, params = _place(guild_id=guild_id, is_dm=False)
-        async with self._conn.snapshot() as db:
+        async with self._db.snapshot() as db:
             return await _totals(db, f"{place} AND created_at >= ?", (*params, since))
 
     async def everywhere(self, *, since: float) -> UsageTotals:
         """Every job created at or after `since`, DMs included."""
-        async with self._conn.snapshot() as db:
+        async with self._db.snapshot() as db:
             return await _totals(db, "created_at >= ?", (since,))
 
     async def top_members(self, guild_id: int, *, since: float, limit: int = 5) -> list[tuple[int, UsageTotals]]:
@@ -42,19 +43,19 @@ class SqliteUsageRepository:
             return []
         place, params = _place(guild_id=guild_id, is_dm=False)
         where, where_params = f"{place} AND created_at >= ?", (*params, since)
-        async with self._conn.snapshot() as db:
-            top = await _fetch(
-                db, "SELECT requester_id, COUNT(*) AS job_count, COALESCE(SUM(n), 0) AS image_count"
-                    f" FROM (SELECT requester_id, {_IMAGES_SQL} AS n FROM jobs WHERE {where}) AS counted"
-                    " GROUP BY requester_id ORDER BY image_count DESC, job_count DESC, requester_id LIMIT ?",
+        async with self._db.snapshot() as db:
+            top = await db.fetch(
+                "SELECT requester_id, COUNT(*) AS job_count, COALESCE(SUM(n), 0) AS image_count"
+                f" FROM (SELECT requester_id, {_IMAGES_SQL} AS n FROM jobs WHERE {where}) AS counted"
+                " GROUP BY requester_id ORDER BY image_count DESC, job_count DESC, requester_id LIMIT ?",
                 (*where_params, limit))
             if not top:
                 return []
             ids = [row["requester_id"] for row in top]
-            money = await _fetch(
-                db, f"SELECT requester_id, spent, COUNT(*) FROM (SELECT requester_id, {_SPENT_SQL} AS spent"
-                    f" FROM jobs WHERE {where} AND requester_id IN ({', '.join('?' for _ in ids)})) AS counted"
-                    " WHERE spent IS NOT NULL GROUP BY requester_id, spent",
+            money = await db.fetch(
+                f"SELECT requester_id, spent, COUNT(*) FROM (SELECT requester_id, {_SPENT_SQL} AS spent"
+                f" FROM jobs WHERE {where} AND requester_id IN ({', '.join('?' for _ in ids)})) AS counted"
+                " WHERE spent IS NOT NULL GROUP BY requester_id, spent",
                 (*where_params, *ids))
         costs = dict.fromkeys(ids, Decimal(0))
         for requester_id, spent, times in money:
@@ -70,10 +71,10 @@ class SqliteUsageRepository:
         today = math.floor(now / DAY) * DAY  # unix time has no leap seconds: every UTC day is DAY long
         first = today - (days - 1) * DAY
         place, params = _place(guild_id=guild_id, is_dm=False)
-        async with self._conn.snapshot() as db:
-            rows = await _fetch(
-                db, f"SELECT created_at, {_IMAGES_SQL} AS n, {_SPENT_SQL} AS spent FROM jobs"
-                    f" WHERE {place} AND created_at >= ? AND created_at < ?", (*params, first, today + DAY))
+        async with self._db.snapshot() as db:
+            rows = await db.fetch(
+                f"SELECT created_at, {_IMAGES_SQL} AS n, {_SPENT_SQL} AS spent FROM jobs"
+                f" WHERE {place} AND created_at >= ? AND created_at < ?", (*params, first, today + DAY))
         jobs, images, costs = [0] * days, [0] * days, [Decimal(0)] * days
         for created_at, counted, spent in rows:
             day = min(int((created_at - first) // DAY), days - 1)
@@ -87,8 +88,8 @@ class SqliteUsageRepository:
     async def last_request_at(self, requester_id: int, *, guild_id: int | None) -> float | None:
         """When the requester's latest job in that server (`guild_id` None: DMs) was created, or None."""
         mine, params = _member_place(requester_id, guild_id=guild_id, is_dm=guild_id is None)
-        async with self._conn.snapshot() as db:
-            [(latest,)] = await _fetch(db, f"SELECT MAX(created_at) FROM jobs WHERE {mine}", params)
+        async with self._db.snapshot() as db:
+            [(latest,)] = await db.fetch(f"SELECT MAX(created_at) FROM jobs WHERE {mine}", params)
         return latest
 
     async def model_history(self, model: str, *, last: int = 20) -> ModelHistory:
@@ -96,10 +97,10 @@ class SqliteUsageRepository:
         that reported a cost, and the average seconds from start to finish."""
         if last < 1:
             raise ValueError(f"last must be at least 1, got {last}")
-        async with self._conn.snapshot() as db:
-            rows = await _fetch(
-                db, "SELECT cost, COALESCE(images, count) AS delivered, started_at, finished_at FROM jobs"
-                    " WHERE model = ? AND status = ? ORDER BY finished_at DESC, id DESC LIMIT ?",
+        async with self._db.snapshot() as db:
+            rows = await db.fetch(
+                "SELECT cost, COALESCE(images, count) AS delivered, started_at, finished_at FROM jobs"
+                " WHERE model = ? AND status = ? ORDER BY finished_at DESC NULLS LAST, id DESC LIMIT ?",
                 (model, JobStatus.SUCCEEDED.value, last))
         cost, images = Decimal(0), 0
         durations: list[float] = []
@@ -115,14 +116,10 @@ class SqliteUsageRepository:
     async def forget(self, user_id: int) -> int:
         """Delete the user's jobs (their regenerations by others lose only their parent link) and the input
         images only those jobs referenced; how many jobs were deleted."""
-        async with self._conn.lock, self._conn.transaction() as db:
-            images = await _fetch(db, "SELECT DISTINCT input_sha256 FROM jobs"
-                                      " WHERE requester_id = ? AND input_sha256 IS NOT NULL", (user_id,))
-            async with db.execute("DELETE FROM jobs WHERE requester_id = ?", (user_id,)) as cursor:
-                deleted = cursor.rowcount
-            await db.executemany(
-                "DELETE FROM input_images WHERE sha256 = ?"
-                " AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.input_sha256 = input_images.sha256)",
-                [(sha256,) for (sha256,) in images])
+        async with self._db.transaction() as db:
+            images = await db.fetch("SELECT DISTINCT input_sha256 FROM jobs"
+                                    " WHERE requester_id = ? AND input_sha256 IS NOT NULL", (user_id,))
+            deleted = await db.execute("DELETE FROM jobs WHERE requester_id = ?", (user_id,))
+            await db.executemany(DISCARD_IMAGE, [(sha256,) for (sha256,) in images])
         log.info("Forgot user %d: deleted %d job(s)", user_id, deleted)
         return deleted

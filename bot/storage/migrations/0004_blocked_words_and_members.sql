@@ -1,4 +1,4 @@
--- Moderators' blocked prompt terms and blocked members (SQLite; plain SQL that PostgreSQL runs as well).
+-- Moderators' blocked prompt terms and blocked members (plain SQL that SQLite and PostgreSQL both run).
 
 CREATE TABLE guild_blocked_words (
     guild_id BIGINT NOT NULL REFERENCES guild_settings (guild_id) ON DELETE CASCADE,

@@ -1,35 +1,35 @@
-"""The SQLite repository of per-server settings."""
+"""The repository of per-server settings."""
 
 from __future__ import annotations
 
 from bot.policy.guild import BlockedMember, GuildModels, GuildSettings
 from bot.storage.base import decode_cost, encode_cost
-from bot.storage.sqlite.connection import _Connection, _fetch
+from bot.storage.sql.database import Database
 
 _GUILD_COLUMNS = ("default_model", "daily_limit", "cooldown_seconds", "max_concurrent", "max_count", "max_size",
                   "monthly_budget_usd", "log_channel_id", "spoiler", "updated_at")
 
 
-class SqliteGuildSettingsRepository:
-    """`GuildSettingsRepository` over SQLite."""
+class SqlGuildSettingsRepository:
+    """`GuildSettingsRepository` over a `Database`."""
 
-    def __init__(self, connection: _Connection) -> None:
-        self._conn = connection
+    def __init__(self, database: Database) -> None:
+        self._db = database
 
     async def get(self, guild_id: int) -> GuildSettings:
         """The server's settings; the defaults when it never saved any."""
-        async with self._conn.snapshot() as db:
-            rows = await _fetch(db, f"SELECT {', '.join(_GUILD_COLUMNS)} FROM guild_settings WHERE guild_id = ?",
-                                (guild_id,))
+        async with self._db.snapshot() as db:
+            rows = await db.fetch(f"SELECT {', '.join(_GUILD_COLUMNS)} FROM guild_settings WHERE guild_id = ?",
+                                  (guild_id,))
             if not rows:
                 return GuildSettings(guild_id=guild_id)
-            models = await _fetch(db, "SELECT model, allowed, age_restricted FROM guild_models WHERE guild_id = ?",
-                                  (guild_id,))
-            channels = await _fetch(db, "SELECT channel_id FROM guild_channels WHERE guild_id = ?", (guild_id,))
-            roles = await _fetch(db, "SELECT role_id FROM guild_roles WHERE guild_id = ?", (guild_id,))
-            words = await _fetch(db, "SELECT term FROM guild_blocked_words WHERE guild_id = ?", (guild_id,))
-            members = await _fetch(db, "SELECT user_id, reason, blocked_by, blocked_at FROM guild_blocked_members"
-                                       " WHERE guild_id = ? ORDER BY user_id", (guild_id,))
+            models = await db.fetch("SELECT model, allowed, age_restricted FROM guild_models WHERE guild_id = ?",
+                                    (guild_id,))
+            channels = await db.fetch("SELECT channel_id FROM guild_channels WHERE guild_id = ?", (guild_id,))
+            roles = await db.fetch("SELECT role_id FROM guild_roles WHERE guild_id = ?", (guild_id,))
+            words = await db.fetch("SELECT term FROM guild_blocked_words WHERE guild_id = ?", (guild_id,))
+            members = await db.fetch("SELECT user_id, reason, blocked_by, blocked_at FROM guild_blocked_members"
+                                     " WHERE guild_id = ? ORDER BY user_id", (guild_id,))
         row = rows[0]
         return GuildSettings(
             guild_id=guild_id,
@@ -54,10 +54,10 @@ class SqliteGuildSettingsRepository:
 
     async def configured_models(self) -> list[GuildModels]:
         """Every server with a default model or an allowlist, by server id."""
-        async with self._conn.snapshot() as db:
-            defaults = await _fetch(db, "SELECT guild_id, default_model FROM guild_settings"
-                                        " WHERE default_model IS NOT NULL")
-            allowed = await _fetch(db, "SELECT guild_id, model FROM guild_models WHERE allowed")
+        async with self._db.snapshot() as db:
+            defaults = await db.fetch("SELECT guild_id, default_model FROM guild_settings"
+                                      " WHERE default_model IS NOT NULL")
+            allowed = await db.fetch("SELECT guild_id, model FROM guild_models WHERE allowed")
         models: dict[int, set[str]] = {}
         for guild_id, model in allowed:
             models.setdefault(guild_id, set()).add(model)
@@ -75,7 +75,7 @@ class SqliteGuildSettingsRepository:
         models = [(guild_id, model, model in settings.allowed_models, model in settings.age_restricted_models)
                   for model in sorted(settings.allowed_models | settings.age_restricted_models)]
         updates = ", ".join(f"{column} = excluded.{column}" for column in _GUILD_COLUMNS)
-        async with self._conn.lock, self._conn.transaction() as db:
+        async with self._db.transaction() as db:
             await db.execute(
                 f"INSERT INTO guild_settings (guild_id, {', '.join(_GUILD_COLUMNS)})"
                 f" VALUES (?, {', '.join('?' for _ in _GUILD_COLUMNS)})"

@@ -1,34 +1,32 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from decimal import Decimal
 
 import pytest
 
 from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
-from bot.storage import MAX_ERROR_LENGTH, JobRecord, JobStatus, SqliteStore
-from tests.bot.storage.factories import CREATED_AT, HANDLE, PNG_BYTES, TOKEN, dm_spec, spec
+from bot.storage import MAX_ERROR_LENGTH, JobRecord, JobStatus, SqlStore
+from tests.bot.storage.factories import CREATED_AT, HANDLE, INTEGRITY_ERRORS, PNG_BYTES, TOKEN, dm_spec, spec
 
 
-async def _create(store: SqliteStore, request: JobSpec, *, created_at: float) -> JobRecord:
+async def _create(store: SqlStore, request: JobSpec, *, created_at: float) -> JobRecord:
     record = await store.jobs.create(request, created_at=created_at)
     assert record is not None
     return record
 
 
-async def _stored_token(store: SqliteStore, job_id: int) -> object:
-    rows = list(await store.connection.execute_fetchall("SELECT interaction_token FROM jobs WHERE id = ?",
-                                                        (job_id,)))
+async def _stored_token(store: SqlStore, job_id: int) -> object:
+    rows = list(await store.database.fetch("SELECT interaction_token FROM jobs WHERE id = ?", (job_id,)))
     return rows[0][0]
 
 
-async def _job_count(store: SqliteStore) -> int:
-    rows = list(await store.connection.execute_fetchall("SELECT COUNT(*) FROM jobs"))
+async def _job_count(store: SqlStore) -> int:
+    rows = list(await store.database.fetch("SELECT COUNT(*) FROM jobs"))
     return int(rows[0][0])
 
 
-async def test_created_job_reads_back_with_its_whole_spec_and_handle(store: SqliteStore) -> None:
+async def test_created_job_reads_back_with_its_whole_spec_and_handle(store: SqlStore) -> None:
     parent = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert parent is not None
     ref = await store.inputs.put(PNG_BYTES, "image/png", now=CREATED_AT)
@@ -52,7 +50,7 @@ async def test_created_job_reads_back_with_its_whole_spec_and_handle(store: Sqli
     assert await store.inputs.get(fetched.spec.input.sha256) == PNG_BYTES
 
 
-async def test_a_dm_job_without_image_or_handle_reads_back_as_such(store: SqliteStore) -> None:
+async def test_a_dm_job_without_image_or_handle_reads_back_as_such(store: SqlStore) -> None:
     created = await store.jobs.create(dm_spec(), created_at=CREATED_AT)
 
     assert created is not None
@@ -61,17 +59,17 @@ async def test_a_dm_job_without_image_or_handle_reads_back_as_such(store: Sqlite
     assert created.handle == ResponseHandle()
 
 
-async def test_unknown_job_is_none(store: SqliteStore) -> None:
+async def test_unknown_job_is_none(store: SqlStore) -> None:
     assert await store.jobs.get(424242) is None
 
 
-async def test_stored_record_repr_never_shows_the_interaction_token(store: SqliteStore) -> None:
+async def test_stored_record_repr_never_shows_the_interaction_token(store: SqlStore) -> None:
     created = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
 
     assert TOKEN not in repr(created)
 
 
-async def test_job_runs_then_succeeds_with_exact_cost_and_generation_ids(store: SqliteStore) -> None:
+async def test_job_runs_then_succeeds_with_exact_cost_and_generation_ids(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
 
@@ -93,7 +91,7 @@ async def test_job_runs_then_succeeds_with_exact_cost_and_generation_ids(store: 
     assert done.error is None
 
 
-async def test_tiny_costs_keep_every_digit(store: SqliteStore) -> None:
+async def test_tiny_costs_keep_every_digit(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
 
@@ -105,7 +103,7 @@ async def test_tiny_costs_keep_every_digit(store: SqliteStore) -> None:
     assert done.cost == Decimal("0.000000123456789012345")
 
 
-async def test_failed_job_keeps_a_short_error(store: SqliteStore) -> None:
+async def test_failed_job_keeps_a_short_error(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
     await store.jobs.mark_running(job.id, started_at=1.0)
@@ -123,7 +121,7 @@ async def test_failed_job_keeps_a_short_error(store: SqliteStore) -> None:
 
 @pytest.mark.parametrize("status", [JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED])
 async def test_finishing_a_job_forgets_its_interaction_token_but_not_the_rest_of_its_handle(
-        store: SqliteStore, status: JobStatus) -> None:
+        store: SqlStore, status: JobStatus) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
     assert job is not None
 
@@ -136,7 +134,7 @@ async def test_finishing_a_job_forgets_its_interaction_token_but_not_the_rest_of
     assert await _stored_token(store, job.id) is None
 
 
-async def test_a_refused_second_finish_leaves_the_token_question_settled(store: SqliteStore) -> None:
+async def test_a_refused_second_finish_leaves_the_token_question_settled(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
     assert job is not None
     await store.jobs.finish(job.id, status=JobStatus.CANCELLED, finished_at=5.0)
@@ -146,7 +144,7 @@ async def test_a_refused_second_finish_leaves_the_token_question_settled(store: 
     assert await _stored_token(store, job.id) is None
 
 
-async def test_marking_a_job_running_keeps_its_token(store: SqliteStore) -> None:
+async def test_marking_a_job_running_keeps_its_token(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
     assert job is not None
 
@@ -157,7 +155,7 @@ async def test_marking_a_job_running_keeps_its_token(store: SqliteStore) -> None
     assert running.handle.interaction_token == TOKEN
 
 
-async def test_the_first_finish_wins(store: SqliteStore) -> None:
+async def test_the_first_finish_wins(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
     assert await store.jobs.finish(job.id, status=JobStatus.CANCELLED, finished_at=5.0)
@@ -170,7 +168,7 @@ async def test_the_first_finish_wins(store: SqliteStore) -> None:
     assert (final.status, final.finished_at, final.cost) == (JobStatus.CANCELLED, 5.0, None)
 
 
-async def test_a_cancelled_job_never_starts_running(store: SqliteStore) -> None:
+async def test_a_cancelled_job_never_starts_running(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
     await store.jobs.finish(job.id, status=JobStatus.CANCELLED, finished_at=5.0)
@@ -182,13 +180,13 @@ async def test_a_cancelled_job_never_starts_running(store: SqliteStore) -> None:
     assert (final.status, final.started_at) == (JobStatus.CANCELLED, None)
 
 
-async def test_changing_an_unknown_job_reports_false(store: SqliteStore) -> None:
+async def test_changing_an_unknown_job_reports_false(store: SqlStore) -> None:
     assert not await store.jobs.mark_running(999, started_at=1.0)
     assert not await store.jobs.finish(999, status=JobStatus.FAILED, finished_at=1.0)
     assert not await store.jobs.set_result_message(999, channel_id=1, message_id=2)
 
 
-async def test_finishing_with_an_unfinished_status_is_a_programming_error(store: SqliteStore) -> None:
+async def test_finishing_with_an_unfinished_status_is_a_programming_error(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
 
@@ -197,7 +195,7 @@ async def test_finishing_with_an_unfinished_status_is_a_programming_error(store:
 
 
 async def test_a_single_generation_id_string_is_rejected_rather_than_split_into_letters(
-        store: SqliteStore) -> None:
+        store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
 
@@ -205,7 +203,7 @@ async def test_a_single_generation_id_string_is_rejected_rather_than_split_into_
         await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=1.0, generation_ids="gen-1")
 
 
-async def test_result_message_is_remembered(store: SqliteStore) -> None:
+async def test_result_message_is_remembered(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
 
@@ -216,7 +214,7 @@ async def test_result_message_is_remembered(store: SqliteStore) -> None:
     assert (stored.result_channel_id, stored.result_message_id) == (3003, 777_000_111)
 
 
-async def test_a_job_is_found_by_the_message_that_shows_its_result(store: SqliteStore) -> None:
+async def test_a_job_is_found_by_the_message_that_shows_its_result(store: SqlStore) -> None:
     first = await _create(store, spec(prompt="first"), created_at=CREATED_AT)
     second = await _create(store, spec(prompt="second", model="openai/gpt-5-image-mini"), created_at=CREATED_AT)
     await store.jobs.set_result_message(first.id, channel_id=3003, message_id=777_000_111)
@@ -228,7 +226,7 @@ async def test_a_job_is_found_by_the_message_that_shows_its_result(store: Sqlite
     assert await store.jobs.shown_in(777_000_333) is None  # a message that shows no job
 
 
-async def test_restart_interrupts_only_queued_and_running_jobs_oldest_first(store: SqliteStore) -> None:
+async def test_restart_interrupts_only_queued_and_running_jobs_oldest_first(store: SqlStore) -> None:
     running = await _create(store, spec(prompt="running"), created_at=20.0)
     queued = await _create(store, spec(prompt="queued"), created_at=10.0)
     succeeded = await _create(store, spec(prompt="succeeded"), created_at=5.0)
@@ -253,7 +251,7 @@ async def test_restart_interrupts_only_queued_and_running_jobs_oldest_first(stor
 
 
 async def test_interrupted_jobs_come_back_once_with_their_token_which_the_database_forgets(
-        store: SqliteStore) -> None:
+        store: SqlStore) -> None:
     ref = await store.inputs.put(PNG_BYTES, "image/webp", now=1.0)
     created = await store.jobs.create(spec(input=ref), created_at=CREATED_AT, handle=HANDLE)
     assert created is not None
@@ -269,22 +267,21 @@ async def test_interrupted_jobs_come_back_once_with_their_token_which_the_databa
     assert stored.handle.application_id == HANDLE.application_id
 
 
-
-async def test_a_regeneration_must_point_at_an_existing_job(store: SqliteStore) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
+async def test_a_regeneration_must_point_at_an_existing_job(store: SqlStore) -> None:
+    with pytest.raises(INTEGRITY_ERRORS):
         await store.jobs.create(spec(parent_job_id=31337), created_at=CREATED_AT)
 
     assert await _job_count(store) == 0  # nothing half-written
 
 
-async def test_a_job_can_only_reference_a_stored_input_image(store: SqliteStore) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
+async def test_a_job_can_only_reference_a_stored_input_image(store: SqlStore) -> None:
+    with pytest.raises(INTEGRITY_ERRORS):
         await store.jobs.create(spec(input=InputRef.of(b"never stored", "image/png")), created_at=CREATED_AT)
 
     assert await _job_count(store) == 0
 
 
-async def test_concurrent_submissions_each_get_their_own_job_and_image(store: SqliteStore) -> None:
+async def test_concurrent_submissions_each_get_their_own_job_and_image(store: SqlStore) -> None:
     images = [bytes([n]) * 1000 for n in range(20)]
 
     async def submit(n: int) -> tuple[int, bytes]:
@@ -303,7 +300,7 @@ async def test_concurrent_submissions_each_get_their_own_job_and_image(store: Sq
         assert await store.inputs.get(record.spec.input.sha256) == data
 
 
-async def test_retention_deletes_only_finished_jobs_created_before_the_cutoff(store: SqliteStore) -> None:
+async def test_retention_deletes_only_finished_jobs_created_before_the_cutoff(store: SqlStore) -> None:
     old_done = await _create(store, spec(prompt="old, done"), created_at=10.0)
     old_failed = await _create(store, spec(prompt="old, failed"), created_at=11.0)
     old_queued = await _create(store, spec(prompt="old, queued"), created_at=12.0)
@@ -325,7 +322,7 @@ async def test_retention_deletes_only_finished_jobs_created_before_the_cutoff(st
     assert await store.jobs.delete_finished_before(100.0) == 0
 
 
-async def test_retention_unlinks_a_kept_regeneration_from_its_deleted_parent(store: SqliteStore) -> None:
+async def test_retention_unlinks_a_kept_regeneration_from_its_deleted_parent(store: SqlStore) -> None:
     parent = await store.jobs.create(spec(), created_at=10.0)
     assert parent is not None
     await store.jobs.finish(parent.id, status=JobStatus.SUCCEEDED, finished_at=11.0)
@@ -339,7 +336,7 @@ async def test_retention_unlinks_a_kept_regeneration_from_its_deleted_parent(sto
     assert kept.spec.parent_job_id is None
 
 
-async def test_meta_values_are_upserted(store: SqliteStore) -> None:
+async def test_meta_values_are_upserted(store: SqlStore) -> None:
     assert await store.meta.get("command_tree_hash") is None
 
     await store.meta.set("command_tree_hash", "abc123")
@@ -350,7 +347,7 @@ async def test_meta_values_are_upserted(store: SqliteStore) -> None:
     assert await store.meta.get("other") is None
 
 
-async def test_the_images_a_finished_job_delivered_are_what_it_counts(store: SqliteStore) -> None:
+async def test_the_images_a_finished_job_delivered_are_what_it_counts(store: SqlStore) -> None:
     job = await store.jobs.create(spec(count=4), created_at=CREATED_AT)
 
     assert await store.jobs.finish(job.id, status=JobStatus.SUCCEEDED, finished_at=1.0, images=3)
@@ -358,7 +355,7 @@ async def test_the_images_a_finished_job_delivered_are_what_it_counts(store: Sql
     assert (await store.usage.member(1001, guild_id=2002, since=0.0)).images == 3
 
 
-async def test_a_negative_image_count_is_a_programming_error(store: SqliteStore) -> None:
+async def test_a_negative_image_count_is_a_programming_error(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
 
     with pytest.raises(ValueError, match="negative"):
@@ -369,7 +366,7 @@ async def test_a_negative_image_count_is_a_programming_error(store: SqliteStore)
     assert stored.status is JobStatus.QUEUED
 
 
-async def test_a_generation_cost_recorded_before_delivery_survives_an_interruption(store: SqliteStore) -> None:
+async def test_a_generation_cost_recorded_before_delivery_survives_an_interruption(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
     await store.jobs.mark_running(job.id, started_at=1.0)
 

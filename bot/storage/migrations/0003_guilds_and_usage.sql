@@ -1,5 +1,5 @@
--- Server settings, and what a job reserves and delivers for quotas and usage (SQLite).
--- Plain SQL that PostgreSQL runs as well; money is exact decimal text, timestamps unix seconds.
+-- Server settings, and what a job reserves and delivers for quotas and usage.
+-- Plain SQL that SQLite and PostgreSQL both run; money is exact decimal text, timestamps unix seconds.
 
 -- the estimated cost a job holds while it is queued or running (NULL: nothing, for older jobs)
 ALTER TABLE jobs ADD COLUMN reserved_cost TEXT;

@@ -1,0 +1,78 @@
+"""Fixtures for a real PostgreSQL: one server per test session, a fresh database per test.
+
+The server is the one in IMAGINE_TEST_POSTGRES_URL (an admin URL, e.g. postgresql://postgres@127.0.0.1:5432/postgres)
+when set, else a throwaway one started from the local PostgreSQL binaries (tests/postgres_server.py). Without
+either, the tests that need it fail, saying how to provide one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+import pytest
+
+from tests import postgres_server
+
+POSTGRES_URL_VARIABLE = "IMAGINE_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url() -> Iterator[str]:
+    """A URL of a PostgreSQL server the tests may create and drop databases on."""
+    if url := os.environ.get(POSTGRES_URL_VARIABLE):
+        yield url
+        return
+    directory = Path(tempfile.mkdtemp(prefix="imagine-test-postgres-"))
+    try:
+        url = postgres_server.start(directory)
+    except postgres_server.PostgresServerError as exc:
+        shutil.rmtree(directory, ignore_errors=True)
+        pytest.fail(f"These tests need PostgreSQL and none could be started: {exc}\nSet {POSTGRES_URL_VARIABLE} to "
+                    "an admin URL of a server the tests may create databases on, or install the postgresql "
+                    "package so that tests/postgres_server.py can start a throwaway one.", pytrace=False)
+    try:
+        yield url
+    finally:
+        postgres_server.stop(directory)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def _admin(url: str, statement: str) -> None:
+    """Run one statement on the admin database, on a loop of its own (fixtures run outside the tests' loop)."""
+    async def run() -> None:
+        connection = await asyncpg.connect(url)
+        try:
+            await connection.execute(statement)
+        finally:
+            await connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, run()).result()
+
+
+@pytest.fixture
+def postgres_url(postgres_admin_url: str) -> Iterator[str]:
+    """The URL of a new, empty PostgreSQL database for this test alone (dropped afterwards)."""
+    name = f"imagine_test_{uuid.uuid4().hex}"
+    _admin(postgres_admin_url, f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(urlsplit(postgres_admin_url)._replace(path=f"/{name}"))
+    finally:
+        _admin(postgres_admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A URL for `open_store`, once per backend: a new SQLite file, then a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'bot.db'}"
+    return str(request.getfixturevalue("postgres_url"))
