@@ -1,151 +1,29 @@
-"""A Discord-independent job engine: a global concurrency cap, a bounded queue, per-owner limits and
-fair round-robin scheduling between owners.
+"""A Discord-independent job engine: a global concurrency cap, a memory budget, a bounded queue, per-owner
+limits and fair round-robin scheduling between owners.
 
-A job is a plain object driven by the engine. Its work function receives the `Job` and reports progress
-through `job.report(...)`; watchers follow it with `job.changes()` or simply `await job.wait()`.
-Everything runs on asyncio tasks of the running loop; there is no module-level state.
+A job (`bot.jobs.job.Job`, re-exported here) is a plain object driven by the engine. Everything runs on
+asyncio tasks of the running loop; there is no module-level state.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 import time
 from collections import Counter, deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from enum import StrEnum
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from bot.jobs.errors import EngineClosed, JobCancelled, QueueFull, TooManyJobs
-from bot.jobs.progress import Phase, Progress
+from bot.jobs.job import Job, JobState, Work
+
+__all__ = ["Admission", "Job", "JobEngine", "JobState", "OwnerLoad", "Work"]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-Work = Callable[["Job[T]"], Awaitable[T]]
-
-
-class JobState(StrEnum):
-    """Life cycle of a job: QUEUED → RUNNING → one of the three terminal states (or QUEUED → CANCELLED)."""
-
-    QUEUED = "queued"
-    RUNNING = "running"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
-    CANCELLED = "cancelled"
-
-
-_TERMINAL = frozenset({JobState.SUCCEEDED, JobState.FAILED, JobState.CANCELLED})
-_PHASE_OF_END = {
-    JobState.SUCCEEDED: Phase.DONE,
-    JobState.FAILED: Phase.FAILED,
-    JobState.CANCELLED: Phase.CANCELLED,
-}
-
-
-class Job(Generic[T]):
-    """One unit of work owned by someone. Created by `JobEngine.submit`; read its fields, follow it with
-    `changes()`, await it with `wait()`. Only the engine changes `state`; the work changes `progress`
-    through `report()`. `version` grows by one on every change, so watchers can tell what they saw."""
-
-    def __init__(self, job_id: int, owner: Hashable, work: Work[T], *, created_at: float) -> None:
-        self.id = job_id
-        self.owner = owner
-        self.state = JobState.QUEUED
-        self.progress = Progress()
-        self.result: T | None = None
-        self.error: BaseException | None = None
-        self.created_at: float | None = created_at
-        self.started_at: float | None = None
-        self.finished_at: float | None = None
-        self.version = 0
-        self._work: Work[T] | None = work
-        self._task: asyncio.Task[T] | None = None
-        self._cancel_by_shutdown = False
-        self._finished = asyncio.Event()
-        self._waiters: list[asyncio.Future[None]] = []
-
-    def __repr__(self) -> str:
-        return f"<Job id={self.id} owner={self.owner!r} state={self.state.value} version={self.version}>"
-
-    @property
-    def done(self) -> bool:
-        """True once the job reached SUCCEEDED, FAILED or CANCELLED; nothing changes after that."""
-        return self.state in _TERMINAL
-
-    def report(self, **changes: Any) -> None:
-        """Update `progress` (fields of `Progress`, e.g. `phase=Phase.RECEIVING, bytes_received=n`) and
-        wake watchers. Ignored once the job is done, so late reports of cancelled work are harmless."""
-        if self.done:
-            log.debug("job %s: ignoring a report after it ended", self.id)
-            return
-        new = dataclasses.replace(self.progress, **changes)
-        if new == self.progress:
-            return
-        self.progress = new
-        self._bump()
-
-    async def wait(self) -> T:
-        """The work's result; raises the work's exception if it failed, `JobCancelled` if cancelled."""
-        await self._finished.wait()
-        if self.state is JobState.SUCCEEDED:
-            return self.result  # type: ignore[return-value]
-        assert self.error is not None
-        raise self.error
-
-    async def changes(self) -> AsyncIterator[Job[T]]:
-        """Yield this job now and then whenever it changed since the last yield; end after a terminal
-        state was yielded. Coalescing: a consumer slower than the changes sees only the latest one."""
-        seen = -1
-        while True:
-            if self.version != seen:
-                seen = self.version
-                yield self
-            elif self.done:
-                return
-            else:
-                await self._next_change()
-
-    # --- engine side ----------------------------------------------------------------------------------
-
-    async def _next_change(self) -> None:
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._waiters.append(waiter)
-        try:
-            await waiter
-        finally:
-            if waiter in self._waiters:  # our consumer went away before the change
-                self._waiters.remove(waiter)
-
-    def _bump(self) -> None:
-        self.version += 1
-        waiters, self._waiters = self._waiters, []
-        for waiter in waiters:
-            if not waiter.done():
-                waiter.set_result(None)
-
-    def _set_running(self, now: float) -> None:
-        self.state = JobState.RUNNING
-        self.started_at = now
-        self.progress = dataclasses.replace(self.progress, phase=Phase.WAITING, queue_position=None,
-                                            started_at=now)
-        self._bump()
-
-    def _end(self, state: JobState, now: float, *, result: T | None = None,
-             error: BaseException | None = None) -> None:
-        self.state = state
-        self.result = result
-        self.error = error
-        self.finished_at = now
-        self.progress = dataclasses.replace(self.progress, phase=_PHASE_OF_END[state], queue_position=None)
-        self._work = None
-        self._task = None
-        self._bump()
-        self._finished.set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,12 +40,14 @@ class OwnerLoad:
 
 
 class Admission:
-    """A place in the engine held for one job of `owner` (see `JobEngine.admit`). Used up by `submit`;
-    `release()` gives it back. Releasing twice is harmless."""
+    """A place in the engine held for one job of `owner` weighing `weight` bytes (see `JobEngine.admit`).
+    Used up by `submit`; `release()` gives it back. Releasing twice is harmless."""
 
-    def __init__(self, engine: JobEngine, owner: Hashable) -> None:
+    def __init__(self, engine: JobEngine, owner: Hashable, weight: int = 0, *, waits: bool = False) -> None:
         self._engine: JobEngine | None = engine
         self.owner = owner
+        self.weight = weight
+        self.waits = waits  # it was expected to wait in the queue when it was admitted
 
     @property
     def held(self) -> bool:
@@ -176,7 +56,7 @@ class Admission:
 
     def release(self) -> None:
         if self._engine is not None:
-            self._engine._release(self.owner)
+            self._engine._release(self)
             self._engine = None
 
 
@@ -189,15 +69,24 @@ class JobEngine:
     """Runs at most `max_concurrent` jobs at once; each owner may have `max_per_user` jobs queued or
     running; at most `max_queue` jobs wait. When a slot frees, owners with waiting jobs take turns
     (round-robin), each starting its oldest job, so nobody's pile of jobs starves a later single job.
+
+    Memory: every job has a `weight`, the bytes it may hold at once while it runs (for image jobs,
+    `bot.jobs.memory.job_weight`). With a `memory_budget` the next job in turn starts only when the running
+    jobs' weights plus its own fit the budget; until then it and every job behind it wait (so a heavy job
+    is never overtaken forever, and queue positions stay the real start order). A job heavier than the
+    whole budget starts once nothing else runs, and then runs alone. Without a budget weights are ignored.
     `clock` stamps `created_at`/`started_at`/`finished_at` (monotonic seconds)."""
 
-    def __init__(self, *, max_concurrent: int, max_per_user: int, max_queue: int,
+    def __init__(self, *, max_concurrent: int, max_per_user: int, max_queue: int, memory_budget: int | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         if max_concurrent < 1 or max_per_user < 1 or max_queue < 0:
             raise ValueError("max_concurrent and max_per_user must be >= 1 and max_queue >= 0")
+        if memory_budget is not None and memory_budget < 1:
+            raise ValueError("memory_budget must be positive (or None for no budget)")
         self.max_concurrent = max_concurrent
         self.max_per_user = max_per_user
         self.max_queue = max_queue
+        self.memory_budget = memory_budget
         self._clock = clock
         self._jobs: dict[int, Job[Any]] = {}  # queued and running jobs by id
         self._queues: dict[Hashable, deque[Job[Any]]] = {}  # owners with waiting jobs → their FIFO
@@ -205,6 +94,10 @@ class JobEngine:
         self._running: dict[int, Job[Any]] = {}
         self._running_by_owner: Counter[Hashable] = Counter()
         self._admitted: Counter[Hashable] = Counter()  # places held by `admit` for jobs not yet submitted
+        self._admitted_weight = 0
+        self._admitted_waiting = 0  # admissions expected to wait in the queue
+        self._running_weight = 0
+        self._blocked_on_memory: int | None = None  # the job id last logged as waiting for memory
         self._closed = False
 
     # --- public API ---------------------------------------------------------------------------------
@@ -214,49 +107,81 @@ class JobEngine:
         """True once `close()` began: cancellations from now on are shutdowns, not user requests."""
         return self._closed
 
-    def admit(self, owner: Hashable) -> Admission:
-        """Hold a place for one job of `owner` before the job exists (its record is written, its input
-        downloaded), so the limits are checked before anything is stored and two concurrent requests cannot
-        both take the last place. Pass it to `submit`, or `release()` it when the job is not started.
+    @property
+    def memory_in_use(self) -> int:
+        """The summed weights of the running jobs (bytes)."""
+        return self._running_weight
+
+    @property
+    def running_count(self) -> int:
+        """How many jobs run now."""
+        return len(self._running)
+
+    @property
+    def queued_count(self) -> int:
+        """How many jobs wait for a slot or for memory now."""
+        return self._queued_count()
+
+    def admit(self, owner: Hashable, *, weight: int = 0) -> Admission:
+        """Hold a place for one job of `owner` weighing `weight` bytes before the job exists (its record is
+        written, its input downloaded), so the limits are checked before anything is stored and two
+        concurrent requests cannot both take the last place. Pass it to `submit`, or `release()` it when the
+        job is not started.
 
         Raises `TooManyJobs` if the owner already has `max_per_user` jobs queued, running or admitted,
-        `QueueFull` if the job would have to wait and the queue (admitted jobs included) is full, and
-        `EngineClosed` after `close()`."""
+        `QueueFull` if the job would have to wait (for a slot or for memory) and the queue (admitted jobs
+        included) is full, `EngineClosed` after `close()` and `ValueError` for a negative weight."""
+        if weight < 0:
+            raise ValueError("a job's weight cannot be negative")
         if self._closed:
             raise EngineClosed()
         if self._load(owner).total + self._admitted[owner] >= self.max_per_user:
             raise TooManyJobs(self.max_per_user)
         admitted = sum(self._admitted.values())
-        # admitted jobs take the free slots first; only the rest will wait in the queue
+        # admitted jobs take the free slots (and the free memory) first; only the rest will wait in the queue
         free = 0 if self._turns else max(0, self.max_concurrent - len(self._running))
-        must_wait = admitted >= free
-        if must_wait and self._queued_count() + admitted - free >= self.max_queue:
+        must_wait = admitted >= free or not self._fits(weight, busy=admitted + len(self._running),
+                                                        in_use=self._running_weight + self._admitted_weight)
+        ahead = self._queued_count() + max(admitted - free, self._admitted_waiting)
+        if must_wait and ahead >= self.max_queue:
             raise QueueFull(self.max_queue)
         self._admitted[owner] += 1
-        return Admission(self, owner)
+        self._admitted_weight += weight
+        self._admitted_waiting += must_wait
+        return Admission(self, owner, weight, waits=must_wait)
 
-    def _release(self, owner: Hashable) -> None:
+    def _release(self, admission: Admission) -> None:
+        owner = admission.owner
         self._admitted[owner] -= 1
         if not self._admitted[owner]:
             del self._admitted[owner]
+        self._admitted_weight -= admission.weight
+        self._admitted_waiting -= admission.waits
 
-    def submit(self, job_id: int, owner: Hashable, work: Work[T], *, admission: Admission | None = None) -> Job[T]:
-        """Queue `work` as job `job_id` of `owner` and start it at once if a slot is free. With an
-        `admission` (from `admit`) the limits were already checked and the place is used up; without one
-        they are checked now (raising what `admit` raises). Raises `EngineClosed` after `close()` (the
-        admission is given back) and `ValueError` if `job_id` is already queued or running or the admission
-        is not a live one of `owner` (then the caller still holds it)."""
+    def submit(self, job_id: int, owner: Hashable, work: Work[T], *, admission: Admission | None = None,
+               weight: int | None = None) -> Job[T]:
+        """Queue `work` as job `job_id` of `owner` and start it at once if a slot and the memory are free.
+        With an `admission` (from `admit`) the limits were already checked and the place is used up; without
+        one they are checked now (raising what `admit` raises). The job weighs `weight` bytes; None means
+        the admission's weight (0 without an admission), and a weight given with an admission replaces the
+        admitted one (what was learnt since, e.g. the real size of a downloaded input image). Raises
+        `EngineClosed` after `close()` (the admission is given back) and `ValueError` if `job_id` is already
+        queued or running, the weight is negative, or the admission is not a live one of `owner` (then the
+        caller still holds it)."""
         if job_id in self._jobs:
             raise ValueError(f"job {job_id} is already queued or running")
+        if weight is not None and weight < 0:
+            raise ValueError("a job's weight cannot be negative")
         if admission is None:
-            admission = self.admit(owner)
+            admission = self.admit(owner, weight=weight or 0)
         elif admission.owner != owner or not admission.held:
             raise ValueError("the admission belongs to another owner or was already used")
         admission.release()
         if self._closed:
             raise EngineClosed()
 
-        job: Job[T] = Job(job_id, owner, work, created_at=self._clock())
+        job: Job[T] = Job(job_id, owner, work, created_at=self._clock(),
+                          weight=admission.weight if weight is None else weight)
         self._jobs[job_id] = job
         queue = self._queues.get(owner)
         if queue is None:
@@ -336,11 +261,20 @@ class JobEngine:
                 turns.append(owner)
         return order
 
+    def _fits(self, weight: int, *, busy: int, in_use: int) -> bool:
+        """Whether a job of `weight` may start next to `busy` other jobs holding `in_use` bytes: always when
+        there is no budget or nothing else runs (an oversize job runs alone rather than never)."""
+        return self.memory_budget is None or busy == 0 or in_use + weight <= self.memory_budget
+
     def _dispatch(self) -> None:
-        """Start waiting jobs while slots are free, then tell every waiting job its new position."""
+        """Start waiting jobs while slots and memory are free, then tell every waiting job its new position."""
         while not self._closed and self._turns and len(self._running) < self.max_concurrent:
-            owner = self._turns.popleft()
+            owner = self._turns[0]
             queue = self._queues[owner]
+            if not self._fits(queue[0].weight, busy=len(self._running), in_use=self._running_weight):
+                self._log_memory_wait(queue[0])
+                break  # the next job in turn waits for memory, and everyone behind it too: no overtaking
+            self._turns.popleft()
             job = queue.popleft()
             if queue:
                 self._turns.append(owner)  # the owner's next job waits for its next turn
@@ -348,6 +282,13 @@ class JobEngine:
                 del self._queues[owner]
             self._start(job)
         self._update_positions()
+
+    def _log_memory_wait(self, job: Job[Any]) -> None:
+        if self._blocked_on_memory != job.id:
+            self._blocked_on_memory = job.id
+            log.info("job %s: waits for image memory (needs %d MiB; %d of %d MiB in use by %d running jobs)",
+                     job.id, job.weight >> 20, self._running_weight >> 20, (self.memory_budget or 0) >> 20,
+                     len(self._running))
 
     def _update_positions(self) -> None:
         for place, job in enumerate(self._planned_order(), start=1):
@@ -359,14 +300,17 @@ class JobEngine:
         assert work is not None
         self._running[job.id] = job
         self._running_by_owner[job.owner] += 1
+        self._running_weight += job.weight
         job._set_running(self._clock())
         task = asyncio.create_task(_drive(work, job), name=f"job-{job.id}")
         job._task = task
         task.add_done_callback(partial(self._on_task_done, job))
-        log.info("job %s: started (%d running)", job.id, len(self._running))
+        log.info("job %s: started (%d running, %d MiB of image memory in use)", job.id, len(self._running),
+                 self._running_weight >> 20)
 
     def _on_task_done(self, job: Job[Any], task: asyncio.Task[Any]) -> None:
         del self._running[job.id]
+        self._running_weight -= job.weight
         self._running_by_owner[job.owner] -= 1
         if not self._running_by_owner[job.owner]:
             del self._running_by_owner[job.owner]

@@ -1,0 +1,98 @@
+"""The worst-case memory of a job: what the engine reserves for each request, from its spec alone."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+
+import pytest
+from PIL import Image
+
+from bot.config import settings_from_env
+from bot.images.pipeline import to_png
+from bot.jobs.memory import MIB, image_memory, image_pixels, job_weight
+from bot.jobs.spec import JobSpec
+
+DEFAULT_EVENT_CAP = 64 * MIB
+
+
+def spec(image_size: str | None = None, count: int = 1, aspect_ratio: str | None = None) -> JobSpec:
+    return JobSpec(requester_id=1, guild_id=None, channel_id=None, is_dm=False, prompt="a fox", model="m",
+                   image_size=image_size, aspect_ratio=aspect_ratio, count=count)
+
+
+def test_the_documented_figure_for_a_4k_job() -> None:
+    weights = [job_weight(spec("4K", count=n), max_event_bytes=DEFAULT_EVENT_CAP) for n in (1, 2, 3, 4)]
+
+    # README: a 4K job may take 176 MiB per image, plus 192 MiB for the one image it converts or fits at a
+    # time (and 8 MiB for the grid of several): 368 MiB for one image, 905 MiB for four
+    assert round(weights[0] / MIB) == 368
+    assert round((weights[3] - weights[2]) / MIB) == round((weights[2] - weights[1]) / MIB) == 176
+    assert round(weights[3] / MIB) == 905
+
+
+def test_the_default_budget_lets_the_default_number_of_1k_jobs_run_at_once() -> None:
+    defaults = settings_from_env({})
+    weight = job_weight(spec(), max_event_bytes=DEFAULT_EVENT_CAP)
+
+    assert defaults.max_concurrent_jobs * weight <= defaults.image_memory_bytes
+    # while two 4K jobs of four images each never run together
+    assert 2 * job_weight(spec("4K", count=4), max_event_bytes=DEFAULT_EVENT_CAP) > defaults.image_memory_bytes
+
+
+def test_bigger_sizes_and_more_images_weigh_more() -> None:
+    weights = [job_weight(spec(size)) for size in ("1K", "2K", "4K")]
+    assert weights == sorted(weights)
+    assert weights[2] > 10 * weights[0]  # 16 times the pixels
+    counts = [job_weight(spec("2K", count=n)) for n in (1, 2, 3, 4)]
+    assert counts == sorted(set(counts))
+
+
+def test_no_size_is_the_apis_default_of_1k_and_an_unknown_size_counts_as_the_largest() -> None:
+    assert job_weight(spec(None)) == job_weight(spec("1K"))
+    assert job_weight(spec("8K")) >= job_weight(spec("4K"))
+
+
+@pytest.mark.parametrize(("ratio", "pixels"), [("1:1", 1024 * 1024), ("16:9", 1344 * 768), ("21:9", 1536 * 672)])
+def test_pixels_follow_the_aspect_ratio_table(ratio: str, pixels: int) -> None:
+    assert image_pixels("1K", ratio) == pixels
+    assert image_pixels("2K", ratio) == 4 * pixels
+    assert image_pixels("4K", ratio) == 16 * pixels
+
+
+def test_an_unknown_aspect_ratio_counts_as_the_largest_of_the_table() -> None:
+    assert image_pixels("1K", "7:3") == max(image_pixels("1K", ratio) for ratio in ("1:1", "4:3", "21:9"))
+
+
+def test_the_stream_event_cap_bounds_what_a_4k_line_can_bring() -> None:
+    uncapped = image_memory(image_pixels("4K", None))
+    capped = image_memory(image_pixels("4K", None), max_event_bytes=DEFAULT_EVENT_CAP)
+
+    assert capped.line == DEFAULT_EVENT_CAP < uncapped.line
+    assert capped.decoded == DEFAULT_EVENT_CAP * 3 // 4
+    assert job_weight(spec("4K"), max_event_bytes=DEFAULT_EVENT_CAP) < job_weight(spec("4K"))
+    # a 1K line is far below the cap: nothing changes
+    assert job_weight(spec("1K"), max_event_bytes=DEFAULT_EVENT_CAP) == job_weight(spec("1K"))
+
+
+def test_an_edit_weighs_its_input_image_and_the_request_bodies_built_from_it() -> None:
+    plain = job_weight(spec(count=2))
+    edit = job_weight(spec(count=2), input_bytes=20 * MIB)
+
+    # the image itself, and per request at least its base64 body
+    assert edit - plain >= 20 * MIB + 2 * (20 * MIB * 4 // 3)
+
+
+def test_the_file_estimate_covers_an_incompressible_image_of_that_size() -> None:
+    width, height = 256, 192
+    pixels = Image.frombytes("RGBA", (width, height), os.urandom(width * height * 4))
+    raw = io.BytesIO()
+    pixels.save(raw, "PNG", compress_level=0)
+    converted = to_png(raw.getvalue())
+
+    estimate = image_memory(width * height)
+
+    assert len(raw.getvalue()) <= estimate.encoded
+    assert len(converted) <= estimate.encoded
+    assert len(f"data:image/png;base64,{base64.b64encode(raw.getvalue()).decode()}") <= estimate.line
