@@ -1,12 +1,15 @@
 # imagine-bot: slim Python 3.11, non-root, SQLite file on the /data volume.
 FROM python:3.11-slim
 
+# METRICS_PORT: Prometheus /metrics and /healthz; 0.0.0.0 so Prometheus in another container can scrape it
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DATABASE_URL=sqlite:////data/imagine-bot.db \
-    HEALTH_FILE=/data/health
+    HEALTH_FILE=/data/health \
+    METRICS_PORT=9100 \
+    METRICS_HOST=0.0.0.0
 
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin imagine \
     && mkdir /data && chown imagine:imagine /data
@@ -20,7 +23,9 @@ RUN pip install --no-cache-dir .
 
 USER 10001:10001
 VOLUME ["/data"]
+EXPOSE 9100
 
+# `imagine-bot health` asks http://127.0.0.1:$METRICS_PORT/healthz: 200 while every shard is connected
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["imagine-bot", "health"]
 
 CMD ["imagine-bot", "run"]

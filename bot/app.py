@@ -17,9 +17,11 @@ from bot.images.pipeline import ImageWorker
 from bot.jobs.engine import JobEngine
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.inputs import InputFetcher
+from bot.jobs.ownership import JobOwnership
 from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
 from bot.jobs.usage import UsageService
+from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.types import ImageModel
 from bot.policy import Policy, PolicySettings
@@ -57,16 +59,18 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
     as soon as it exists (tests use it to close the bot)."""
     shard_count = point_discord_at(settings)
     async with AsyncExitStack() as stack:
-        store = await open_store(settings.database_url)
+        store = await open_store(settings.database_url, pool_size=settings.database_pool_size)
         stack.push_async_callback(store.close)
         session = create_session(settings.openroute)
         stack.push_async_callback(session.close)
         images = ImageWorker(max_workers=settings.image_workers)
         stack.callback(images.close)
         engine = JobEngine(max_concurrent=settings.max_concurrent_jobs, max_per_user=settings.max_jobs_per_user,
-                           max_queue=settings.max_queue_size)
+                           max_queue=settings.max_queue_size, memory_budget=settings.image_memory_bytes)
         stack.push_async_callback(engine.close)
-        client = OpenRouteClient(session, settings.openroute)
+        metrics = Metrics()  # exposed on METRICS_PORT by the bot's setup_hook; unread when that is off
+        metrics.watch_jobs(running=lambda: engine.running_count, queued=lambda: engine.queued_count)
+        client = OpenRouteClient(session, settings.openroute, metrics=metrics)
         policy = Policy(policy_settings(settings))
 
         async def image_models() -> list[ImageModel] | None:
@@ -77,12 +81,14 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
                               timeout=settings.input_download_timeout)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
                                  policy=policy, guilds=guild_settings, client=client, inputs=inputs, images=images,
-                                 cost_estimate=settings.cost_estimate_usd)
+                                 cost_estimate=settings.cost_estimate_usd, metrics=metrics,
+                                 ownership=JobOwnership(store.jobs, instance=settings.instance_name,
+                                                        max_running=settings.max_concurrent_jobs))
         usage = UsageService(store.usage, guild_settings, policy)
         edits = EditScheduler(min_interval=settings.edit_interval)
         stack.push_async_callback(edits.aclose)
         services = Services(settings=settings, store=store, imagine=imagine, edits=edits,
-                            guild_settings=guild_settings, usage=usage)
+                            guild_settings=guild_settings, usage=usage, metrics=metrics)
         bot = ImagineBot(services=services, shard_count=shard_count, shard_ids=settings.shard_ids)
         if started is not None:
             started(bot)

@@ -13,6 +13,8 @@ import math
 import re
 import stat
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Sequence
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -40,6 +42,8 @@ log = logging.getLogger(__name__)
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+HEALTH_TIMEOUT = 3.0  # seconds; inside the Docker HEALTHCHECK's 5 s
+MAX_HEALTH_ANSWER = 1024
 
 PHASE_LABELS = {
     Phase.QUEUED: "Queued",
@@ -75,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", help="run the Discord bot")
 
-    health = sub.add_parser("health", help="exit 0 when the running bot reported itself connected recently")
-    health.add_argument("--max-age", type=float, default=90.0, help="seconds (default: 90)")
+    health = sub.add_parser("health", help="exit 0 when the running bot is connected (asks its /healthz when "
+                                           "METRICS_PORT is set, else reads the age of HEALTH_FILE)")
+    health.add_argument("--max-age", type=float, default=90.0,
+                        help="seconds HEALTH_FILE may be old (default: 90; unused with METRICS_PORT)")
     return parser
 
 
@@ -299,6 +305,8 @@ def _file_problem(exc: OSError) -> str:
 
 
 def _health(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    if settings.metrics_port is not None:
+        return _health_over_http(settings, console)
     if settings.health_file is None:
         console.print("error: HEALTH_FILE is not set", markup=False, highlight=False)
         return EXIT_USAGE
@@ -311,6 +319,36 @@ def _health(args: argparse.Namespace, settings: Settings, console: Console) -> i
         console.print(f"unhealthy: last connected {age:.0f}s ago", markup=False, highlight=False)
         return EXIT_FAILURE
     return 0
+
+
+def _healthz_url(settings: Settings) -> str:
+    """Where the running bot answers /healthz: METRICS_HOST, or the loopback when it listens everywhere."""
+    host = settings.metrics_host
+    if host in ("", "0.0.0.0", "::", "*"):
+        host = "127.0.0.1" if host != "::" else "::1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{settings.metrics_port}/healthz"
+
+
+def _health_over_http(settings: Settings, console: Console) -> int:
+    """METRICS_PORT is set: ask the running bot's /healthz (200 while every shard is connected)."""
+    url = _healthz_url(settings)
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through an HTTP(S)_PROXY
+    try:
+        with opener.open(url, timeout=HEALTH_TIMEOUT) as response:
+            response.read(MAX_HEALTH_ANSWER)
+        return 0
+    except urllib.error.HTTPError as exc:
+        said = exc.read(MAX_HEALTH_ANSWER).decode("utf-8", "replace").strip().splitlines()
+        reason = said[0].strip() if said else f"HTTP {exc.code}"
+        exc.close()
+    except (urllib.error.URLError, OSError) as exc:  # refused, timed out, no such host
+        detail = getattr(exc, "reason", exc)
+        detail = getattr(detail, "strerror", None) or str(detail) or type(detail).__name__
+        reason = f"no answer from {url} ({detail}); is the bot running?"
+    console.print(f"unhealthy: {reason}", markup=False, highlight=False)
+    return EXIT_FAILURE
 
 
 def _env_name(args: argparse.Namespace) -> str:

@@ -7,7 +7,7 @@ import hashlib
 import json
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,7 @@ from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
 from bot.jobs.usage import UsageService
 from bot.messages import explain
+from bot.metrics import Metrics, MetricsServer
 from bot.policy.settings import SettingsService
 from bot.storage import Store
 
@@ -48,6 +49,7 @@ class Services:
     edits: EditScheduler
     guild_settings: SettingsService
     usage: UsageService
+    metrics: Metrics = field(default_factory=Metrics)
 
 
 class ImagineTree(app_commands.CommandTree):
@@ -98,14 +100,17 @@ class ImagineBot(commands.AutoShardedBot):
             shard_count=shard_count,
             shard_ids=list(shard_ids) if shard_ids is not None else None,
             max_messages=None,
+            http_trace=services.metrics.discord_trace(),  # counts every 429 discord.py meets
             chunk_guilds_at_startup=False,
         )
         self.services = services
         self.started_at = time.monotonic()
         self._tasks: list[asyncio.Task[None]] = []
+        self._metrics_server: MetricsServer | None = None
 
     async def setup_hook(self) -> None:
         self._remove_stale_health_file()
+        await self._start_metrics()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.services.settings.runs_shard_zero:
@@ -119,6 +124,16 @@ class ImagineBot(commands.AutoShardedBot):
             self._tasks.append(asyncio.create_task(self._prune_daily(), name="retention"))
         if self.services.settings.models_refresh_minutes:
             self._tasks.append(asyncio.create_task(self._refresh_models_regularly(), name="models-refresh"))
+
+    async def _start_metrics(self) -> None:
+        """METRICS_PORT: /metrics and /healthz (healthy while every shard of this process is connected)."""
+        settings = self.services.settings
+        if settings.metrics_port is None:
+            return
+        server = MetricsServer(self.services.metrics, host=settings.metrics_host, port=settings.metrics_port,
+                               healthy=self.is_connected)
+        await server.start()  # a port in use stops the start-up with a line naming it
+        self._metrics_server = server
 
     def _remove_stale_health_file(self) -> None:
         # a file left by the last run would report this one healthy before it connected
@@ -213,7 +228,13 @@ class ImagineBot(commands.AutoShardedBot):
     async def close(self) -> None:
         # stop taking jobs and let results already received finish uploading, then disconnect; what is
         # left is reported as interrupted at the next start
-        await self.services.imagine.shutdown(self.services.settings.shutdown_grace)
-        for task in self._tasks:
-            task.cancel()
-        await super().close()
+        try:
+            await self.services.imagine.shutdown(self.services.settings.shutdown_grace)
+        finally:
+            for task in self._tasks:
+                task.cancel()
+            try:
+                await super().close()
+            finally:
+                if self._metrics_server is not None:
+                    await self._metrics_server.stop()

@@ -32,6 +32,14 @@ def test_image_has_a_healthcheck_that_asks_the_bot():
     assert "health" in checks[0]
 
 
+def test_the_healthcheck_asks_healthz_on_the_exposed_metrics_port():
+    port = re.search(r"\bMETRICS_PORT=(\d+)", DOCKERFILE)
+    assert port, "the image serves /metrics and /healthz (METRICS_PORT)"
+    assert "METRICS_HOST=0.0.0.0" in DOCKERFILE  # Prometheus in another container can scrape it
+    assert port.group(1) in " ".join(instructions("EXPOSE")).split()
+    assert instructions("HEALTHCHECK")[0].endswith('CMD ["imagine-bot", "health"]')  # asks /healthz on that port
+
+
 def test_image_runs_the_bot_and_keeps_data_in_a_volume():
     assert instructions("CMD") == ['["imagine-bot", "run"]']
     assert any("/data" in v for v in instructions("VOLUME"))

@@ -18,20 +18,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.images.pipeline import FitResult, ImageWorker
-from bot.jobs.engine import Job, JobEngine
-from bot.jobs.errors import JobCancelled
+from bot.jobs.engine import Job, JobEngine, JobState
+from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
 from bot.jobs.inputs import InputFetcher, RemoteImage
+from bot.jobs.memory import job_weight
 from bot.jobs.models import MissingModel, closest_models, missing_models
+from bot.jobs.ownership import JobOwnership
+from bot.jobs.progress import Phase
 from bot.jobs.record import JobRecord, JobStatus
 from bot.jobs.spec import JobSpec, ResponseHandle, generation_request
+from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient
 from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
 from bot.policy.guild import GuildSettings
 from bot.policy.quota import QuotaExceeded
-from bot.policy.rules import DefaultModelUnavailable, month_start
+from bot.policy.rules import DefaultModelUnavailable, PolicyRefusal, month_start
 from bot.policy.settings import SettingsService
 from bot.storage import ModelHistory, Store
 
@@ -80,8 +84,12 @@ class ImagineService:
 
     def __init__(self, *, store: Store, engine: JobEngine, generator: ImageGenerator, policy: Policy,
                  guilds: SettingsService, client: OpenRouteClient, inputs: InputFetcher, images: ImageWorker,
-                 cost_estimate: Decimal = Decimal("0.04"), clock: Callable[[], float] = time.time) -> None:
+                 cost_estimate: Decimal = Decimal("0.04"), ownership: JobOwnership | None = None,
+                 metrics: Metrics | None = None, clock: Callable[[], float] = time.time) -> None:
         self._store = store
+        self._metrics = metrics if metrics is not None else Metrics()
+        # one process alone by default: no bot-wide cap beyond the engine's own
+        self._ownership = ownership or JobOwnership(store.jobs, instance="local", max_running=None, clock=clock)
         self._engine = engine
         self._generator = generator
         self._policy = policy
@@ -208,7 +216,24 @@ class ImagineService:
         """Authorize, fetch the input image, record and queue a generation.
 
         Raises `PolicyRefusal`, `TooManyJobs`, `QueueFull`, `EngineClosed`, input image errors; a refused
-        request stores nothing and counts toward nothing."""
+        request stores nothing and counts toward nothing (it only shows in the metrics)."""
+        try:
+            return await self._submit(actor, spec, attachment=attachment, handle=handle)
+        except (PolicyRefusal, TooManyJobs, QueueFull):
+            self._metrics.job_refused(await self._refused_model(actor, spec))
+            raise
+
+    async def _refused_model(self, actor: Actor, spec: JobSpec) -> str:
+        """The metrics label of a refused request: the model it named, else the default that applies, when
+        the provider lists it; "unlisted" otherwise (a member's free text never becomes a label)."""
+        try:
+            model = spec.model or await self.default_model_for(actor)
+        except Exception:  # the refusal itself matters more than its label
+            return "unlisted"
+        return model if any(m.id == model for m in self.cached_models() or ()) else "unlisted"
+
+    async def _submit(self, actor: Actor, spec: JobSpec, *, attachment: RemoteImage | None,
+                      handle: ResponseHandle | None) -> Submitted:
         guild = await self.guild_for(actor)
         chosen = bool(spec.model)
         spec = dataclasses.replace(spec, requester_id=actor.user_id, guild_id=actor.guild_id,
@@ -232,7 +257,8 @@ class ImagineService:
             await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call
         except QuotaExceeded as exc:
             raise self._policy.quota_refusal(actor, exc) from None
-        admission = self._engine.admit(actor.user_id)
+        input_bound = self._inputs.max_bytes if attachment is not None or spec.input is not None else 0
+        admission = self._engine.admit(actor.user_id, weight=job_weight(spec, input_bytes=input_bound))
         try:
             fetched: str | None = None  # the hash of an image this request downloaded and stored
             if attachment is not None:
@@ -242,7 +268,8 @@ class ImagineService:
                 self._inputs_in_flight[fetched] += 1
             try:
                 record = await self._store.jobs.create(spec, created_at=self._clock(),
-                                                       handle=handle or ResponseHandle(), quota=quota)
+                                                       handle=handle or ResponseHandle(), quota=quota,
+                                                       owner=self._ownership.instance)
             except QuotaExceeded as exc:  # a concurrent request took the last of a limit meanwhile
                 if fetched is not None and self._inputs_in_flight[fetched] == 1:
                     await self._store.inputs.discard(fetched)  # refused: keep no trace of it
@@ -289,9 +316,12 @@ class ImagineService:
         """Cancel the job for `actor`. None when they may not; False when it already ended."""
         if not may_cancel(actor, record):
             return None
+        queued = (job := self._engine.get(record.id)) is not None and job.state is JobState.QUEUED
         cancelled = self._engine.cancel(record.id)
         if cancelled:
             log.info("job %d cancelled by its requester", record.id)
+            if queued:  # its work never runs, so `_run` does not count it
+                self._metrics.job_finished(record.spec.model, "cancelled")
         return cancelled
 
     @property
@@ -304,9 +334,11 @@ class ImagineService:
 
     async def _run(self, record: JobRecord, job: Job[GenerationOutput]) -> GenerationOutput:
         job_id, spec = record.id, record.spec
-        await self._store.jobs.mark_running(job_id, started_at=self._clock())
-        log.info("job %d started", job_id)
         try:
+            # a bot-wide slot (several processes may share the database); meanwhile the job shows as queued
+            await self._ownership.start(job_id, waiting=lambda: job.report(phase=Phase.QUEUED))
+            job.report(phase=Phase.WAITING)
+            log.info("job %d started", job_id)
             data = await self._store.inputs.get(spec.input.sha256) if spec.input else None
             if spec.input is not None and data is None:
                 raise LookupError(f"input image of job {job_id} is no longer stored")
@@ -316,9 +348,12 @@ class ImagineService:
                 # left unfinished on purpose: the next start-up tells its user it was interrupted
                 log.info("job %d interrupted by shutdown", job_id)
                 raise
+            self._metrics.job_finished(spec.model, "cancelled")
             await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
             raise
         except Exception as exc:
+            self._metrics.job_finished(spec.model, "failed")
+            self._metrics.cost(spec.model, failure_cost(exc))
             await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc), cost=failure_cost(exc))
             log.warning("job %d failed: %s", job_id, _short_error(exc))
             raise
@@ -326,6 +361,7 @@ class ImagineService:
                  output.cost, output.elapsed, ",".join(output.generation_ids))
         # still RUNNING in the store: it succeeds once delivered (see `delivered`), so a shutdown before that
         # leaves it to be reported as interrupted at the next start — with what it cost, which was paid
+        self._metrics.cost(spec.model, output.cost)
         await self._store.jobs.record_cost(job_id, cost=output.cost, generation_ids=output.generation_ids)
         self._delivering.add(job_id)
         return output
@@ -353,9 +389,16 @@ class ImagineService:
         try:
             if output is not None and (ok or not self._engine.closed):
                 status = JobStatus.SUCCEEDED if ok else JobStatus.FAILED
+                self._metrics.job_finished(record.spec.model, "succeeded" if ok else "failed")
+                if ok:
+                    self._metrics.job_delivered(self._clock() - record.created_at)
                 await self._finish(record.id, status, error=None if ok else (error or "delivery failed"),
                                    output=output, images=len(output.images) if ok else 0)
                 return await self._budget_alert(record.spec)
+            if output is None and not self._engine.closed:
+                # a job cancelled before it started never ran `_run`: record it (a job that ran is already
+                # settled, and the first finish wins)
+                await self._finish(record.id, JobStatus.CANCELLED, error="cancelled")
             return None
         finally:
             self._delivering.discard(record.id)
@@ -392,14 +435,24 @@ class ImagineService:
         finish = self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
                                          cost=output.cost if output else cost,
                                          generation_ids=output.generation_ids if output else (), images=images)
-        await asyncio.shield(finish)
+        try:
+            await asyncio.shield(finish)
+        finally:
+            self._ownership.ended()
 
     # --- start-up and shutdown ---
 
     async def recover_interrupted(self) -> list[JobRecord]:
-        """At start-up: every job a previous run left unfinished (queued, generating, or generated but not
-        delivered) is marked interrupted and returned, so its requester can be told."""
-        return await self._store.jobs.interrupt_unfinished(now=self._clock())
+        """At start-up: every job this instance's previous run left unfinished (queued, generating, or generated
+        but not delivered), and every job of a stopped sibling process, is marked interrupted and returned, so
+        its requester can be told. The jobs of live sibling processes are left alone."""
+        return await self._ownership.recover()
+
+    async def heartbeat(self) -> list[JobRecord]:
+        """Every few seconds (`HEARTBEAT_INTERVAL`): show sibling processes this one is alive, and take over
+        the jobs of a sibling that stopped: they are marked interrupted and returned, so their requesters can
+        be told."""
+        return await self._ownership.beat()
 
     async def prune(self, retention_days: int) -> tuple[int, int]:
         """Delete finished jobs older than `retention_days` and input images no job uses any more.

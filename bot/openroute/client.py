@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import aclosing
 from datetime import UTC
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 
@@ -54,6 +54,9 @@ from bot.openroute.types import (
     StreamEvent,
     Waiting,
 )
+
+if TYPE_CHECKING:
+    from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -163,8 +166,9 @@ class OpenRouteClient:
     def __init__(self, session: aiohttp.ClientSession, settings: OpenRouteSettings, *,
                  sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
                  random: Callable[[], float] = _random.random,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, metrics: Metrics | None = None) -> None:
         self._session = session
+        self._metrics = metrics  # None: nothing is counted (the CLI)
         self._settings = settings
         self._sleep = sleep
         self._random = random
@@ -200,10 +204,12 @@ class OpenRouteClient:
         assert finished is not None  # _events always ends with Finished or raises
         if not images:
             said = state.text.strip() or state.refusal.strip()
-            raise NoImageReturned(
+            error = NoImageReturned(
                 f"the model finished without an image (finish reason {finished.finish_reason!r})",
                 text=said, finish_reason=finished.finish_reason,
                 cost=finished.usage.cost if finished.usage else None)
+            self._count_error(error)
+            raise error
         return GenerationResult(images=tuple(images), text=state.text, finish_reason=finished.finish_reason,
                                 usage=finished.usage, generation_id=finished.generation_id,
                                 model=finished.model or request.model, elapsed=self._clock() - started)
@@ -236,7 +242,7 @@ class OpenRouteClient:
         body = await self._encode_body(request, modalities, stream)
         log.debug("generation request: model=%s prompt_chars=%d input_images=%d stream=%s",
                   request.model, len(request.prompt), len(request.input_images), stream)
-        response = await self._open("POST", "/chat/completions", body=body, deadline=deadline)
+        response = await self._open("POST", "/chat/completions", body=body, deadline=deadline, timed=True)
         clean = False
         try:
             header_id = response.headers.get("X-Generation-Id")
@@ -279,6 +285,7 @@ class OpenRouteClient:
             yield finished
         except OpenRouteError as exc:
             self._scrub_error(exc)  # stream errors quote the provider, which could echo anything
+            self._count_error(exc)
             raise
         finally:
             if clean:
@@ -366,6 +373,9 @@ class OpenRouteClient:
             if len(raw) > THREAD_THRESHOLD:
                 return await asyncio.to_thread(parse_json, raw, what=what)
             return parse_json(raw, what=what)
+        except OpenRouteError as exc:
+            self._count_error(exc)
+            raise
         finally:
             response.release()
 
@@ -382,23 +392,29 @@ class OpenRouteClient:
         return headers
 
     async def _open(self, method: str, path: str, *, body: bytes | None = None,
-                    params: dict[str, str] | None = None, deadline: float) -> aiohttp.ClientResponse:
-        """Send the request, retrying transient failures; return a 2xx response whose body is unread."""
+                    params: dict[str, str] | None = None, deadline: float,
+                    timed: bool = False) -> aiohttp.ClientResponse:
+        """Send the request, retrying transient failures; return a 2xx response whose body is unread.
+        `timed`: each attempt's wait for the first byte of its answer goes to the metrics."""
         loop = asyncio.get_running_loop()
         retries = self._settings.max_retries
         attempt = 0
         while True:
+            sent = loop.time()
             try:
                 response = await self._send(method, path, body, params, deadline)
             except (ConnectionFailed, RequestTimedOut) as exc:
                 error: OpenRouteError = exc
             else:
                 if response.status < 300:
+                    if timed and self._metrics is not None:
+                        self._metrics.first_byte(loop.time() - sent)
                     return response
                 try:
                     error = await self._error_from(response, deadline)
                 finally:
                     response.release()
+            self._count_error(error)
             delay = self._retry_delay(error, attempt)
             if delay is None or attempt >= retries or loop.time() + delay >= deadline:
                 raise error
@@ -548,6 +564,10 @@ class OpenRouteClient:
         if status in _PROVIDER_STATUSES:
             return ProviderUnavailable(message, retry_after=retry_after, status=status, error_type=error_type)
         return UnexpectedResponse(message, status=status, error_type=error_type)
+
+    def _count_error(self, error: OpenRouteError) -> None:
+        if self._metrics is not None:
+            self._metrics.openroute_error(error)
 
     def _scrub_error(self, exc: OpenRouteError) -> None:
         exc.message = self._scrub(exc.message)

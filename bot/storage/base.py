@@ -154,8 +154,8 @@ class JobRepository(Protocol):
         Without `owner` and `stale_before`: every unfinished job. At start-up, with an `owner`: only its own
         jobs, jobs without an owner and (with `stale_before`) jobs whose heartbeat is older than
         `stale_before`. While running, with only `stale_before`: the jobs whose heartbeat is older (those of
-        a stopped instance). Never a live sibling instance's job. The returned records still carry their interaction token (to edit the original
-        response once); the stored ones no longer do."""
+        a stopped instance). Never a live sibling instance's job. The returned records still carry their
+        interaction token (to edit the original response once); the stored ones no longer do."""
         ...
 
     async def delete_finished_before(self, cutoff: float) -> int:

@@ -18,6 +18,7 @@ from bot.formats import SUPPORTED_MIME_TYPES
 from bot.images.errors import ImageError
 from bot.jobs.errors import EngineClosed, InputImageError, QueueFull, TooManyJobs
 from bot.jobs.inputs import RemoteImage, declared_type
+from bot.jobs.ownership import HEARTBEAT_INTERVAL
 from bot.jobs.record import JobRecord
 from bot.jobs.service import Submitted
 from bot.jobs.spec import ResponseHandle
@@ -100,6 +101,7 @@ class Imagine(commands.Cog):
         interrupted = await self.service.recover_interrupted()
         if interrupted:
             self._background(self.presenter.tell_interrupted(interrupted))
+        self._background(self._keep_heartbeat())
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.edit_menu.name, type=self.edit_menu.type)
@@ -110,6 +112,18 @@ class Imagine(commands.Cog):
         task = asyncio.create_task(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _keep_heartbeat(self) -> None:
+        """Show sibling processes this one is alive; tell the requesters of a stopped sibling's jobs."""
+        while True:
+            try:
+                reaped = await self.service.heartbeat()
+            except Exception as exc:  # the database may be briefly unreachable; the next beat tries again
+                log.warning("job heartbeat failed: %s", explain(exc).text)
+            else:
+                if reaped:
+                    await self.presenter.tell_interrupted(reaped)
+            await asyncio.sleep(HEARTBEAT_INTERVAL)
 
     async def _warm_model_cache(self) -> None:
         try:

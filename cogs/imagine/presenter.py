@@ -194,6 +194,7 @@ class Presenter:
                 try:
                     target.message = await target.interaction.edit_original_response(
                         allowed_mentions=NO_MENTIONS, **delivery.payload)
+                    self.bot.services.metrics.progress_edit()
                     return
                 except discord.HTTPException as exc:
                     if not _is_gone(exc):

@@ -232,6 +232,28 @@ async def test_health_reports_a_fresh_file_as_healthy_and_a_missing_one_as_not(e
     assert "unhealthy" in stale.stderr
 
 
+async def test_health_with_metrics_port_asks_the_running_bots_healthz(emulator, tmp_path):
+    from bot.metrics import Metrics, MetricsServer
+
+    connected = {"now": True}
+    server = MetricsServer(Metrics(), host="127.0.0.1", port=0, healthy=lambda: connected["now"])
+    await server.start()
+    port = str(server.port)
+    try:  # no HEALTH_FILE: the HTTP answer alone decides; a bot listening everywhere is asked on the loopback
+        healthy = await run_cli(emulator, tmp_path, "health", METRICS_PORT=port, METRICS_HOST="0.0.0.0")
+        assert (healthy.code, healthy.stderr) == (0, "")
+        connected["now"] = False
+        down = await run_cli(emulator, tmp_path, "health", METRICS_PORT=port)
+        assert down.code == 1
+        assert one_error_line(down) == "unhealthy: not connected to Discord"
+    finally:
+        await server.stop()
+    gone = await run_cli(emulator, tmp_path, "health", METRICS_PORT=port)
+    assert gone.code == 1
+    assert one_error_line(gone) == (f"unhealthy: no answer from http://127.0.0.1:{port}/healthz (Connection refused); "
+                                    "is the bot running?")
+
+
 async def test_an_image_line_over_the_event_limit_is_refused_without_buffering_it(emulator, tmp_path):
     run = await run_cli(emulator, tmp_path, "generate", "huge", "--model", "emu/jpeg-4k",
                         OPENROUTE_MAX_EVENT_MB="4")
@@ -366,6 +388,23 @@ def test_file_problems_of_run_name_the_file(run_failing_with, exc, expected):
     assert code == 1
     assert err.startswith(expected)
     assert "Discord" not in err
+
+
+async def test_a_metrics_port_in_use_stops_run_with_one_line_naming_the_port(run_failing_with):
+    import socket
+
+    from bot.metrics import Metrics, MetricsServer, MetricsServerError
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(MetricsServerError) as raised:
+            await MetricsServer(Metrics(), host="127.0.0.1", port=port, healthy=lambda: True).start()
+    code, err = await asyncio.to_thread(run_failing_with, raised.value)
+    assert code == 1
+    assert err == (f"error: cannot serve metrics on 127.0.0.1:{port}: port {port} is already in use; stop what "
+                   "listens there or choose another METRICS_PORT")
 
 
 def test_an_os_error_without_a_file_is_not_called_a_discord_problem(run_failing_with):

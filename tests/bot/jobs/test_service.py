@@ -490,6 +490,27 @@ async def test_the_reservation_of_a_cancelled_job_is_released(tmp_path: Path) ->
 
 
 @on_a_real_loop
+async def test_a_job_cancelled_before_it_started_is_recorded_cancelled_and_stops_counting(tmp_path: Path) -> None:
+    async with running_world(tmp_path, max_concurrent=1, prices={"emu/hold": None}) as world:
+        first = await submit(world, ALICE, model="emu/hold")
+        await world.emulator.wait_held(1)
+        waiting = await submit(world, BOB, model="emu/hold")
+        assert await server_spent(world) == 2 * COST_ESTIMATE
+
+        assert world.service.cancel(BOB, waiting.record) is True
+        with pytest.raises(JobCancelled):
+            await waiting.job.wait()
+        await world.service.delivered(waiting.record, None, ok=False)  # what the chat layer does next
+
+        record = await world.service.job(waiting.record.id)
+        assert record is not None
+        assert (record.status, record.error) == (JobStatus.CANCELLED, "cancelled")
+        assert await server_spent(world) == COST_ESTIMATE  # only the job still running holds money
+        world.emulator.release()
+        await delivered(world, first)
+
+
+@on_a_real_loop
 async def test_a_released_reservation_makes_room_in_the_budget_again(tmp_path: Path) -> None:
     async with running_world(tmp_path, prices={"emu/hold": None}) as world:
         await world.guilds.set_budget(MODERATOR, Decimal("0.05"))
