@@ -5,12 +5,17 @@
         ...  # start the bot with fake.token, await fake.wait_ready()
         it = await fake.run_command("imagine", {"prompt": "a fox"})
         await it.wait_ack()
+
+    Several guilds and shards: `guild = fake.add_guild("Second", shard=(1, 2))`, then
+    `fake.run_command(..., channel=guild.channel("general"))` reaches only the sessions on shard 1.
 """
 
 from .clock import FakeClock
 from .errors import DiscordError
 from .gate import RequestGate
-from .interaction import ACK_DEADLINE, TOKEN_LIFETIME, FakeInteraction
+from .gateway import GatewaySession
+from .guilds import FakeGuild
+from .interaction import ACK_DEADLINE, DID_NOT_RESPOND, TOKEN_LIFETIME, FakeInteraction
 from .model import (
     FakeAttachment,
     FakeChannel,
@@ -22,10 +27,12 @@ from .model import (
     RecordedRequest,
 )
 from .ratelimit import RateLimitRule
-from .server import ClientRefused, FakeDiscord, FakeGuild
+from .server import ClientRefused, FakeDiscord
+from .shards import shard_of
 
 __all__ = [
     "ACK_DEADLINE",
+    "DID_NOT_RESPOND",
     "TOKEN_LIFETIME",
     "ClientRefused",
     "DiscordError",
@@ -38,9 +45,11 @@ __all__ = [
     "FakeMessage",
     "FakeRole",
     "FakeUser",
+    "GatewaySession",
     "InteractionCallback",
     "MessageRevision",
     "RateLimitRule",
     "RecordedRequest",
     "RequestGate",
+    "shard_of",
 ]

@@ -65,3 +65,8 @@ def missing_permissions() -> DiscordError:
 def too_large() -> DiscordError:
     """413 for a file over the upload limit."""
     return DiscordError(413, 40005, "Request entity too large")
+
+
+class ClientRefused(ValueError):
+    """The real Discord client would not let the user do this (unknown command, bad option value,
+    command hidden by permissions/context, clicking a button that is not there, ...)."""

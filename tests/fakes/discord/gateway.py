@@ -2,6 +2,9 @@
 
 discord.py connects with `?v=10&encoding=json&compress=zlib-stream`; it decompresses only BINARY frames
 and parses TEXT frames as plain JSON, so the fake answers with uncompressed TEXT frames.
+
+Sessions are sharded (see `shards.py`): a dispatch goes to every session on its guild's shard; a session whose
+connection dropped keeps its events for a RESUME; closing with 1000/1001 ends the session, as on Discord.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import WSMsgType, web
+
+from .shards import ShardRouter
 
 if TYPE_CHECKING:
     from .server import FakeDiscord
@@ -43,10 +48,27 @@ class GatewaySession:
     """A gateway session (survives reconnects through RESUME)."""
 
     session_id: str
-    shard: list[int]
+    shard: list[int]  # [shard_id, shard_count]
     intents: int
     seq: int = 0
     events: list[dict[str, Any]] = field(default_factory=list)
+    connection: GatewayConnection | None = None  # the connection carrying it now (or last)
+    invalidated: bool = False  # ended: closed with 1000/1001 or invalidated; it cannot RESUME
+    guild_ids: list[int] = field(default_factory=list)  # the guilds its READY listed
+
+    @property
+    def live(self) -> bool:
+        """Connected and ready: dispatches reach the bot now (else they wait for a RESUME)."""
+        conn = self.connection
+        return (not self.invalidated and conn is not None and conn.ready and not conn.closed
+                and not conn.ws.closed)
+
+    def buffer(self, event: str, data: dict[str, Any]) -> int:
+        """Keep a dispatch for a RESUME (the session has no open connection); returns its sequence."""
+        self.seq += 1
+        self.events.append({"op": OP_DISPATCH, "t": event, "s": self.seq, "d": data})
+        del self.events[:-_EVENT_BUFFER]
+        return self.seq
 
 
 class GatewayConnection:
@@ -82,23 +104,49 @@ class GatewayConnection:
                 await self.ws.send_str(json.dumps(payload))
             return self.session.seq
 
+    async def replay(self, after: int) -> None:
+        """Send the session's kept events newer than `after` (RESUME), before any new dispatch."""
+        async with self._send_lock:
+            assert self.session is not None
+            for event in [e for e in self.session.events if e["s"] > after]:
+                if not self.ws.closed:
+                    await self.ws.send_str(json.dumps(event))
+
 
 class GatewayServer:
     """Serves `/gateway`; keeps sessions so discord.py can RESUME and new clients can IDENTIFY later."""
 
-    def __init__(self, fake: FakeDiscord, *, heartbeat_interval: int) -> None:
+    def __init__(self, fake: FakeDiscord, *, heartbeat_interval: int, router: ShardRouter) -> None:
         self._fake = fake
         self.heartbeat_interval = heartbeat_interval
+        self.router = router
         self.connections: list[GatewayConnection] = []
         self.sessions: dict[str, GatewaySession] = {}
         self.ready_count = 0
 
-    def current(self) -> GatewayConnection | None:
-        """The newest open connection whose session is ready."""
+    def current(self, shard_id: int | None = None) -> GatewayConnection | None:
+        """The newest open connection whose session is ready (on shard `shard_id` when given)."""
         for conn in reversed(self.connections):
-            if conn.ready and not conn.closed and not conn.ws.closed:
+            open_ = conn.ready and not conn.closed and not conn.ws.closed
+            if open_ and (shard_id is None or (conn.session is not None and conn.session.shard[0] == shard_id)):
                 return conn
         return None
+
+    def live_sessions(self) -> list[GatewaySession]:
+        """Sessions connected and ready now."""
+        return [s for s in self.sessions.values() if s.live]
+
+    async def route(self, event: str, data: dict[str, Any], guild_id: int | None) -> list[tuple[GatewaySession, int]]:
+        """Dispatch to every session on the shard of `guild_id` (None: shard 0): sent now when connected, kept for
+        a RESUME otherwise. Returns (session, sequence) for each; empty when no session holds that shard."""
+        delivered = []
+        for session in self.router.targets(list(self.sessions.values()), guild_id):
+            conn = session.connection
+            if conn is not None and not conn.closed and not conn.ws.closed:
+                delivered.append((session, await conn.dispatch(event, data)))
+            else:
+                delivered.append((session, session.buffer(event, data)))
+        return delivered
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         """The websocket endpoint."""
@@ -126,8 +174,11 @@ class GatewayServer:
                 if ws.closed:
                     break
         finally:
+            by_client = conn.close_code is None
             conn.closed = True
             conn.close_code = conn.close_code or ws.close_code
+            if by_client and conn.close_code in (1000, 1001) and conn.session is not None:
+                conn.session.invalidated = True  # Discord ends a session closed with 1000/1001: no RESUME
             await self._fake._notify()
         return ws
 
@@ -170,17 +221,22 @@ class GatewayServer:
         if intents & PRIVILEGED_INTENTS & ~self._fake.privileged_intents:
             await self._close(conn, 4014, "Disallowed intent(s).")
             return
-        shard = list(data.get("shard") or [0, 1])
-        if len(shard) != 2 or not 0 <= shard[0] < shard[1]:
-            await self._close(conn, 4010, "Invalid shard.")
+        refusal = self.router.check_identify(data.get("shard"), self.live_sessions(),
+                                             [g.id for g in self._fake.guilds])
+        if refusal is not None:
+            await self._close(conn, refusal.code, refusal.reason)
             return
+        shard = list(data.get("shard") or [0, 1])
         conn.identify_payload = data
         session = GatewaySession(secrets.token_hex(16), shard, intents)
-        self.sessions[session.session_id] = session
+        session.guild_ids = self.router.guilds_on(shard, [g.id for g in self._fake.guilds])
         conn.session = session
         await conn.dispatch("READY", self._fake._ready_payload(session))
-        if self._fake._guild_on_shard(shard):
-            await conn.dispatch("GUILD_CREATE", self._fake._guild_create_payload())
+        for guild_id in session.guild_ids:
+            await conn.dispatch("GUILD_CREATE", self._fake._guild_create_payload(guild_id))
+        # routed to only once READY and its GUILD_CREATEs are out, as Discord's client expects
+        session.connection = conn
+        self.sessions[session.session_id] = session
         conn.ready = True
         self.ready_count += 1
         await self._fake._notify()
@@ -190,7 +246,7 @@ class GatewayServer:
             await self._close(conn, 4004, "Authentication failed.")
             return
         session = self.sessions.get(str(data.get("session_id")))
-        if session is None:
+        if session is None or session.invalidated:
             await conn.send({"op": OP_INVALID_SESSION, "d": False, "s": None, "t": None})
             return
         for other in self.connections:  # a session lives on one connection at a time
@@ -198,27 +254,31 @@ class GatewayServer:
                 other.closed = True
                 await other.ws.close(code=4009, message=b"Session timed out.")
         conn.session = session
-        seq = int(data.get("seq") or 0)
-        for event in [e for e in session.events if e["s"] > seq]:
-            await conn.send(event)
+        session.connection = conn  # new dispatches queue behind the replay
+        await conn.replay(int(data.get("seq") or 0))
         await conn.dispatch("RESUMED", {"_trace": []})
         conn.ready = True
         await self._fake._notify()
 
     async def _members_chunk(self, conn: GatewayConnection, data: dict[str, Any]) -> None:
-        members = self._fake._guild_members_payload()
-        chunk = {"guild_id": str(self._fake.guild_id), "members": members, "chunk_index": 0, "chunk_count": 1,
-                 "not_found": [], "presences": []}
-        if data.get("nonce") is not None:
-            chunk["nonce"] = data["nonce"]
-        await conn.dispatch("GUILD_MEMBERS_CHUNK", chunk)
+        requested = data.get("guild_id")
+        for raw in requested if isinstance(requested, list) else [requested]:
+            guild = self._fake.guilds.get(raw) if raw is not None else None
+            if guild is None or conn.session is None or not self.router.receives(conn.session, guild.id):
+                continue  # Discord answers only for guilds on the session's shard
+            chunk = {"guild_id": str(guild.id), "members": self._fake.guilds.members_payload(guild),
+                     "chunk_index": 0, "chunk_count": 1, "not_found": [], "presences": []}
+            if data.get("nonce") is not None:
+                chunk["nonce"] = data["nonce"]
+            await conn.dispatch("GUILD_MEMBERS_CHUNK", chunk)
 
-    async def wait_connection(self, timeout: float, predicate: Callable[[], bool] | None = None) -> GatewayConnection:
-        """The current ready connection, waiting for one if the bot is (re)connecting."""
+    async def wait_connection(self, timeout: float, predicate: Callable[[], bool] | None = None, *,
+                              shard_id: int | None = None) -> GatewayConnection:
+        """The current ready connection (on `shard_id` when given), waiting for one if the bot is (re)connecting."""
         def ready() -> GatewayConnection | None:
             if predicate is not None and not predicate():
                 return None
-            return self.current()
+            return self.current(shard_id)
 
         return await self._fake.wait_for(ready, timeout=timeout)
 

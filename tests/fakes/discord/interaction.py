@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ACK_DEADLINE = 3.0
+DID_NOT_RESPOND = "The application did not respond"
 TOKEN_LIFETIME = 15 * 60.0
 USER_INSTALL_FOLLOWUP_CAP = 5
 
@@ -40,7 +41,9 @@ class FakeInteraction:
         self.message_id = message_id  # the message a component / modal-from-component came from
         self.payload: dict[str, Any] = {}
         self.dispatched_at: float | None = None  # time.monotonic() when the gateway frame was sent
-        self.sequence: int | None = None
+        self.sequence: int | None = None  # of the first session it went to
+        self.shard: int | None = None  # the shard Discord routed it to
+        self.routed_to: list[str] = []  # ids of the gateway sessions it was sent to (or kept for, until a RESUME)
         self.callback: InteractionCallback | None = None
         self.callback_statuses: list[int] = []  # HTTP status of every callback attempt
         self.original_message_id: int | None = None
@@ -85,6 +88,19 @@ class FakeInteraction:
         if self.callback is None or self.callback.type != 8:
             return None
         return list((self.callback.data or {}).get("choices") or [])
+
+    @property
+    def did_not_respond(self) -> bool:
+        """What the user sees as "The application did not respond": no accepted initial response, and either
+        no gateway session could receive the interaction or the 3 s window (fake clock) has passed."""
+        if self.callback is not None:
+            return False
+        return not self.routed_to or self.ack_expired(self._fake.clock.now())
+
+    @property
+    def client_error(self) -> str | None:
+        """The error Discord's client shows the user for this interaction, if any."""
+        return DID_NOT_RESPOND if self.did_not_respond else None
 
     def ack_expired(self, now: float) -> bool:
         """The 3 s acknowledgement window (fake clock) has passed."""

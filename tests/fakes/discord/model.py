@@ -114,6 +114,15 @@ class SnowflakeFactory:
         self._last = value
         return value
 
+    def next_on_shard(self, shard_id: int, shard_count: int) -> int:
+        """A new unique id of a guild whose events go to `shard_id` of `shard_count` ((id >> 22) % count):
+        its timestamp is at most `shard_count - 1` ms ahead of the clock."""
+        value = self.next()
+        while (value >> 22) % shard_count != shard_id:
+            value = (((value >> 22) + 1) << 22) | (1 << 17)
+        self._last = value
+        return value
+
 
 @dataclass
 class FakeRole:

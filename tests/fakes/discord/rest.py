@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import BodyPartReader, web
 
+from . import commands
 from .errors import (
     DiscordError,
     form_error,
@@ -261,20 +262,23 @@ class RestApi:
     async def _get_gateway_bot(self, request: web.Request) -> web.Response:
         self._auth(request)
         self._global(request)
-        return json_response({"url": self._fake.gateway_url, "shards": 1,
+        return json_response({"url": self._fake.gateway_url, "shards": self._fake.recommended_shards,
                               "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 86_400_000,
                                                       "max_concurrency": 1}})
 
     async def _get_member(self, request: web.Request) -> web.Response:
         self._auth(request)
         self._global(request)
-        if request.match_info["guild_id"] != str(self._fake.guild.id):
+        guild = self._fake.guilds.get(request.match_info["guild_id"])
+        if guild is None:
             raise unknown("Guild", 10004)
         try:
             user = self._fake.user(request.match_info["user_id"])
         except KeyError:
             raise unknown("Member", 10007) from None
-        return json_response(self._fake._member_payload(user))
+        if not self._fake.guilds.is_member(guild, user):
+            raise unknown("Member", 10007)
+        return json_response(self._fake._member_payload(user, guild=guild))
 
     # ------------------------------------------------------------------ application commands
 
@@ -282,7 +286,7 @@ class RestApi:
         if request.match_info["application_id"] != str(self._fake.application_id):
             raise missing_access()
         guild = request.match_info.get("guild_id")
-        if guild is not None and guild != str(self._fake.guild.id):
+        if guild is not None and self._fake.guilds.get(guild) is None:
             raise missing_access()
         return None if guild is None else int(guild)
 
@@ -299,7 +303,7 @@ class RestApi:
         self._global(request)
         guild_id = self._command_scope(request)
         validate_commands(payload)
-        return json_response(self._fake._sync_commands(guild_id, payload))
+        return json_response(commands.sync(self._fake, guild_id, payload))
 
     # ------------------------------------------------------------------ interactions
 

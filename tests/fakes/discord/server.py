@@ -1,10 +1,13 @@
 """FakeDiscord: a REST API + gateway on 127.0.0.1 that an unmodified discord.py logs into.
 
-The world is one guild (`general`, `nsfw` text channels; users alice, bob, mod, admin, owner), the bot,
-DM channels created on demand, and every message / interaction / request the bot produced. Tests drive
+The world starts as one guild (`general`, `nsfw` text channels; users alice, bob, mod, admin, owner), the
+bot, DM channels created on demand, and every message / interaction / request the bot produced. Tests drive
 it like Discord's client would (`run_command`, `click`, `submit_modal`, ...) and assert on the state.
-Tests can grow the world before the bot connects (`add_user`, `add_role`, `add_channel`) and show or hide
-a command as a server admin does in the Integrations settings (`override_command`).
+Tests can grow the world before the bot connects (`add_user`, `add_role`, `add_channel`, `add_guild` for
+more guilds with their own members, roles and channels) and show or hide a command as a server admin does
+in the Integrations settings (`override_command`). Gateway sessions are sharded like Discord's (`shards.py`):
+a guild's events and interactions reach only the sessions on its shard; an interaction no session can
+receive is one the user sees fail ("The application did not respond", `FakeInteraction.did_not_respond`).
 """
 
 from __future__ import annotations
@@ -15,25 +18,23 @@ import logging
 import secrets
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from aiohttp import web
 
+from . import commands
 from .clock import FakeClock
-from .errors import DiscordError, form_error, too_large
+from .errors import ClientRefused, DiscordError, form_error, too_large
 from .gate import RequestGate
 from .gateway import GatewayConnection, GatewayServer, GatewaySession
+from .guilds import FakeGuild, GuildDirectory, MemberSpec
 from .interaction import FakeInteraction
 from .model import (
     ADMINISTRATOR,
-    ALL_PERMISSIONS,
     APPLICATION_COMMAND,
     APPLICATION_COMMAND_AUTOCOMPLETE,
-    BOT_ROLE_PERMISSIONS,
     CHANNEL_DM,
     DM_APP_PERMISSIONS,
-    EVERYONE_PERMISSIONS,
     FLAG_EPHEMERAL,
     FLAG_IS_COMPONENTS_V2,
     FLAG_LOADING,
@@ -42,7 +43,6 @@ from .model import (
     MESSAGE_COMPONENT,
     MODAL_SUBMIT,
     USER_INSTALL_APP_PERMISSIONS,
-    VIEW_CHANNEL,
     FakeAttachment,
     FakeChannel,
     FakeMessage,
@@ -57,6 +57,7 @@ from .model import (
 )
 from .ratelimit import RateLimiter, RateLimitRule
 from .rest import API_PREFIX, RestApi, Upload
+from .shards import MAX_GUILDS_PER_SHARD, ShardRouter, event_guild_id, shard_of
 from .validation import MAX_ATTACHMENTS, resolve_mentions
 
 log = logging.getLogger(__name__)
@@ -74,24 +75,6 @@ CHANNEL_MESSAGE_RATE_LIMIT = RateLimitRule(5, 5.0)
 _V2_LEGACY_FIELDS = "The 'content' and 'embeds' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2"
 
 
-class ClientRefused(ValueError):
-    """The real Discord client would not let the user do this (unknown command, bad option value,
-    command hidden by permissions/context, clicking a button that is not there, ...)."""
-
-
-@dataclass
-class FakeGuild:
-    """The one guild the bot is in."""
-
-    id: int
-    name: str
-    owner_id: int
-    preferred_locale: str = "en-US"
-    joined_at: float = 0.0
-
-
-_OPTION_STRING, _OPTION_INTEGER, _OPTION_BOOLEAN, _OPTION_USER = 3, 4, 5, 6
-_OPTION_CHANNEL, _OPTION_ROLE, _OPTION_MENTIONABLE, _OPTION_NUMBER, _OPTION_ATTACHMENT = 7, 8, 9, 10, 11
 
 
 class FakeDiscord:
@@ -111,13 +94,19 @@ class FakeDiscord:
         heartbeat_interval: int = 41250,
         privileged_intents: int = 0,
         dispatch_timeout: float = 30.0,
+        recommended_shards: int = 1,
+        strict_shard_count: bool = False,
+        max_guilds_per_shard: int = MAX_GUILDS_PER_SHARD,
     ) -> None:
         """`webhook_rate_limit`: per (application, interaction token) on webhook message routes;
         `channel_message_rate_limit`: per channel, separately for create / edit / delete;
         `message_edit_rate_limit`: optional unadvertised per-message edit sub-limit (429s despite
         remaining > 0, like Discord's hidden limits); `global_rate_limit`: requests per second on
         bot-token routes (interaction/webhook routes are exempt); `privileged_intents`: intent bits the
-        application is allowed (others close the gateway with 4014)."""
+        application is allowed (others close the gateway with 4014); `recommended_shards`: what
+        `GET /gateway/bot` answers; `strict_shard_count`: refuse (4010) an IDENTIFY whose shard count differs
+        from a live session's (Discord accepts it); `max_guilds_per_shard`: more guilds on one shard closes
+        IDENTIFY with 4011 "Sharding required"."""
         self.token = token
         self.clock = clock or FakeClock()
         self.upload_limit = upload_limit
@@ -127,6 +116,7 @@ class FakeDiscord:
         self.global_rate_limit = global_rate_limit
         self.privileged_intents = privileged_intents
         self.dispatch_timeout = dispatch_timeout
+        self.recommended_shards = recommended_shards
         self.limiter = RateLimiter(self.clock.now, enabled=rate_limits)
         self._ids = SnowflakeFactory(self.clock.now)
 
@@ -149,31 +139,32 @@ class FakeDiscord:
         self.application_id = self._ids.next()
         self.bot_user = FakeUser(self.application_id, "imagine-bot", None, bot=True, roles=["bot"], joined_at=now)
         self.verify_key = secrets.token_hex(32)
+        self.users: dict[str, FakeUser] = {}  # every user by name (members of any guild)
+        self.channels_by_id: dict[int, FakeChannel] = {}
+        self.guilds = GuildDirectory(self)
         guild_id = self._ids.next()
-        self.users: dict[str, FakeUser] = {}
-        owner = self.add_user("owner", roles=[])
-        self.guild = FakeGuild(guild_id, "Fake Guild", owner.id, joined_at=now)
-        self.roles: dict[str, FakeRole] = {
-            "everyone": FakeRole(guild_id, "@everyone", EVERYONE_PERMISSIONS, 0),
-            "mod": FakeRole(self._ids.next(), "Moderator", MANAGE_MESSAGES, 2),
-            "admin": FakeRole(self._ids.next(), "Admin", ADMINISTRATOR, 3),
-            "bot": FakeRole(self._ids.next(), "imagine-bot", BOT_ROLE_PERMISSIONS, 1, managed=True,
-                            bot_id=self.application_id),
-        }
+        owner = self._new_user("owner")
+        # the default guild: `guild`, `roles`, `channels` and `FakeUser.roles` are its own
+        self.guild: FakeGuild = self.guilds.create("Fake Guild", owner, guild_id=guild_id)
+        self.guild.members[owner.id] = owner.roles
+        self.guild.members[self.bot_user.id] = self.bot_user.roles
+        self.roles: dict[str, FakeRole] = self.guild.roles
+        self.roles["mod"] = FakeRole(self._ids.next(), "Moderator", MANAGE_MESSAGES, 2)
+        self.roles["admin"] = FakeRole(self._ids.next(), "Admin", ADMINISTRATOR, 3)
         self.add_user("alice")
         self.add_user("bob")
         self.add_user("mod", roles=["mod"])
         self.add_user("admin", roles=["admin"])
-        self.channels: dict[str, FakeChannel] = {
-            "general": FakeChannel(self._ids.next(), "general", guild_id=guild_id, position=0),
-            "nsfw": FakeChannel(self._ids.next(), "nsfw", guild_id=guild_id, position=1, nsfw=True),
-        }
-        self.channels_by_id: dict[int, FakeChannel] = {c.id: c for c in self.channels.values()}
+        self.channels: dict[str, FakeChannel] = self.guild.channels
+        self.add_channel("general")
+        self.add_channel("nsfw", nsfw=True)
         self._dm_channels: dict[int, FakeChannel] = {}
         self._private_channels: dict[int, FakeChannel] = {}
 
         self._rest = RestApi(self)
-        self._gateway = GatewayServer(self, heartbeat_interval=heartbeat_interval)
+        self.shard_router = ShardRouter(strict_shard_count=strict_shard_count,
+                                        max_guilds_per_shard=max_guilds_per_shard)
+        self._gateway = GatewayServer(self, heartbeat_interval=heartbeat_interval, router=self.shard_router)
         self._cond = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.base_url = ""
@@ -229,15 +220,24 @@ class FakeDiscord:
         except TimeoutError:
             raise TimeoutError(f"fake Discord: condition not met within {timeout}s") from None
 
-    async def wait_ready(self, timeout: float = 30.0, *, sessions: int | None = None) -> None:
+    async def wait_ready(self, timeout: float = 30.0, *, sessions: int | None = None,
+                         shards: Iterable[int] | None = None) -> None:
         """Wait until a bot is connected (IDENTIFY received, READY + GUILD_CREATE sent).
 
         `sessions`: wait until at least this many IDENTIFYs have completed in total (a restarted bot
-        is session 2)."""
+        is session 2); `shards`: until each of these shard ids has a live session."""
+        wanted = set(shards or ())
+
         def ready() -> bool:
+            if wanted - {s.shard[0] for s in self._gateway.live_sessions()}:
+                return False
             return self._gateway.current() is not None and self._gateway.ready_count >= (sessions or 1)
 
         await self.wait_for(ready, timeout=timeout)
+
+    def shard_sessions(self, shard_id: int | None = None) -> list[GatewaySession]:
+        """Live gateway sessions (connected and ready), on shard `shard_id` when given."""
+        return [s for s in self._gateway.live_sessions() if shard_id is None or s.shard[0] == shard_id]
 
     @property
     def connections(self) -> list[GatewayConnection]:
@@ -249,24 +249,30 @@ class FakeDiscord:
         """How many IDENTIFYs were answered with READY."""
         return self._gateway.ready_count
 
-    async def request_reconnect(self) -> None:
-        """Send op 7 RECONNECT: discord.py closes and RESUMEs on resume_gateway_url."""
-        conn = await self._gateway.wait_connection(self.dispatch_timeout)
+    async def request_reconnect(self, *, shard_id: int | None = None) -> None:
+        """Send op 7 RECONNECT (to the newest session, or one on `shard_id`): discord.py closes and RESUMEs on
+        resume_gateway_url."""
+        conn = await self._gateway.wait_connection(self.dispatch_timeout, shard_id=shard_id)
         await conn.send({"op": 7, "d": None, "s": None, "t": None})
 
-    async def invalidate_session(self, *, resumable: bool = False) -> None:
-        """Send op 9 INVALID_SESSION (d = resumable)."""
-        conn = await self._gateway.wait_connection(self.dispatch_timeout)
+    async def invalidate_session(self, *, resumable: bool = False, shard_id: int | None = None) -> None:
+        """Send op 9 INVALID_SESSION (d = resumable) to the newest session, or one on `shard_id`."""
+        conn = await self._gateway.wait_connection(self.dispatch_timeout, shard_id=shard_id)
         if not resumable and conn.session is not None:
+            conn.session.invalidated = True
             self._gateway.sessions.pop(conn.session.session_id, None)
         await conn.send({"op": 9, "d": resumable, "s": None, "t": None})
 
     async def dispatch_event(self, event: str, data: dict[str, Any]) -> int:
-        """Send any gateway DISPATCH (e.g. MESSAGE_DELETE) to the connected bot; returns its sequence."""
-        conn = await self._gateway.wait_connection(self.dispatch_timeout)
-        seq = await conn.dispatch(event, data)
+        """Send any gateway DISPATCH (e.g. MESSAGE_DELETE) to every session on the shard of its guild (`guild_id`,
+        or `id` for GUILD_* events; none: shard 0); returns the first session's sequence. Raises LookupError
+        when no session holds that shard."""
+        guild_id = event_guild_id(event, data)
+        delivered = await self._gateway.route(event, data, guild_id)
         await self._notify()
-        return seq
+        if not delivered:
+            raise LookupError(f"no gateway session holds the shard of guild {guild_id}")
+        return delivered[0][1]
 
     def hold_requests(self, match: Callable[[RecordedRequest], bool]) -> RequestGate:
         """Hold every request `match` accepts (it sees the method, path, route and content type, not the body)
@@ -288,50 +294,77 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ world lookups
 
-    def add_user(self, name: str, *, roles: list[str] | None = None, global_name: str | None = None,
-                 locale: str = "en-US") -> FakeUser:
-        """Add a guild member (roles are keys of `roles`)."""
+    def _new_user(self, name: str, *, roles: list[str] | None = None, global_name: str | None = None,
+                  locale: str = "en-US") -> FakeUser:
         user = FakeUser(self._ids.next(), name, global_name or name.capitalize(), roles=list(roles or []),
                         locale=locale, joined_at=self.clock.now())
         self.users[name] = user
         return user
 
-    def add_role(self, key: str, name: str | None = None, *, permissions: int = 0) -> FakeRole:
-        """Add a guild role (`key` is how users and options refer to it). Add it before the bot connects, so
-        GUILD_CREATE carries it (discord.py only knows roles of its guild cache)."""
-        role = FakeRole(self._ids.next(), name or key, permissions, position=len(self.roles))
-        self.roles[key] = role
-        return role
+    def add_user(self, name: str, *, roles: list[str] | None = None, global_name: str | None = None,
+                 locale: str = "en-US") -> FakeUser:
+        """Add a member of the default guild (roles are keys of `roles`); other guilds: `add_guild(members=)`."""
+        user = self._new_user(name, roles=roles, global_name=global_name, locale=locale)
+        self.guild.members[user.id] = user.roles
+        return user
 
-    def add_channel(self, name: str, *, nsfw: bool = False, topic: str | None = None) -> FakeChannel:
-        """Add a text channel to the guild. Add it before the bot connects, so GUILD_CREATE carries it (a
-        channel option resolves only to channels in discord.py's guild cache)."""
-        channel = FakeChannel(self._ids.next(), name, guild_id=self.guild.id, position=len(self.channels),
-                              nsfw=nsfw, topic=topic)
-        self.channels[name] = channel
-        self.channels_by_id[channel.id] = channel
-        return channel
+    def add_role(self, key: str, name: str | None = None, *, permissions: int = 0,
+                 guild: FakeGuild | None = None) -> FakeRole:
+        """Add a role to the default guild, or `guild` (`key` is how users and options refer to it). Add it
+        before the bot connects, so GUILD_CREATE carries it (discord.py only knows roles of its guild cache)."""
+        return self.guilds.add_role(guild or self.guild, key, name, permissions=permissions)
+
+    def add_channel(self, name: str, *, nsfw: bool = False, topic: str | None = None,
+                    guild: FakeGuild | None = None) -> FakeChannel:
+        """Add a text channel to the default guild, or `guild`. Add it before the bot connects, so GUILD_CREATE
+        carries it (a channel option resolves only to channels in discord.py's guild cache). Channels of other
+        guilds are referred to by object or id (`guild.channel(name)`): names are only unique per guild."""
+        return self.guilds.add_channel(guild or self.guild, name, nsfw=nsfw, topic=topic)
+
+    def add_guild(self, name: str, *, members: MemberSpec = ("alice", "bob"), roles: Mapping[str, int] | None = None,
+                  channels: Iterable[str] = ("general",), nsfw_channels: Iterable[str] = (),
+                  owner: str | None = None, locale: str = "en-US", shard: tuple[int, int] | None = None
+                  ) -> FakeGuild:
+        """Another guild the bot is in. `members`: user names (new names become new users) or name -> role keys
+        of `roles` (key -> permission bits); `owner` (default: a new user "<name>-owner") is a member too.
+        `shard=(shard_id, shard_count)` picks an id that lands on that shard. Add it before the bot connects
+        (or `announce_guild` it after: the bot joined)."""
+        owner_user = self.users.get(owner) if owner else None
+        owner_user = owner_user or self._new_user(owner or f"{name.lower().replace(' ', '-')}-owner")
+        guild_id = self._ids.next_on_shard(*shard) if shard else self._ids.next()
+        guild = self.guilds.create(name, owner_user, guild_id=guild_id, locale=locale)
+        guild.members[self.bot_user.id] = ["bot"]
+        for key, permissions in (roles or {}).items():
+            self.guilds.add_role(guild, key, permissions=permissions)
+        for channel_name in channels:
+            self.guilds.add_channel(guild, channel_name)
+        for channel_name in nsfw_channels:
+            self.guilds.add_channel(guild, channel_name, nsfw=True)
+        self.guilds.add_members(guild, members)
+        return guild
+
+    async def announce_guild(self, guild: FakeGuild) -> int:
+        """The bot joined `guild` while connected: GUILD_CREATE to the sessions on its shard (how many got it)."""
+        payload = self.guilds.create_payload(guild)
+        del payload["unavailable"]  # a join, not an outage ending (`unavailable: false`)
+        delivered = await self._gateway.route("GUILD_CREATE", payload, guild.id)
+        for session, _ in delivered:
+            session.guild_ids.append(guild.id)
+        await self._notify()
+        return len(delivered)
 
     def override_command(self, name: str, *, users: Iterable[UserRef] = (), roles: Iterable[str] = (),
-                         allow: bool = True) -> None:
+                         allow: bool = True, guild: FakeGuild | None = None) -> None:
         """What a server admin sets in Server Settings → Integrations: `/name` is shown to (or, with
-        `allow=False`, hidden from) these members and roles, whatever its default_member_permissions say.
-        A user's own entry wins over their roles'; among roles, one allowing wins."""
+        `allow=False`, hidden from) these members and roles (keys in `guild`, default the default guild),
+        whatever its default_member_permissions say. A user's own entry wins over their roles'; among roles,
+        one allowing wins."""
+        where = guild or self.guild
         entries = self.command_overwrites.setdefault(name, {})
         for ref in users:
             entries[self.user(ref).id] = allow
         for key in roles:
-            entries[self.roles[key].id] = allow
-
-    def _command_overwrite(self, name: str, member: FakeUser) -> bool | None:
-        entries = self.command_overwrites.get(name, {})
-        if member.id in entries:
-            return entries[member.id]
-        found = [entries[self.roles[key].id] for key in member.roles if key in self.roles
-                 and self.roles[key].id in entries]
-        if found:
-            return any(found)
-        return entries.get(self.guild.id)  # the @everyone entry
+            entries[where.roles[key].id] = allow
 
     def user(self, ref: UserRef) -> FakeUser:
         """A user by name, id or object (the bot included)."""
@@ -388,34 +421,13 @@ class FakeDiscord:
         return self.guild.id
 
     def member_permissions(self, user: UserRef, channel: ChannelRef | None = None) -> int:
-        """A member's permissions in a guild channel (roles, administrator, owner, overwrites)."""
-        member = self.user(user)
-        if member.id == self.guild.owner_id:
-            return ALL_PERMISSIONS
-        roles = [self.roles["everyone"], *(self.roles[name] for name in member.roles if name in self.roles)]
-        perms = 0
-        for role in roles:
-            perms |= role.permissions
-        if perms & ADMINISTRATOR:
-            return ALL_PERMISSIONS
+        """A member's permissions in a guild channel (roles, administrator, owner, overwrites); without a guild
+        channel, their permissions in the default guild."""
         target = self.channel(channel) if channel is not None else None
-        if target is None or target.guild_id is None:
-            return perms
-        role_ids = {str(r.id) for r in roles[1:]}
-        overwrites = {str(o["id"]): o for o in target.permission_overwrites}
-        everyone = overwrites.get(str(self.guild.id))
-        if everyone:
-            perms = (perms & ~int(everyone.get("deny", 0))) | int(everyone.get("allow", 0))
-        allow = deny = 0
-        for role_id in role_ids:
-            if role_id in overwrites:
-                allow |= int(overwrites[role_id].get("allow", 0))
-                deny |= int(overwrites[role_id].get("deny", 0))
-        perms = (perms & ~deny) | allow
-        own = overwrites.get(str(member.id))
-        if own:
-            perms = (perms & ~int(own.get("deny", 0))) | int(own.get("allow", 0))
-        return perms if perms & VIEW_CHANNEL else 0
+        guild = self.guilds.of_channel(target) if target is not None else None
+        if guild is None:
+            return self.guilds.permissions(self.guild, self.user(user))
+        return self.guilds.permissions(guild, self.user(user), target)
 
     def app_permissions(self, channel: ChannelRef) -> int:
         """What Discord puts in `app_permissions` for an interaction in `channel`."""
@@ -437,12 +449,12 @@ class FakeDiscord:
             "verify_key": self.verify_key, "owner": self.user("owner").to_payload(), "team": None,
             "flags": 1 << 23, "interactions_endpoint_url": None, "role_connections_verification_url": None,
             "redirect_uris": [], "rpc_origins": [], "tags": [], "install_params": None,
-            "integration_types_config": {"0": {}, "1": {}}, "approximate_guild_count": 1,
+            "integration_types_config": {"0": {}, "1": {}}, "approximate_guild_count": len(self.guilds),
             "approximate_user_install_count": 0, "bot": self.bot_user.to_payload(),
         }
 
     def _ready_payload(self, session: GatewaySession) -> dict[str, Any]:
-        guilds = [{"id": str(self.guild.id), "unavailable": True}] if self._guild_on_shard(session.shard) else []
+        guilds = [{"id": str(guild_id), "unavailable": True} for guild_id in session.guild_ids]
         return {
             "v": 10, "user_settings": {}, "user": self._user_me_payload(), "session_type": "normal",
             "session_id": session.session_id, "resume_gateway_url": self.gateway_url, "relationships": [],
@@ -452,25 +464,10 @@ class FakeDiscord:
             "shard": session.shard, "_trace": ["fake-discord"],
         }
 
-    def _guild_on_shard(self, shard: list[int]) -> bool:
-        return (self.guild.id >> 22) % shard[1] == shard[0]
-
-    def _member_payload(self, user: FakeUser, *, with_user: bool = True,
-                        channel: FakeChannel | None = None) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "roles": [str(self.roles[name].id) for name in user.roles if name in self.roles],
-            "joined_at": iso(user.joined_at or self.guild.joined_at), "deaf": False, "mute": False,
-            "flags": 0, "pending": False, "nick": None, "avatar": None, "banner": None,
-            "premium_since": None, "communication_disabled_until": None, "unusual_dm_activity_until": None,
-        }
-        if with_user:
-            data["user"] = user.to_payload()
-        if channel is not None:
-            data["permissions"] = str(self.member_permissions(user, channel))
-        return data
-
-    def _guild_members_payload(self) -> list[dict[str, Any]]:
-        return [self._member_payload(u) for u in [*self.users.values(), self.bot_user]]
+    def _member_payload(self, user: FakeUser, *, with_user: bool = True, channel: FakeChannel | None = None,
+                        guild: FakeGuild | None = None) -> dict[str, Any]:
+        where = guild or (self.guilds.of_channel(channel) if channel is not None else None) or self.guild
+        return self.guilds.member_payload(where, user, with_user=with_user, channel=channel)
 
     def _channel_payload(self, channel: FakeChannel, *, viewer: FakeUser | None = None) -> dict[str, Any]:
         last = str(channel.last_message_id) if channel.last_message_id else None
@@ -491,25 +488,8 @@ class FakeDiscord:
             data["permissions"] = str(perms)
         return data
 
-    def _guild_create_payload(self) -> dict[str, Any]:
-        general = self.channels.get("general")
-        return {
-            "id": str(self.guild.id), "name": self.guild.name, "icon": None, "splash": None,
-            "discovery_splash": None, "owner_id": str(self.guild.owner_id), "afk_channel_id": None,
-            "afk_timeout": 300, "verification_level": 0, "default_message_notifications": 0,
-            "explicit_content_filter": 0, "roles": [r.to_payload() for r in self.roles.values()],
-            "emojis": [], "features": [], "mfa_level": 0, "application_id": None,
-            "system_channel_id": str(general.id) if general else None, "system_channel_flags": 0,
-            "rules_channel_id": None, "max_members": 500000, "vanity_url_code": None, "description": None,
-            "banner": None, "premium_tier": 0, "premium_subscription_count": 0,
-            "preferred_locale": self.guild.preferred_locale, "public_updates_channel_id": None, "nsfw_level": 0,
-            "stickers": [], "premium_progress_bar_enabled": False, "safety_alerts_channel_id": None,
-            "joined_at": iso(self.guild.joined_at), "large": False, "unavailable": False,
-            "member_count": len(self.users) + 1, "voice_states": [], "members": self._guild_members_payload(),
-            "channels": [self._channel_payload(c) for c in self.channels.values()], "threads": [],
-            "presences": [], "stage_instances": [], "guild_scheduled_events": [], "soundboard_sounds": [],
-            "lazy": True,
-        }
+    def _guild_create_payload(self, guild_id: int | None = None) -> dict[str, Any]:
+        return self.guilds.create_payload(self.guild if guild_id is None else self.guilds.by_id[guild_id])
 
     def _message_payload(self, message: FakeMessage) -> dict[str, Any]:
         by_name = {a.filename: a for a in message.attachments}
@@ -602,7 +582,7 @@ class FakeDiscord:
 
     def _apply_mentions(self, message: FakeMessage, *, default_parse: list[str]) -> None:
         known_users = {u.id for u in self.users.values()} | {self.bot_user.id}
-        known_roles = {r.id for r in self.roles.values()}
+        known_roles = {r.id for g in self.guilds for r in g.roles.values()}
         users, roles, everyone = resolve_mentions(message.content, message.allowed_mentions,
                                                   default_parse=default_parse, known_user_ids=known_users,
                                                   known_role_ids=known_roles)
@@ -696,14 +676,14 @@ class FakeDiscord:
         member = self.user(user)
         target, ctx = self._invocation_channel(member, channel, context)
         parts = name.split()
-        command = self._find_command(parts[0], 1, target)
+        command = commands.find_command(self, parts[0], 1, target)
         if client_checks:
-            self._check_command_visible(command, member, target, ctx, install)
+            commands.check_visible(self, command, member, target, ctx, install)
         resolved: dict[str, dict[str, Any]] = {}
         values = dict(options or {})
         for option_name, spec in (attachments or {}).items():
             values[option_name] = self._upload_option_attachment(spec)
-        built = self._build_command_options(command.get("options") or [], parts[1:], values, resolved, member,
+        built = commands.build_options(self, command.get("options") or [], parts[1:], values, resolved, member,
                                             target, focused=None)
         data: dict[str, Any] = {"id": command["id"], "name": command["name"], "type": 1}
         if built:
@@ -731,10 +711,10 @@ class FakeDiscord:
         member = self.user(user)
         target, ctx = self._invocation_channel(member, channel, context)
         parts = name.split()
-        command = self._find_command(parts[0], 1, target)
+        command = commands.find_command(self, parts[0], 1, target)
         values = dict(options or {})
         values[focused] = value
-        built = self._build_command_options(command.get("options") or [], parts[1:], values, {}, member, target,
+        built = commands.build_options(self, command.get("options") or [], parts[1:], values, {}, member, target,
                                             focused=focused)
         data: dict[str, Any] = {"id": command["id"], "name": command["name"], "type": 1, "options": built}
         if command.get("guild_id"):
@@ -750,9 +730,9 @@ class FakeDiscord:
         message = self._visible_message(target_message_id, member)
         target = self.channel(message.channel_id)
         ctx = 0 if target.guild_id else (1 if target.bot_present else 2)
-        command = self._find_command(name, 3, target)
+        command = commands.find_command(self, name, 3, target)
         if client_checks:
-            self._check_command_visible(command, member, target, ctx, None)
+            commands.check_visible(self, command, member, target, ctx, None)
         data: dict[str, Any] = {"id": command["id"], "name": command["name"], "type": 3,
                                 "target_id": str(message.id),
                                 "resolved": {"messages": {str(message.id): self._message_payload(message)}}}
@@ -766,9 +746,9 @@ class FakeDiscord:
         member = self.user(user)
         other = self.user(target_user)
         target, ctx = self._invocation_channel(member, channel, None)
-        command = self._find_command(name, 2, target)
+        command = commands.find_command(self, name, 2, target)
         if client_checks:
-            self._check_command_visible(command, member, target, ctx, None)
+            commands.check_visible(self, command, member, target, ctx, None)
         resolved: dict[str, Any] = {"users": {str(other.id): other.to_payload()}}
         if target.guild_id:
             resolved["members"] = {str(other.id): self._member_payload(other, with_user=False, channel=target)}
@@ -823,7 +803,7 @@ class FakeDiscord:
                       None)
         if source is None:
             raise ClientRefused(f"no modal {custom_id!r} was opened for {member.username}")
-        components = [_modal_submission(c, values) for c in source.modal.get("components") or []]
+        components = [commands.modal_submission(c, values) for c in source.modal.get("components") or []]
         data = {"custom_id": custom_id, "components": [c for c in components if c is not None]}
         message = None
         if message_id is not None or source.message_id is not None:
@@ -863,41 +843,6 @@ class FakeDiscord:
             return target, 1 if target.bot_present else 2
         return target, 0
 
-    def _find_command(self, name: str, kind: int, channel: FakeChannel) -> dict[str, Any]:
-        pools: list[dict[str, dict[str, Any]]] = []
-        if channel.guild_id is not None:
-            pools.append(self.guild_commands.get(channel.guild_id, {}))
-        pools.append(self.commands)
-        for pool in pools:
-            for command in pool.values():
-                if command["name"] == name and int(command.get("type", 1)) == kind:
-                    return command
-        raise ClientRefused(f"no synced command {name!r} of type {kind} (sync_count={self.sync_count})")
-
-    def _check_command_visible(self, command: dict[str, Any], member: FakeUser, channel: FakeChannel, ctx: int,
-                               install: str | None) -> None:
-        contexts = command.get("contexts")
-        if contexts is not None and ctx not in contexts:
-            raise ClientRefused(f"/{command['name']} is not available in context {ctx}")
-        if ctx == 1 and command.get("dm_permission") is False and contexts is None:
-            raise ClientRefused(f"/{command['name']} is not available in DMs")
-        installs = command.get("integration_types")
-        wanted = _install_types(install, ctx)
-        if installs is not None and not set(installs) & wanted:
-            raise ClientRefused(f"/{command['name']} is not installed for {sorted(wanted)}")
-        if channel.guild_id is not None:
-            required = command.get("default_member_permissions")
-            perms = self.member_permissions(member, channel)
-            overwrite = self._command_overwrite(command["name"], member)
-            if perms != ALL_PERMISSIONS and overwrite is False:
-                raise ClientRefused(f"/{command['name']} is hidden from {member.username} by the server's admins")
-            if required is not None and perms != ALL_PERMISSIONS and overwrite is None:
-                needed = int(required)
-                if needed == 0 or perms & needed != needed:
-                    raise ClientRefused(f"{member.username} lacks the permissions to see /{command['name']}")
-            if command.get("nsfw") and not channel.nsfw:
-                raise ClientRefused(f"/{command['name']} is age-restricted and #{channel.name} is not")
-
     def upload_attachment(self, filename: str, data: bytes, content_type: str | None = None) -> FakeAttachment:
         """A file uploaded for a command's attachment option, as the client does before invoking it; pass it
         as the option's value (change its `claimed_size` / `cdn_*` fields first to make it misbehave)."""
@@ -907,88 +852,6 @@ class FakeDiscord:
         filename, data, *ctype = spec
         return self._make_attachment(filename, data, scope="ephemeral-attachments", scope_id=self.application_id,
                                      content_type=ctype[0] if ctype else None, ephemeral=True)
-
-    def _build_command_options(self, definitions: list[dict[str, Any]], path: list[str], values: dict[str, Any],
-                               resolved: dict[str, dict[str, Any]], member: FakeUser, channel: FakeChannel,
-                               *, focused: str | None) -> list[dict[str, Any]]:
-        if path:
-            sub = next((d for d in definitions if d["name"] == path[0] and d.get("type") in (1, 2)), None)
-            if sub is None:
-                raise ClientRefused(f"no subcommand {path[0]!r}")
-            inner = self._build_command_options(sub.get("options") or [], path[1:], values, resolved, member,
-                                                channel, focused=focused)
-            option: dict[str, Any] = {"name": sub["name"], "type": sub["type"]}
-            if inner or sub["type"] == 1:
-                option["options"] = inner
-            return [option]
-        if any(d.get("type") in (1, 2) for d in definitions):
-            raise ClientRefused("this command needs a subcommand (use 'command sub')")
-        by_name = {d["name"]: d for d in definitions}
-        unknown = set(values) - set(by_name)
-        if unknown:
-            raise ClientRefused(f"unknown option(s) {sorted(unknown)}")
-        built = []
-        for definition in definitions:
-            option_name = definition["name"]
-            if option_name not in values or values[option_name] is None:
-                if definition.get("required") and focused is None:
-                    raise ClientRefused(f"required option {option_name!r} missing")
-                continue
-            kind = definition["type"]
-            if option_name == focused:
-                built.append({"name": option_name, "type": kind, "value": str(values[option_name]), "focused": True})
-                continue
-            value = self._option_value(definition, values[option_name], resolved, member, channel,
-                                       validate=focused is None)
-            built.append({"name": option_name, "type": kind, "value": value})
-        return built
-
-    def _option_value(self, definition: dict[str, Any], raw: Any, resolved: dict[str, dict[str, Any]],
-                      member: FakeUser, channel: FakeChannel, *, validate: bool) -> Any:
-        kind, option_name = definition["type"], definition["name"]
-        if kind == _OPTION_STRING:
-            value: Any = str(raw)
-            length = len(value)
-            if validate and not (definition.get("min_length", 0) <= length <= definition.get("max_length", 6000)):
-                raise ClientRefused(f"option {option_name!r}: length {length} out of range")
-        elif kind == _OPTION_INTEGER:
-            if isinstance(raw, bool) or int(raw) != raw:
-                raise ClientRefused(f"option {option_name!r} needs an integer")
-            value = int(raw)
-        elif kind == _OPTION_NUMBER:
-            value = float(raw)
-        elif kind == _OPTION_BOOLEAN:
-            value = bool(raw)
-        elif kind in (_OPTION_USER, _OPTION_MENTIONABLE) and not (isinstance(raw, str) and raw in self.roles):
-            other = self.user(raw)
-            resolved.setdefault("users", {})[str(other.id)] = other.to_payload()
-            if channel.guild_id:
-                resolved.setdefault("members", {})[str(other.id)] = self._member_payload(other, with_user=False,
-                                                                                         channel=channel)
-            return str(other.id)
-        elif kind in (_OPTION_ROLE, _OPTION_MENTIONABLE):
-            role = self.roles[raw] if isinstance(raw, str) else raw
-            resolved.setdefault("roles", {})[str(role.id)] = role.to_payload()
-            return str(role.id)
-        elif kind == _OPTION_CHANNEL:
-            target = self.channel(raw)
-            payload = self._channel_payload(target, viewer=member)
-            resolved.setdefault("channels", {})[str(target.id)] = payload
-            return str(target.id)
-        elif kind == _OPTION_ATTACHMENT:
-            attachment = raw if isinstance(raw, FakeAttachment) else self._upload_option_attachment(raw)
-            resolved.setdefault("attachments", {})[str(attachment.id)] = attachment.to_payload()
-            return str(attachment.id)
-        else:
-            raise ClientRefused(f"option type {kind} not supported by the fake")
-        if validate and kind in (_OPTION_INTEGER, _OPTION_NUMBER):
-            low, high = definition.get("min_value"), definition.get("max_value")
-            if (low is not None and value < low) or (high is not None and value > high):
-                raise ClientRefused(f"option {option_name!r}: {value} out of range")
-        choices = definition.get("choices")
-        if validate and choices and value not in [c["value"] for c in choices]:
-            raise ClientRefused(f"option {option_name!r}: {value!r} is not one of the choices")
-        return value
 
     def _visible_message(self, message_id: int, member: FakeUser) -> FakeMessage:
         message = self.messages.get(int(message_id))
@@ -1004,12 +867,14 @@ class FakeDiscord:
                         data: dict[str, Any], *, locale: str | None = None, name: str | None = None,
                         custom_id: str | None = None, message: FakeMessage | None = None,
                         forged_components: list[dict[str, Any]] | None = None) -> FakeInteraction:
-        conn = await self._gateway.wait_connection(self.dispatch_timeout)
+        guild = self.guilds.of_channel(channel)
+        if guild is not None and not self.guilds.is_member(guild, member):
+            raise ClientRefused(f"{member.username} is not a member of {guild.name!r}")
         interaction_id = self._ids.next()
         token = _interaction_token(interaction_id)
         owners = {}
-        for install_type in sorted(_install_types(install, ctx)):
-            owner = str(self.guild.id) if channel.guild_id else "0"
+        for install_type in sorted(commands.install_types(install, ctx)):
+            owner = str(channel.guild_id) if channel.guild_id else "0"
             owners[str(install_type)] = owner if install_type == 0 else str(member.id)
         it = FakeInteraction(self, id=interaction_id, token=token, type=kind, user=member, channel=channel,
                              guild_id=channel.guild_id, context=ctx, owners=owners, created_at=self.clock.now(),
@@ -1021,10 +886,10 @@ class FakeDiscord:
             "app_permissions": str(self.app_permissions(channel)), "channel_id": str(channel.id),
             "channel": self._channel_payload(channel, viewer=member),
         }
-        if channel.guild_id is not None:
-            payload["guild_id"] = str(channel.guild_id)
-            payload["guild"] = {"id": str(channel.guild_id), "locale": self.guild.preferred_locale, "features": []}
-            payload["guild_locale"] = self.guild.preferred_locale
+        if guild is not None:
+            payload["guild_id"] = str(guild.id)
+            payload["guild"] = {"id": str(guild.id), "locale": guild.preferred_locale, "features": []}
+            payload["guild_locale"] = guild.preferred_locale
             payload["member"] = self._member_payload(member, channel=channel)
         else:
             payload["user"] = member.to_payload()
@@ -1036,45 +901,20 @@ class FakeDiscord:
         self.interactions_by_token[token] = it
         it.created_at = self.clock.now()
         it.dispatched_at = time.monotonic()
-        it.sequence = await conn.dispatch("INTERACTION_CREATE", payload)
+        it.shard = shard_of(channel.guild_id, self._shard_count())
+        delivered = await self._gateway.route("INTERACTION_CREATE", payload, channel.guild_id)
+        it.routed_to = [session.session_id for session, _ in delivered]
+        it.sequence = delivered[0][1] if delivered else None
+        if not delivered:
+            log.info("interaction %s: no gateway session holds shard %s; the user sees it fail", it.id, it.shard)
         await self._notify()
         return it
 
-    def _sync_commands(self, guild_id: int | None, body: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        result = []
-        for command in body:
-            kind = int(command.get("type", 1))
-            key = (guild_id, command["name"], kind)
-            command_id = self._command_ids.setdefault(key, self._ids.next())
-            stored = {
-                "id": str(command_id), "application_id": str(self.application_id), "version": str(self._ids.next()),
-                "type": kind, "name": command["name"], "description": command.get("description", ""),
-                "name_localizations": command.get("name_localizations"),
-                "description_localizations": command.get("description_localizations"),
-                "default_member_permissions": command.get("default_member_permissions"),
-                "nsfw": bool(command.get("nsfw", False)),
-                "contexts": command.get("contexts"),
-                "integration_types": command.get("integration_types"),
-                "options": command.get("options") or [],
-            }
-            if guild_id is not None:
-                stored["guild_id"] = str(guild_id)
-            elif "dm_permission" in command:
-                stored["dm_permission"] = command["dm_permission"]
-            result.append(stored)
-        pool = {c["name"] if c["type"] == 1 else f"{c['name']}#{c['type']}": c for c in result}
-        if guild_id is None:
-            self.commands = pool
-        else:
-            self.guild_commands[guild_id] = pool
-        self.sync_count += 1
-        return result
+    def _shard_count(self) -> int:
+        """The shard count of the newest live session (1 when none is connected)."""
+        live = self._gateway.live_sessions()
+        return live[-1].shard[1] if live else 1
 
-
-def _install_types(install: str | None, ctx: int) -> set[int]:
-    if install is None:
-        install = "user" if ctx == 2 else "guild"
-    return {"guild": {0}, "user": {1}, "both": {0, 1}}[install]
 
 
 def _interaction_token(interaction_id: int) -> str:
@@ -1093,30 +933,6 @@ def _resolve_embed(embed: dict[str, Any], attachments: dict[str, FakeAttachment]
                                  "width": attachment.width, "height": attachment.height,
                                  "content_type": attachment.content_type}
     return resolved
-
-
-def _modal_submission(component: dict[str, Any], values: Mapping[str, Any]) -> dict[str, Any] | None:
-    kind = component.get("type")
-    if kind == 1:
-        children = [_modal_submission(c, values) for c in component.get("components") or []]
-        return {"type": 1, "id": component.get("id", 0), "components": [c for c in children if c is not None]}
-    if kind == 18:
-        inner = _modal_submission(component.get("component") or {}, values)
-        return None if inner is None else {"type": 18, "id": component.get("id", 0), "component": inner}
-    custom_id = component.get("custom_id")
-    if custom_id is None:
-        return None
-    given = values.get(custom_id)
-    if kind == 4:
-        text = "" if given is None else str(given)
-        if component.get("required", True) and not text:
-            raise ClientRefused(f"modal field {custom_id!r} is required")
-        low, high = component.get("min_length", 0), component.get("max_length", 4000)
-        if text and not low <= len(text) <= high:
-            raise ClientRefused(f"modal field {custom_id!r}: length {len(text)} not in {low}..{high}")
-        return {"type": 4, "id": component.get("id", 0), "custom_id": custom_id, "value": text}
-    chosen = [] if given is None else ([given] if isinstance(given, str) else list(given))
-    return {"type": kind, "id": component.get("id", 0), "custom_id": custom_id, "values": chosen}
 
 
 __all__ = ["ClientRefused", "DiscordError", "FakeDiscord", "FakeGuild"]
