@@ -3,8 +3,11 @@
 The pure part decides *when* an edit may happen: `EditThrottle` (a per-message minimum interval) and
 `TokenBucket` (a global edits-per-second budget). The async part, `EditScheduler`, gives every message an
 `EditStream`: `update()` remembers only the latest state and a background task sends it when both gates
-allow; `finish()` sends the final state, which is never dropped. Time comes from an injected clock and
-sleep so tests can run schedules on virtual time.
+allow; `finish()` sends the final state, which is never dropped and never queued behind other messages'
+progress: it waits only for its own message's interval and books its share of the global budget, which
+delays later progress edits instead (interaction edits are outside Discord's global rate limit; the budget
+is ours, to keep progress gentle). Time comes from an injected clock and sleep so tests can run schedules
+on virtual time.
 """
 
 from __future__ import annotations
@@ -100,6 +103,7 @@ class EditStream(Generic[T]):
         self._wake = asyncio.Event()
         self._not_before = -math.inf  # set by a rate-limit answer
         self._task: asyncio.Task[None] | None = None
+        self._finishing = asyncio.Event()  # set by finish(): a progress edit waiting for the bucket stops waiting
 
     @property
     def finished(self) -> bool:
@@ -115,12 +119,14 @@ class EditStream(Generic[T]):
         self._kick()
 
     async def finish(self, state: T) -> None:
-        """Send `state` as the last edit: it waits for the gates like the others but is never dropped,
-        and a rate-limited attempt (an error with `retry_after`) is retried after that delay. Returns
-        once it was sent; other errors of `send` propagate. Cancelling the caller does not stop it."""
+        """Send `state` as the last edit: it waits for this message's interval but not for the global budget
+        (it books its share, so later progress edits wait instead); it is never dropped, and a rate-limited
+        attempt (an error with `retry_after`) is retried after that delay. Returns once it was sent; other
+        errors of `send` propagate. Cancelling the caller does not stop it."""
         if self.finished:
             raise EditStreamClosed(f"edit stream {self.key!r} is already finished or closed")
         self._final = True
+        self._finishing.set()
         self._pending = state
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         # marks the outcome as retrieved even if our caller was cancelled and never looks at it
@@ -188,9 +194,11 @@ class EditStream(Generic[T]):
                 return
 
     async def _wait_for_turn(self) -> None:
-        """Sleep until both the per-message interval (and any rate-limit back-off) and the global
-        bucket allow one edit."""
+        """Sleep until the per-message interval (and any rate-limit back-off) and, for a progress edit, the
+        global bucket allow one edit. A final edit books a token without waiting for it; a progress edit
+        waiting for the bucket when `finish()` comes goes at once as the final one."""
         scheduler = self._scheduler
+        booked = False
         while True:
             now = scheduler._clock()
             at = scheduler.throttle.next_edit_at(now=now, last_edit=scheduler._last_edit.get(self.key),
@@ -200,14 +208,26 @@ class EditStream(Generic[T]):
             if at - now > _EPSILON:
                 await scheduler._sleep(at - now)
                 continue
-            ready = scheduler._bucket.reserve(now)
-            if ready - now > _EPSILON:
-                await scheduler._sleep(ready - now)
+            ready = now if booked else scheduler._bucket.reserve(now)
+            booked = True
+            if not self._final and ready - now > _EPSILON and not await self._sleep_unless_finished(ready - now):
+                continue  # finish() came meanwhile: no more waiting for the bucket
             # another stream of the same message may have edited while we waited for the bucket
             now = scheduler._clock()
             last = scheduler._last_edit.get(self.key)
             if last is None or now - last >= scheduler.throttle.min_interval - _EPSILON:
                 return
+
+    async def _sleep_unless_finished(self, delay: float) -> bool:
+        """Sleep `delay` seconds; False as soon as `finish()` is called instead."""
+        sleeper = asyncio.ensure_future(self._scheduler._sleep(delay))
+        finishing = asyncio.ensure_future(self._finishing.wait())
+        try:
+            done, _ = await asyncio.wait({sleeper, finishing}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeper.cancel()
+            finishing.cancel()
+        return finishing not in done
 
     def _resolve_final(self, error: BaseException | None) -> None:
         done = self._final_sent

@@ -227,6 +227,41 @@ async def test_many_busy_messages_never_exceed_the_global_rate_or_their_own_inte
         assert final_edits == [(n, "final")]
 
 
+async def test_final_edits_are_not_queued_behind_the_global_budget_and_later_progress_waits_instead() -> None:
+    recorder = Recorder()
+    scheduler = make_scheduler(min_interval=1.5, global_rate=10.0, global_burst=10)
+    streams = [scheduler.stream(n, recorder.sender(n)) for n in range(30)]
+
+    # thirty jobs end together: each result shows at once (interaction edits are outside Discord's global limit)
+    await asyncio.gather(*(stream.finish((n, "final")) for n, stream in enumerate(streams)))
+    assert [time for time, _, _ in recorder.edits] == [0.0] * 30
+
+    # the budget they used is paid back by progress edits, not by results
+    late = scheduler.stream("late", recorder.sender("late"))
+    late.update("progress")
+    await recorder.wait_for(31)
+    assert recorder.edits[-1][0] == pytest.approx(2.1)  # 21 tokens owed at 10 per second
+    await scheduler.aclose()
+
+
+async def test_a_progress_edit_waiting_for_the_budget_gives_way_to_the_final_state() -> None:
+    recorder = Recorder()
+    scheduler = make_scheduler(min_interval=1.5, global_rate=1.0, global_burst=1)
+    busy = scheduler.stream("busy", recorder.sender("busy"))
+    busy.update("uses the only token")
+    await recorder.wait_for(1)
+    stream = scheduler.stream("job", recorder.sender("job"))
+    stream.update("progress")  # waits a second for the bucket
+    recorder.at(0.25, lambda: asyncio.ensure_future(stream.finish("final")))
+
+    await recorder.wait_for(2)
+
+    assert recorder.edits[1] == (0.25, "job", "final")  # at once, instead of the progress a second later
+    await asyncio.sleep(5)
+    assert len(recorder.edits) == 2
+    await scheduler.aclose()
+
+
 # --- failures -------------------------------------------------------------------------------------------
 
 async def test_a_rate_limited_final_edit_waits_and_is_retried() -> None:
