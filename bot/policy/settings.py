@@ -70,9 +70,10 @@ class SettingsService:
         self._cache: dict[int, GuildSettings] = {}
 
     async def get(self, guild_id: int) -> GuildSettings:
-        """The server's settings (cached; every change goes through this service)."""
+        """The server's settings. Cached, and the copy is checked against the database's save time on every
+        read: another bot process sharing the database may have changed them."""
         cached = self._cache.get(guild_id)
-        if cached is None:
+        if cached is None or await self._repository.updated_at(guild_id) != cached.updated_at:
             cached = self._cache[guild_id] = await self._repository.get(guild_id)
         return cached
 

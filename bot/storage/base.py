@@ -205,6 +205,11 @@ class GuildSettingsRepository(Protocol):
         """The server's settings; the defaults when it never saved any."""
         ...
 
+    async def updated_at(self, guild_id: int) -> float | None:
+        """When the server's settings were last saved (by any process), or None if never: a cheap check
+        that a cached copy is still current."""
+        ...
+
     async def save(self, settings: GuildSettings, *, now: float) -> GuildSettings:
         """Replace everything stored for `settings.guild_id` at once (sets included) and return the
         settings with `updated_at=now`."""

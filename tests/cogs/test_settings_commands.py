@@ -51,6 +51,10 @@ class MemoryGuildSettings:
         self.saved[settings.guild_id] = settings.replace(updated_at=now)
         return self.saved[settings.guild_id]
 
+    async def updated_at(self, guild_id: int) -> float | None:
+        saved = self.saved.get(guild_id)
+        return saved.updated_at if saved else None
+
 
 def make_cog(*saved: GuildSettings, operator_models: tuple[str, ...] = (),
              cached: list[ImageModel] | None = MODELS) -> ServerSettings:

@@ -52,6 +52,11 @@ class SqlGuildSettingsRepository:
             updated_at=row["updated_at"],
         )
 
+    async def updated_at(self, guild_id: int) -> float | None:
+        """When the server's settings were last saved, or None if never."""
+        rows = await self._db.fetch("SELECT updated_at FROM guild_settings WHERE guild_id = ?", (guild_id,))
+        return rows[0][0] if rows else None
+
     async def configured_models(self) -> list[GuildModels]:
         """Every server with a default model or an allowlist, by server id."""
         async with self._db.snapshot() as db:

@@ -456,3 +456,23 @@ async def test_nothing_is_flagged_while_the_providers_list_cannot_be_loaded(stor
     provider.models = None
 
     assert (await settings.effective(GUILD_ID)).unknown_models == frozenset()
+
+
+# --- several bot processes on one database ----------------------------------------------------------------
+
+async def test_a_change_made_through_another_process_is_seen_at_once_and_not_overwritten(
+        store: Store, provider: Provider) -> None:
+    clocks = iter(NOW + n for n in range(100))
+    this = SettingsService(store.guilds, policy(), provider, clock=lambda: next(clocks))
+    other = SettingsService(store.guilds, policy(), provider, clock=lambda: next(clocks))
+    await this.set_limits(MODERATOR, daily=5)
+    assert (await other.get(GUILD_ID)).daily_limit == 5  # `other` caches this copy now
+
+    await this.set_spoiler(MODERATOR, True)  # the other process's cache is now out of date
+    await this.set_role(MODERATOR, ROLE, True)
+
+    seen = await other.get(GUILD_ID)
+    assert (seen.daily_limit, seen.spoiler, seen.role_ids) == (5, True, frozenset({ROLE}))
+    await other.set_limits(MODERATOR, daily=9)  # builds on what `this` saved instead of its old copy
+    final = await saved(store, provider)
+    assert (final.daily_limit, final.spoiler, final.role_ids) == (9, True, frozenset({ROLE}))
