@@ -1,6 +1,6 @@
 """The bot under load, through the fakes on loopback: acks, lag behind the API, edits, memory, fairness, batches.
 
-    python benchmarks/load.py [--quick]
+    python benchmarks/load.py [--concurrent N] [--think S] [--batch N] [--batch-think S]
 
 The bot runs as its own process (`python -m bot run`, its default settings unless a stage says otherwise)
 against the fake Discord and the OpenRoute emulator, both in this process. Stages, each with a fresh fake,

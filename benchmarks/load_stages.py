@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -111,7 +113,7 @@ class Stage:
                 for shard in sorted(set(range(shards)) - taken):
                     guild = fake.add_guild(f"Shard {shard}", members=list(members), shard=(shard, shards))
                     stage.channels.append(guild.channel("general"))
-                base["DATABASE_URL"] = stack.enter_context(_postgres(directory / "postgres"))
+                base["DATABASE_URL"] = stack.enter_context(_postgres())
                 base["SHARD_COUNT"] = str(shards)
             for shard in range(shards):
                 process_env = dict(base, SHARD_IDS=str(shard)) if shards > 1 else base
@@ -183,7 +185,10 @@ def _bot_process(bot: BotProcess, log_path: Path, env: dict[str, str]) -> Iterat
 
 
 @contextlib.contextmanager
-def _postgres(directory: Path) -> Any:
+def _postgres() -> Any:
+    # a folder of its own directly under the temp dir: as root, the server runs as `postgres`, which must be
+    # able to reach it (the stage's own folder is private to root)
+    directory = Path(tempfile.mkdtemp(prefix="imagine-load-postgres-"))
     done = subprocess.run([sys.executable, "-m", "tests.postgres_server", "start", str(directory)], cwd=ROOT,
                           capture_output=True, text=True, check=False)
     if done.returncode:
@@ -193,3 +198,4 @@ def _postgres(directory: Path) -> Any:
     finally:
         subprocess.run([sys.executable, "-m", "tests.postgres_server", "stop", str(directory)], cwd=ROOT,
                        capture_output=True, check=False)
+        shutil.rmtree(directory, ignore_errors=True)
