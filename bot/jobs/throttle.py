@@ -31,24 +31,31 @@ _EPSILON = 1e-6
 # A final edit rate limited for longer than this is given up on (its interaction token may expire).
 _MAX_FINAL_BACKOFF = 60.0
 _NOTHING: Any = object()
+FINAL_GAP_SHARE = 0.5  # a final edit waits this share of the per-message interval after the previous edit
 
 
 @dataclass(frozen=True, slots=True)
 class EditThrottle:
-    """The per-message gate: two edits of one message are at least `min_interval` seconds apart."""
+    """The per-message gate: two edits of one message are at least `min_interval` seconds apart; the final
+    one (the result) only half that after the last progress edit, so a result is not held back by a progress
+    edit sent just before it. Progress edits `min_interval` apart plus one final edit stay within five
+    edits in any five seconds (the edit rate commonly observed on Discord) for any `min_interval` >= 1.25."""
 
     min_interval: float = 1.5
+
+    def gap(self, *, final: bool) -> float:
+        """The seconds an edit waits after the message's previous edit."""
+        return self.min_interval * FINAL_GAP_SHARE if final else self.min_interval
 
     def next_edit_at(self, *, now: float, last_edit: float | None, pending: bool,
                      final: bool = False) -> float | None:
         """When the next edit may be sent: None if there is nothing to send, else the earliest time
-        (`now` if allowed at once). A final state always needs sending, even if no update is pending;
-        it waits for the interval like any other edit."""
+        (`now` if allowed at once). A final state always needs sending, even if no update is pending."""
         if not pending and not final:
             return None
         if last_edit is None:
             return now
-        return max(now, last_edit + self.min_interval)
+        return max(now, last_edit + self.gap(final=final))
 
 
 class TokenBucket:
@@ -202,11 +209,14 @@ class EditStream(Generic[T]):
         while True:
             now = scheduler._clock()
             at = scheduler.throttle.next_edit_at(now=now, last_edit=scheduler._last_edit.get(self.key),
-                                                 pending=True)
+                                                 pending=True, final=self._final)
             assert at is not None
             at = max(at, self._not_before)
             if at - now > _EPSILON:
-                await scheduler._sleep(at - now)
+                if self._final:
+                    await scheduler._sleep(at - now)
+                else:
+                    await self._sleep_unless_finished(at - now)  # the final state waits less
                 continue
             ready = now if booked else scheduler._bucket.reserve(now)
             booked = True
@@ -215,7 +225,7 @@ class EditStream(Generic[T]):
             # another stream of the same message may have edited while we waited for the bucket
             now = scheduler._clock()
             last = scheduler._last_edit.get(self.key)
-            if last is None or now - last >= scheduler.throttle.min_interval - _EPSILON:
+            if last is None or now - last >= scheduler.throttle.gap(final=self._final) - _EPSILON:
                 return
 
     async def _sleep_unless_finished(self, delay: float) -> bool:

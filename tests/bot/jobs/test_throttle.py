@@ -94,7 +94,8 @@ def make_scheduler(**options: Any) -> EditScheduler:
         (10.0, 9.0, True, False, 10.5),  # too soon: wait for the interval
         (10.0, 8.0, True, False, 10.0),  # long ago: at once
         (10.0, 9.0, False, False, None),  # nothing to send
-        (10.0, 9.0, False, True, 10.5),  # a final state needs sending and waits like the rest
+        (10.0, 9.5, False, True, 10.25),  # a final state needs sending; it waits half the interval
+        (10.0, 9.0, False, True, 10.0),  # ... so here it goes at once where a progress edit would wait
     ],
 )
 def test_the_per_message_gate_keeps_edits_apart(now: float, last_edit: float | None, pending: bool,
@@ -125,7 +126,7 @@ async def test_updates_within_a_second_give_one_edit_now_and_one_with_the_latest
     await recorder.wait_for(2)
     await stream.finish("final")
 
-    assert recorder.edits == [(0.0, "msg", 0), (1.5, "msg", 9), (3.0, "msg", "final")]
+    assert recorder.edits == [(0.0, "msg", 0), (1.5, "msg", 9), (2.25, "msg", "final")]
 
 
 async def test_the_final_state_replaces_pending_updates_and_is_never_dropped() -> None:
@@ -138,8 +139,8 @@ async def test_the_final_state_replaces_pending_updates_and_is_never_dropped() -
     await stream.finish("done")
     stream.update("late")  # ignored after finish
 
-    assert recorder.now() == 1.5  # finish returned once the final edit was sent
-    assert recorder.edits == [(0.0, "msg", "receiving"), (1.5, "msg", "done")]
+    assert recorder.now() == 1.0  # finish returned once the final edit was sent (half an interval after the last)
+    assert recorder.edits == [(0.0, "msg", "receiving"), (1.0, "msg", "done")]
     assert stream.finished
 
 
@@ -201,7 +202,7 @@ async def test_twenty_messages_at_once_are_spread_over_the_global_rate() -> None
     await scheduler.aclose()
 
 
-async def test_many_busy_messages_never_exceed_the_global_rate_or_their_own_interval() -> None:
+async def test_many_busy_messages_keep_progress_under_the_global_rate_and_their_own_interval() -> None:
     recorder = Recorder()
     rate, burst, interval = 10.0, 10, 1.5
     scheduler = make_scheduler(min_interval=interval, global_rate=rate, global_burst=burst)
@@ -215,14 +216,16 @@ async def test_many_busy_messages_never_exceed_the_global_rate_or_their_own_inte
     await finished.wait()
     await asyncio.gather(*(stream.finish((n, "final")) for n, stream in enumerate(streams)))
 
-    times = sorted(time for time, _, _ in recorder.edits)
+    # progress edits keep to the global rate; the results (finals) are not held back by it
+    times = sorted(time for time, _, state in recorder.edits if state[1] != "final")
     for window in (0.5, 1.0, 2.0, 4.0):
         for i, start in enumerate(times):
             in_window = sum(1 for t in times[i:] if t < start + window)
             assert in_window <= burst + rate * window + 1e-9
     for n in range(20):
         own = [time for time, key, _ in recorder.edits if key == n]
-        assert all(b - a >= interval - 1e-6 for a, b in itertools.pairwise(own))
+        assert all(b - a >= interval / 2 - 1e-6 for a, b in itertools.pairwise(own))
+        assert all(b - a >= interval - 1e-6 for a, b in itertools.pairwise(own[:-1]))  # between progress edits
         final_edits = [state for _, key, state in recorder.edits if key == n and state == (n, "final")]
         assert final_edits == [(n, "final")]
 
@@ -262,6 +265,24 @@ async def test_a_progress_edit_waiting_for_the_budget_gives_way_to_the_final_sta
     await scheduler.aclose()
 
 
+@pytest.mark.parametrize("interval", [1.25, 1.5])
+@pytest.mark.parametrize("finished_at", [4.4, 4.55, 4.8, 5.0, 6.1])
+async def test_a_busy_message_never_gets_more_than_five_edits_in_five_seconds(interval: float,
+                                                                               finished_at: float) -> None:
+    recorder = Recorder()
+    stream = make_scheduler(min_interval=interval).stream("msg", recorder.sender("msg"))
+    for tick in range(int(finished_at / 0.05)):  # a report every 50 ms until the job ends
+        recorder.at(tick * 0.05, stream.update, tick)
+    await recorder.until(finished_at)
+
+    await stream.finish("final")
+
+    times = [time for time, _, _ in recorder.edits]
+    assert recorder.edits[-1][2] == "final"
+    assert times[-1] == pytest.approx(max(finished_at, times[-2] + interval / 2))  # the result is held back less
+    assert all(sum(1 for t in times if start <= t < start + 5.0) <= 5 for start in times)
+
+
 # --- failures -------------------------------------------------------------------------------------------
 
 async def test_a_rate_limited_final_edit_waits_and_is_retried() -> None:
@@ -273,8 +294,8 @@ async def test_a_rate_limited_final_edit_waits_and_is_retried() -> None:
 
     await stream.finish("done")
 
-    assert recorder.attempts == [(0.0, "msg", "working"), (1.5, "msg", "done"), (3.5, "msg", "done")]
-    assert recorder.now() == 3.5
+    assert recorder.attempts == [(0.0, "msg", "working"), (0.75, "msg", "done"), (2.75, "msg", "done")]
+    assert recorder.now() == 2.75
 
 
 async def test_a_final_edit_rate_limited_too_often_gives_up_with_the_error() -> None:
@@ -285,7 +306,7 @@ async def test_a_final_edit_rate_limited_too_often_gives_up_with_the_error() -> 
     with pytest.raises(FakeRateLimited):
         await stream.finish("done")
 
-    assert [time for time, _, _ in recorder.attempts] == [0.0, 1.5, 3.0]
+    assert [time for time, _, _ in recorder.attempts] == [0.0, 1.0, 2.0]  # each after its retry_after
 
 
 async def test_a_failing_final_edit_raises_from_finish() -> None:
@@ -309,7 +330,7 @@ async def test_a_failing_progress_edit_is_logged_and_later_updates_still_go_out(
 
     await stream.finish("done")
 
-    assert recorder.edits == [(1.5, "msg", "next"), (3.0, "msg", "done")]
+    assert recorder.edits == [(1.5, "msg", "next"), (2.25, "msg", "done")]
     assert "progress edit of 'msg' failed: FakeHTTPError (status 500)" in caplog.text
     assert "SECRET" not in caplog.text
 
@@ -336,7 +357,7 @@ async def test_cancelling_the_caller_of_finish_still_delivers_the_final_edit() -
     await recorder.wait_for(2)
 
     assert caller.cancelled()
-    assert recorder.edits == [(0.0, "msg", "working"), (1.5, "msg", "done")]
+    assert recorder.edits == [(0.0, "msg", "working"), (0.75, "msg", "done")]
 
 
 async def test_closing_a_stream_drops_pending_edits_and_fails_a_waiting_finish() -> None:
