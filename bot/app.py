@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AsyncExitStack
 
 import discord
@@ -63,14 +64,17 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         stack.push_async_callback(store.close)
         session = create_session(settings.openroute)
         stack.push_async_callback(session.close)
-        images = ImageWorker(max_workers=settings.image_workers)
+        # one pool for every CPU-heavy step (base64 of the stream, decoding, converting, fitting): IMAGE_WORKERS
+        pixels = ThreadPoolExecutor(max_workers=settings.image_workers, thread_name_prefix="image-worker")
+        stack.callback(pixels.shutdown, wait=False, cancel_futures=True)
+        images = ImageWorker(max_workers=settings.image_workers, executor=pixels)
         stack.callback(images.close)
         engine = JobEngine(max_concurrent=settings.max_concurrent_jobs, max_per_user=settings.max_jobs_per_user,
                            max_queue=settings.max_queue_size, memory_budget=settings.image_memory_bytes)
         stack.push_async_callback(engine.close)
         metrics = Metrics()  # exposed on METRICS_PORT by the bot's setup_hook; unread when that is off
         metrics.watch_jobs(running=lambda: engine.running_count, queued=lambda: engine.queued_count)
-        client = OpenRouteClient(session, settings.openroute, metrics=metrics)
+        client = OpenRouteClient(session, settings.openroute, metrics=metrics, executor=pixels)
         policy = Policy(policy_settings(settings))
 
         async def image_models() -> list[ImageModel] | None:

@@ -9,7 +9,9 @@ worker thread so the event loop stays responsive.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import email.utils
+import functools
 import inspect
 import json
 import logging
@@ -19,7 +21,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import aclosing
 from datetime import UTC
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiohttp
 
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 DEFAULT_MODALITIES = ("image", "text")
 THREAD_THRESHOLD = 512 * 1024  # events bigger than this are parsed + decoded off the event loop
@@ -166,8 +169,12 @@ class OpenRouteClient:
     def __init__(self, session: aiohttp.ClientSession, settings: OpenRouteSettings, *,
                  sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
                  random: Callable[[], float] = _random.random,
-                 clock: Callable[[], float] = time.monotonic, metrics: Metrics | None = None) -> None:
+                 clock: Callable[[], float] = time.monotonic, metrics: Metrics | None = None,
+                 executor: concurrent.futures.Executor | None = None) -> None:
         self._session = session
+        # decoding and encoding megabytes of base64: the threads the bot gives to image work (IMAGE_WORKERS),
+        # else asyncio's default executor
+        self._executor = executor
         self._metrics = metrics  # None: nothing is counted (the CLI)
         self._settings = settings
         self._sleep = sleep
@@ -322,10 +329,14 @@ class OpenRouteClient:
             if pending and (pending > PROGRESS_THRESHOLD or b'"images"' in parser.pending_head(1024)):
                 yield ImageProgress(state.image_count, pending)
 
-    @staticmethod
-    async def _decode(raw: bytes, *, what: str) -> DecodedChunk:
+    async def _offload(self, func: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        """`func(*args, **kwargs)` in a worker thread, off the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor,
+                                                                functools.partial(func, *args, **kwargs))
+
+    async def _decode(self, raw: bytes, *, what: str) -> DecodedChunk:
         if len(raw) > THREAD_THRESHOLD:
-            return await asyncio.to_thread(decode_chunk, raw, what=what)
+            return await self._offload(decode_chunk, raw, what=what)
         return decode_chunk(raw, what=what)
 
     async def _encode_body(self, request: GenerationRequest, modalities: list[str] | None,
@@ -335,7 +346,7 @@ class OpenRouteClient:
                               ensure_ascii=False).encode("utf-8")
 
         if sum(len(image.data) for image in request.input_images) > THREAD_THRESHOLD // 2:
-            return await asyncio.to_thread(encode)  # base64 + JSON of input images
+            return await self._offload(encode)  # base64 + JSON of input images
         return encode()
 
     # --- models ----------------------------------------------------------------------------------
@@ -371,7 +382,7 @@ class OpenRouteClient:
         try:
             raw = b"".join([data async for data in self._body(response, deadline)])
             if len(raw) > THREAD_THRESHOLD:
-                return await asyncio.to_thread(parse_json, raw, what=what)
+                return await self._offload(parse_json, raw, what=what)
             return parse_json(raw, what=what)
         except OpenRouteError as exc:
             self._count_error(exc)

@@ -6,14 +6,16 @@ import asyncio
 import logging
 import os
 import socket
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from email.utils import format_datetime
+from typing import Any
 
 import pytest
 
 from bot.config import Timeouts
-from bot.openroute.client import build_request_body, parse_retry_after
+from bot.openroute.client import OpenRouteClient, build_request_body, create_session, parse_retry_after
 from bot.openroute.errors import (
     AuthenticationFailed,
     BadRequest,
@@ -126,6 +128,33 @@ async def test_a_multi_megabyte_image_line_in_small_writes_reports_progress_then
     assert len(ready) == 1
     assert ready[0].data == big
     assert all(e.index == 0 for e in events if isinstance(e, ImageProgress))
+
+
+class CountingPool(ThreadPoolExecutor):
+    """The bot's image threads (IMAGE_WORKERS), counting what it is given."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)
+        self.submitted = 0
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        self.submitted += 1
+        return super().submit(fn, *args, **kwargs)
+
+
+async def test_a_big_image_line_is_decoded_on_the_threads_the_client_was_given(api: FakeAPI, harness: Harness):
+    big = b"\x89PNG\r\n\x1a\n" + os.urandom(2 * 1024 * 1024)
+    api.on(CHAT, sse(image_chunk(big), chunk(finish="stop"), usage_chunk(), DONE))
+    session = create_session(harness.settings)
+    with CountingPool() as pool:
+        try:
+            client = OpenRouteClient(session, harness.settings, executor=pool)
+            result = await client.generate(REQUEST)
+        finally:
+            await session.close()
+
+    assert [image.data for image in result.images] == [big]
+    assert pool.submitted >= 1  # the CPU it took was bounded by the bot's image threads, not asyncio's default pool
 
 
 async def test_keep_alive_comments_become_waiting_events(api: FakeAPI, harness: Harness):
