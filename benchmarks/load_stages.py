@@ -115,6 +115,8 @@ class Stage:
                     stage.channels.append(guild.channel("general"))
                 base["DATABASE_URL"] = stack.enter_context(_postgres())
                 base["SHARD_COUNT"] = str(shards)
+                # with SHARD_COUNT set, discord.py skips GET /gateway/bot and goes to its default gateway
+                base["DISCORD_GATEWAY_URL"] = fake.gateway_url
             for shard in range(shards):
                 process_env = dict(base, SHARD_IDS=str(shard)) if shards > 1 else base
                 process = stack.enter_context(_bot_process(bot, directory / f"bot{shard}.log", process_env))
