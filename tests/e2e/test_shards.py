@@ -184,7 +184,9 @@ async def test_two_processes_share_the_running_cap_and_the_global_budget(discord
         await _running_job(discord_fake, second)  # accepted by beta, with a Cancel button
         await discord_fake.wait_for(lambda: "waits for a free slot" in beta.logs(), timeout=30)
         assert (await _newest_job(postgres_url, "beta"))[1] == "queued"
-        assert "queued" in second.original.content.lower()
+        shown = await discord_fake.wait_for(
+            lambda: second.original if "queued" in second.original.content.lower() else None, timeout=30)
+        assert "waits for it" in shown.content  # its requester sees it queued, not "waiting for the model"
         assert emulator.holding == 1  # beta did not call the API: the one bot-wide slot is alpha's
 
         refused = await _imagine(discord_fake, odd, "one too many", model="emu/hold", user="bob")
