@@ -78,7 +78,7 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         policy = Policy(policy_settings(settings))
 
         async def image_models() -> list[ImageModel] | None:
-            return await imagine.known_models()
+            return await imagine.catalog.known()
 
         guild_settings = SettingsService(store.guilds, policy, image_models)
         inputs = InputFetcher(session, images, max_bytes=settings.input_max_bytes,

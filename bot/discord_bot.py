@@ -159,7 +159,7 @@ class ImagineBot(commands.AutoShardedBot):
         default is a WARNING before the bot goes online)."""
         try:
             async with asyncio.timeout(STARTUP_MODELS_TIMEOUT):
-                models = await self.services.imagine.refresh_models()
+                models = await self.services.imagine.catalog.refresh()
         except Exception as exc:  # the first request loads it again
             log.warning("could not load the image model list: %s", explain(exc).text)
             return
@@ -171,7 +171,7 @@ class ImagineBot(commands.AutoShardedBot):
         while not self.is_closed():
             await asyncio.sleep(minutes * 60)
             try:
-                await self.services.imagine.refresh_models()
+                await self.services.imagine.catalog.refresh()
             except Exception as exc:
                 log.warning("could not refresh the image model list: %s; trying again in %d minutes",
                             explain(exc).text, minutes)

@@ -13,24 +13,24 @@ import dataclasses
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.images.pipeline import FitResult, ImageWorker
+from bot.jobs.catalog import ModelCatalog
 from bot.jobs.engine import Job, JobEngine, JobState
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
 from bot.jobs.inputs import InputFetcher, RemoteImage
 from bot.jobs.memory import job_weight
-from bot.jobs.models import MissingModel, closest_models, missing_models
+from bot.jobs.models import closest_models
 from bot.jobs.ownership import JobOwnership
 from bot.jobs.progress import Phase
 from bot.jobs.record import JobRecord, JobStatus
 from bot.jobs.spec import JobSpec, ResponseHandle, generation_request
 from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient
-from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
 from bot.policy.guild import GuildSettings
@@ -41,8 +41,6 @@ from bot.storage import ModelHistory, Store
 
 log = logging.getLogger(__name__)
 
-MODELS_LOOKUP_TIMEOUT = 5.0
-ON_DEMAND_REFRESH_INTERVAL = 60.0  # seconds: a request naming an unlisted model refetches the list at most this often
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
 HISTORY_JOBS = 20  # a model's latest succeeded jobs that its cost and duration estimates come from
@@ -103,64 +101,7 @@ class ImagineService:
         self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
         self._delivered = asyncio.Event()
         self._alert_lock = asyncio.Lock()
-        self._refresh_lock = asyncio.Lock()
-        self._refreshed_on_demand_at: float | None = None
-
-    # --- models ---
-
-    def cached_models(self) -> list[ImageModel] | None:
-        """The image models as last loaded (None before the first load); never waits."""
-        return self._client.cached_image_models()
-
-    async def load_models(self) -> list[ImageModel]:
-        """The image model list as last loaded, or loaded (and checked) now. Raises `OpenRouteError` when it
-        cannot be had."""
-        cached = self.cached_models()
-        return cached if cached is not None else await self.refresh_models()
-
-    async def refresh_models(self) -> list[ImageModel]:
-        """Fetch the image model list anew (at start-up, on the MODELS_REFRESH_MINUTES schedule, on demand) and
-        check the configured models against it (`check_models`). Raises `OpenRouteError`."""
-        async with self._refresh_lock:
-            models = await self._client.list_image_models(force_refresh=True)
-            try:
-                await self.check_models(models)
-            except Exception:  # the list itself is fine and cached; only the check could not be made
-                log.exception("could not check the configured models against the model list")
-        return models
-
-    async def check_models(self, models: Iterable[ImageModel]) -> list[MissingModel]:
-        """The models DEFAULT_MODEL and the servers' settings name that `models` lacks, each logged once as a
-        WARNING naming the closest ids that are listed."""
-        missing = missing_models(self._policy.settings.default_model, await self._guilds.configured_models(),
-                                 [m.id for m in models])
-        for item in missing:
-            log.warning("%s", item.describe())
-        return missing
-
-    async def known_models(self, named: str | None = None) -> list[ImageModel] | None:
-        """The image models, from the cache or a short fetch; None when the list cannot be had right now
-        (then the API itself judges the model). `named`: a model the request names. When the cache does not
-        list it, the list is fetched again first (at most once a minute), so a model the provider just added
-        can be used at once."""
-        cached = self.cached_models()
-        if cached is not None and (named is None or any(m.id == named for m in cached)
-                                   or not self._may_refresh_on_demand()):
-            return cached
-        try:
-            async with asyncio.timeout(MODELS_LOOKUP_TIMEOUT):
-                return await self.refresh_models()
-        except (OpenRouteError, TimeoutError) as exc:
-            log.warning("could not load the model list to validate a request: %s", type(exc).__name__)
-            return cached
-
-    def _may_refresh_on_demand(self) -> bool:
-        now = self._clock()
-        last = self._refreshed_on_demand_at
-        if last is not None and 0 <= now - last < ON_DEMAND_REFRESH_INTERVAL:
-            return False
-        self._refreshed_on_demand_at = now
-        return True
+        self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
 
     async def guild_for(self, actor: Actor) -> GuildSettings | None:
         """The settings of the server the actor is in (None in DMs)."""
@@ -170,7 +111,7 @@ class ImagineService:
 
     async def models_for(self, actor: Actor) -> list[ImageModel]:
         """The image models this actor may use here (empty while the list is unknown)."""
-        return self._policy.models_for(actor, await self.guild_for(actor), self.cached_models() or ())
+        return self._policy.models_for(actor, await self.guild_for(actor), self.catalog.cached() or ())
 
     async def default_model_for(self, actor: Actor) -> str:
         """The model used when the actor chooses none: the server's default, else the operator's."""
@@ -187,7 +128,7 @@ class ImagineService:
     def _estimate(self, history: ModelHistory, model: str, count: int) -> Decimal:
         per_image = history.avg_cost if history.samples and history.avg_cost is not None else None
         if per_image is None:
-            listed = next((m for m in self.cached_models() or () if m.id == model), None)
+            listed = next((m for m in self.catalog.cached() or () if m.id == model), None)
             if listed is not None:
                 per_image = listed.pricing.image_output or listed.pricing.request or None
         return (per_image if per_image is not None else self._cost_estimate) * count
@@ -230,7 +171,7 @@ class ImagineService:
             model = spec.model or await self.default_model_for(actor)
         except Exception:  # the refusal itself matters more than its label
             return "unlisted"
-        return model if any(m.id == model for m in self.cached_models() or ()) else "unlisted"
+        return model if any(m.id == model for m in self.catalog.cached() or ()) else "unlisted"
 
     async def _submit(self, actor: Actor, spec: JobSpec, *, attachment: RemoteImage | None,
                       handle: ResponseHandle | None) -> Submitted:
@@ -241,7 +182,7 @@ class ImagineService:
                                    model=spec.model or self._policy.default_model(actor, guild))
         if attachment is not None:
             self._inputs.check(attachment)
-        models = await self.known_models(spec.model if chosen else None)
+        models = await self.catalog.known(spec.model if chosen else None)
         try:
             self._policy.authorize(actor, spec, guild=guild, known_models=models, model_chosen=chosen)
         except DefaultModelUnavailable as exc:

@@ -127,7 +127,7 @@ class Imagine(commands.Cog):
 
     async def _warm_model_cache(self) -> None:
         try:
-            models = await self.service.load_models()
+            models = await self.service.catalog.load()
             log.info("%d image models available", len(models))
         except Exception as exc:
             log.warning("could not load the image model list: %s", explain(exc).text)
@@ -162,7 +162,7 @@ class Imagine(commands.Cog):
     async def model_autocomplete(self, interaction: discord.Interaction,
                                  current: str) -> list[app_commands.Choice[str]]:
         actor = self.actor(interaction)
-        if self.service.cached_models() is None:
+        if self.service.catalog.cached() is None:
             # answer now (3 s rule) and fill the cache for the next keystroke
             self._background(self._warm_model_cache())
             default = await self.service.default_model_for(actor)

@@ -170,7 +170,7 @@ class ServerSettings(commands.Cog):
             return []
         settings = await self.service.get(actor.guild_id)
         server = sorted(settings.allowed_models)
-        models = self.imagine.cached_models()  # never waits: suggestions must answer within 3 s
+        models = self.imagine.catalog.cached()  # never waits: suggestions must answer within 3 s
         by_id = {m.id: m for m in models} if models is not None else None
         if which == "server" or (which == "pick" and server):
             candidates = [self._choice(model, by_id) for model in server]

@@ -134,7 +134,7 @@ class Usage(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         actor = self.actor(interaction)
         # loads the provider's list if needed, so "none allowed here" is never said of a list not yet known
-        if await self.imagine_service.known_models() is None:
+        if await self.imagine_service.catalog.known() is None:
             pages = render.models_pages(None, default="", in_dm=actor.is_dm)
         else:
             allowed = await self.imagine_service.models_for(actor)

@@ -152,7 +152,7 @@ def test_a_health_file_left_by_the_last_run_is_removed_before_this_one_connects(
 async def test_a_model_list_that_cannot_be_loaded_at_start_up_is_one_warning_and_the_bot_goes_on(
         tmp_path, store, caplog):
     bot = make_bot(settings(tmp_path), store)
-    bot.services.imagine.refresh_models = AsyncMock(side_effect=ProviderUnavailable("down", status=503))
+    bot.services.imagine.catalog.refresh = AsyncMock(side_effect=ProviderUnavailable("down", status=503))
     await bot._load_models()
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
         "could not load the image model list: The model's provider is down or overloaded. Try again in a moment."]

@@ -15,6 +15,7 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
+from bot.jobs.catalog import ModelCatalog
 from bot.jobs.service import ImagineService
 from bot.openroute.types import ImageModel, ModelPricing
 from bot.policy import Policy, PolicySettings
@@ -62,8 +63,9 @@ def make_cog(*saved: GuildSettings, operator_models: tuple[str, ...] = (),
         return MODELS
 
     policy = Policy(PolicySettings(default_model="emu/png", allowed_models=operator_models))
-    imagine = create_autospec(ImagineService, instance=True, spec_set=True)
-    imagine.cached_models.return_value = cached
+    imagine = create_autospec(ImagineService, instance=True)
+    imagine.catalog = create_autospec(ModelCatalog, instance=True, spec_set=True)
+    imagine.catalog.cached.return_value = cached
     bot = create_autospec(commands.Bot, instance=True)
     bot.services = SimpleNamespace(
         guild_settings=SettingsService(MemoryGuildSettings(*saved), policy, models, clock=lambda: 1000.0),
@@ -353,7 +355,7 @@ async def test_suggestions_answer_at_once_when_the_model_list_is_not_loaded_yet(
 
     assert await cog.suggest(interaction(), "", "add") == []
     assert names(await cog.suggest(interaction(), "", "server")) == ["kiwi/art"]
-    cog.imagine.known_models.assert_not_called()
+    cog.imagine.catalog.known.assert_not_called()
 
 
 # --- the audit helper ------------------------------------------------------------------------------------

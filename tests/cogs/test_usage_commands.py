@@ -48,15 +48,23 @@ def fake_interaction(*, user_id: int = MEMBER, guild_id: int | None = GUILD_ID, 
     return it
 
 
+class FakeCatalog:
+    """The provider's model list; `models` None: it can't be had."""
+
+    def __init__(self, models: list[ImageModel] | None) -> None:
+        self.models = models
+
+    async def known(self) -> list[ImageModel] | None:
+        return self.models
+
+
 class FakeImagine:
     """The model queries /models asks the imagine service; `models` None: the provider's list can't be had."""
 
     def __init__(self, models: list[ImageModel] | None) -> None:
         self.models = models
+        self.catalog = FakeCatalog(models)
         self.asked: list[Actor] = []
-
-    async def known_models(self) -> list[ImageModel] | None:
-        return self.models
 
     async def models_for(self, actor: Actor) -> list[ImageModel]:
         self.asked.append(actor)

@@ -45,7 +45,7 @@ def answered_in_time(it: FakeInteraction) -> bool:
 @pytest.fixture
 async def models_loaded(bot) -> None:
     """The bot has its model list (it loads it at start-up; this waits for that one shared fetch)."""
-    await bot.services.imagine.load_models()
+    await bot.services.imagine.catalog.load()
 
 
 async def test_typing_gem_suggests_the_image_models_containing_gem_with_their_price(models_loaded, discord_fake,

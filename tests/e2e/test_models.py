@@ -107,7 +107,7 @@ async def test_once_the_provider_lists_the_default_again_the_next_refresh_lets_r
 
     emulator.set_models(default_models())
     caplog.clear()
-    await bot.services.imagine.refresh_models()  # what the MODELS_REFRESH_MINUTES schedule runs
+    await bot.services.imagine.catalog.refresh()  # what the MODELS_REFRESH_MINUTES schedule runs
 
     assert [w for w in warnings(caplog) if RETIRED in w] == []
     await generated(discord_fake, "a lighthouse")
@@ -130,7 +130,7 @@ async def test_a_servers_default_that_vanished_is_warned_about_shown_in_settings
 
     emulator.set_models(catalog(GEMINI_PRO))
     caplog.clear()
-    await bot.services.imagine.refresh_models()
+    await bot.services.imagine.catalog.refresh()
 
     (warning,) = [w for w in warnings(caplog) if GEMINI_PRO in w]
     assert warning.startswith(f"model {GEMINI_PRO} (default of server {guild_id}) is not an image model the "

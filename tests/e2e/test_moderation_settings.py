@@ -217,7 +217,7 @@ async def test_privacy_forget_after_confirming_deletes_the_members_history(runne
 async def test_allowed_models_patterns_refuse_other_models_and_only_allowed_ones_are_suggested(
         runner, discord_fake, emulator):
     bot = await start(runner, ALLOWED_MODELS="google/gemini-2.5-*, emu/png")
-    await bot.services.imagine.load_models()
+    await bot.services.imagine.catalog.load()
 
     refusal = await refused(discord_fake, "a fox", model="google/gemini-3-pro-image-preview")
     assert "`google/gemini-3-pro-image-preview` is not allowed" in refusal

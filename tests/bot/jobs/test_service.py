@@ -147,7 +147,7 @@ def _services(store: Store, engine: JobEngine, client: OpenRouteClient, images: 
     policy = Policy(policy_settings, clock=clock)
 
     async def image_models() -> list[ImageModel] | None:
-        return await service.known_models()
+        return await service.catalog.known()
 
     guilds = SettingsService(store.guilds, policy, image_models, clock=clock)
     service = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images), policy=policy,
@@ -194,7 +194,7 @@ async def running_world(tmp_path: Path, *, max_concurrent: int = 4, max_per_user
         clock = Clock(NOW)
         policy_settings = PolicySettings(**{"default_model": "emu/png", **policy})
         service, guilds = _services(store, engine, client, images, inputs, clock, policy_settings, cost_estimate)
-        await service.load_models()  # as the bot does at start-up: models are judged against the list
+        await service.catalog.load()  # as the bot does at start-up: models are judged against the list
         yield World(service, guilds, store, engine, emulator, cdn, clock, database_url, policy_settings,
                     cost_estimate, client, images, inputs, stack)
 
@@ -915,7 +915,8 @@ def model_list_requests(emulator: OpenRouteEmulator) -> int:
 
 
 def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
-    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name == "bot.jobs.service"]
+    return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING
+            and r.name in ("bot.jobs.service", "bot.jobs.catalog")]
 
 
 @on_a_real_loop
@@ -929,7 +930,7 @@ async def test_each_refresh_warns_once_about_every_configured_model_the_provider
         caplog.clear()
 
         for _ in range(2):
-            await world.service.refresh_models()
+            await world.service.catalog.refresh()
 
         expected = [
             f"model {OLD_DEFAULT} (DEFAULT_MODEL) is not an image model the provider lists; closest listed: "
@@ -942,7 +943,7 @@ async def test_each_refresh_warns_once_about_every_configured_model_the_provider
 
         world.emulator.set_models(default_models())
         caplog.clear()
-        await world.service.refresh_models()
+        await world.service.catalog.refresh()
         assert warnings(caplog) == []
         assert (await world.guilds.effective(GUILD_ID)).unknown_models == frozenset()
 
@@ -952,7 +953,7 @@ async def test_a_member_who_chose_no_model_while_the_default_is_gone_is_told_so_
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     async with running_world(tmp_path, default_model=OLD_DEFAULT) as world:
         world.emulator.set_models(catalog_without(OLD_DEFAULT))
-        await world.service.refresh_models()
+        await world.service.catalog.refresh()
         caplog.clear()
 
         with pytest.raises(PolicyRefusal, match=re.escape(f"The bot's default model `{OLD_DEFAULT}` is unavailable "
