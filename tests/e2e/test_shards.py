@@ -3,6 +3,8 @@ over one PostgreSQL database, against a fake Discord that routes every guild's i
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
@@ -63,6 +65,20 @@ async def _running_job(fake: FakeDiscord, it: FakeInteraction) -> None:
                         and any(c.startswith("imagine:cancel:") for c in it.original.custom_ids()))
 
 
+@contextlib.asynccontextmanager
+async def _stopped_at_the_end(emulator: OpenRouteEmulator, *processes: BotProcess) -> AsyncIterator[None]:
+    """Whatever happens, release held requests and stop the processes; after a passing test, none of them may
+    have logged a traceback."""
+    try:
+        yield
+    finally:
+        emulator.release()
+        for process in processes:
+            await process.ensure_stopped()
+    for process in processes:
+        assert "Traceback" not in process.logs(), process.logs()
+
+
 def _two_processes(fake: FakeDiscord, emulator: OpenRouteEmulator, workdir: Path,
                    **shared: str) -> tuple[BotProcess, BotProcess]:
     """alpha runs shard 0 and beta shard 1 of two, with the same `shared` settings (the database among them)."""
@@ -100,7 +116,7 @@ async def test_two_processes_split_the_shards_over_one_postgresql_and_the_surviv
     through alpha; alpha is killed mid-job; beta is restarted to run both shards and enforces the block."""
     even, odd = _guild_per_shard(discord_fake)
     alpha, beta = _two_processes(discord_fake, emulator, tmp_path, DATABASE_URL=postgres_url)
-    try:
+    async with _stopped_at_the_end(emulator, alpha, beta):
         # beta first: it holds no shard 0, so it leaves the command sync to alpha
         await beta.start()
         await discord_fake.wait_ready(timeout=START_TIMEOUT, shards=[1])
@@ -158,12 +174,6 @@ async def test_two_processes_split_the_shards_over_one_postgresql_and_the_surviv
         assert "cut off mid-way" in told.content
         assert await _newest_job(postgres_url) == (job_id, "interrupted")
         assert discord_fake.server_errors == []
-    finally:
-        emulator.release()
-        await alpha.ensure_stopped()
-        await beta.ensure_stopped()
-    for process in (alpha, beta):
-        assert "Traceback" not in process.logs(), process.logs()
 
 
 async def test_two_processes_share_the_running_cap_and_the_global_budget(discord_fake, emulator, tmp_path,
@@ -173,7 +183,7 @@ async def test_two_processes_share_the_running_cap_and_the_global_budget(discord
     even, odd = _guild_per_shard(discord_fake)
     alpha, beta = _two_processes(discord_fake, emulator, tmp_path, DATABASE_URL=postgres_url, MAX_CONCURRENT_JOBS="1",
                                  GLOBAL_DAILY_BUDGET_USD="0.1")  # each held job reserves $0.04: room for two
-    try:
+    async with _stopped_at_the_end(emulator, alpha, beta):
         await alpha.start()
         await beta.start()
         await discord_fake.wait_ready(timeout=START_TIMEOUT, shards=[0, 1])
@@ -198,9 +208,3 @@ async def test_two_processes_share_the_running_cap_and_the_global_budget(discord
         for it in (first, second):
             assert len(png_files(await wait_final(discord_fake, it))) == 1
         assert discord_fake.server_errors == []
-    finally:
-        emulator.release()
-        await alpha.ensure_stopped()
-        await beta.ensure_stopped()
-    for process in (alpha, beta):
-        assert "Traceback" not in process.logs(), process.logs()

@@ -119,13 +119,6 @@ async def _running_bot(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch,
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
-        assert server.server_errors == []
-
-
-@pytest.fixture
 async def bot(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[_TestBot]:
     async with _running_bot(fake, monkeypatch) as running:
         yield running

@@ -73,13 +73,6 @@ async def _running(fake: FakeDiscord, monkeypatch: pytest.MonkeyPatch, **shards:
         await task
 
 
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    async with FakeDiscord() as server:
-        yield server
-        assert server.server_errors == []
-
-
 def _two_guilds(fake: FakeDiscord) -> tuple[FakeGuild, FakeGuild]:
     """A guild on each of two shards, alice a member of both, carol only of the second."""
     return (fake.add_guild("Even", shard=(0, 2)),
