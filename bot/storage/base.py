@@ -112,11 +112,6 @@ class JobRepository(Protocol):
         """The job whose result message (`set_result_message`) is this message, or None."""
         ...
 
-    async def mark_running(self, job_id: int, *, started_at: float) -> bool:
-        """QUEUED -> RUNNING, whatever else runs (renews the heartbeat). False (and nothing changes) if the job
-        is unknown or no longer queued."""
-        ...
-
     async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,
                             stale_before: float | None = None) -> bool | None:
         """QUEUED -> RUNNING (renewing the heartbeat) only if fewer than `max_running` jobs are RUNNING in the

@@ -135,14 +135,6 @@ class SqlJobRepository:
                                     (message_id,))
         return _record(rows[0]) if rows else None
 
-    async def mark_running(self, job_id: int, *, started_at: float) -> bool:
-        """QUEUED -> RUNNING without any cap; False if the job is unknown or no longer queued."""
-        changed = await self._db.execute(
-            "UPDATE jobs SET status = ?, started_at = ?, heartbeat_at = ? WHERE id = ? AND status = ?",
-            (JobStatus.RUNNING.value, started_at, started_at, job_id, JobStatus.QUEUED.value),
-        )
-        return changed > 0
-
     async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,
                             stale_before: float | None = None) -> bool | None:
         """QUEUED -> RUNNING if fewer than `max_running` jobs run in the whole database (those whose heartbeat
@@ -150,7 +142,8 @@ class SqlJobRepository:
         None = unknown or no longer queued. Counted and changed in one exclusive transaction."""
         if max_running is not None and max_running < 1:
             raise ValueError(f"max_running must be at least 1 (or None for no cap), got {max_running}")
-        async with self._db.transaction(exclusive=True) as db:
+        # only a capped claim must be serialized with the other processes' claims
+        async with self._db.transaction(exclusive=max_running is not None) as db:
             if max_running is not None:
                 where, params = "status = ?", (JobStatus.RUNNING.value,)
                 if stale_before is not None:

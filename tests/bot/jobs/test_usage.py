@@ -284,7 +284,7 @@ async def record(store: Store, job: Job) -> None:
     spec = JobSpec(requester_id=job.requester, guild_id=job.guild_id, channel_id=100, is_dm=job.guild_id is None,
                    prompt="a fox", model=job.model, count=job.images)
     created = await store.jobs.create(spec, created_at=job.created_at)
-    await store.jobs.mark_running(created.id, started_at=job.created_at)
+    await store.jobs.claim_running(created.id, started_at=job.created_at, max_running=None)
     await store.jobs.finish(created.id, status=JobStatus.SUCCEEDED, finished_at=job.created_at + (job.seconds or 0),
                             cost=job.cost, images=job.images)
 

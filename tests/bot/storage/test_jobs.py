@@ -73,7 +73,7 @@ async def test_job_runs_then_succeeds_with_exact_cost_and_generation_ids(store: 
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
 
-    assert await store.jobs.mark_running(job.id, started_at=1_700_000_001.0)
+    assert await store.jobs.claim_running(job.id, started_at=1_700_000_001.0, max_running=None)
     running = await store.jobs.get(job.id)
     assert running is not None
     assert (running.status, running.started_at, running.is_finished) == (JobStatus.RUNNING, 1_700_000_001.0, False)
@@ -106,7 +106,7 @@ async def test_tiny_costs_keep_every_digit(store: SqlStore) -> None:
 async def test_failed_job_keeps_a_short_error(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert job is not None
-    await store.jobs.mark_running(job.id, started_at=1.0)
+    await store.jobs.claim_running(job.id, started_at=1.0, max_running=None)
 
     await store.jobs.finish(job.id, status=JobStatus.FAILED, finished_at=2.0, error="The model refused. " * 100)
 
@@ -148,7 +148,7 @@ async def test_marking_a_job_running_keeps_its_token(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
     assert job is not None
 
-    await store.jobs.mark_running(job.id, started_at=1.0)
+    await store.jobs.claim_running(job.id, started_at=1.0, max_running=None)
 
     running = await store.jobs.get(job.id)
     assert running is not None
@@ -173,7 +173,7 @@ async def test_a_cancelled_job_never_starts_running(store: SqlStore) -> None:
     assert job is not None
     await store.jobs.finish(job.id, status=JobStatus.CANCELLED, finished_at=5.0)
 
-    assert not await store.jobs.mark_running(job.id, started_at=6.0)
+    assert not await store.jobs.claim_running(job.id, started_at=6.0, max_running=None)
 
     final = await store.jobs.get(job.id)
     assert final is not None
@@ -181,7 +181,7 @@ async def test_a_cancelled_job_never_starts_running(store: SqlStore) -> None:
 
 
 async def test_changing_an_unknown_job_reports_false(store: SqlStore) -> None:
-    assert not await store.jobs.mark_running(999, started_at=1.0)
+    assert not await store.jobs.claim_running(999, started_at=1.0, max_running=None)
     assert not await store.jobs.finish(999, status=JobStatus.FAILED, finished_at=1.0)
     assert not await store.jobs.set_result_message(999, channel_id=1, message_id=2)
 
@@ -231,7 +231,7 @@ async def test_restart_interrupts_only_queued_and_running_jobs_oldest_first(stor
     queued = await _create(store, spec(prompt="queued"), created_at=10.0)
     succeeded = await _create(store, spec(prompt="succeeded"), created_at=5.0)
     failed = await _create(store, spec(prompt="failed"), created_at=6.0)
-    await store.jobs.mark_running(running.id, started_at=30.0)
+    await store.jobs.claim_running(running.id, started_at=30.0, max_running=None)
     await store.jobs.finish(succeeded.id, status=JobStatus.SUCCEEDED, finished_at=11.0)
     await store.jobs.finish(failed.id, status=JobStatus.FAILED, finished_at=12.0, error="boom")
 
@@ -308,7 +308,7 @@ async def test_retention_deletes_only_finished_jobs_created_before_the_cutoff(st
     new_done = await _create(store, spec(prompt="new, done"), created_at=100.0)
     await store.jobs.finish(old_done.id, status=JobStatus.SUCCEEDED, finished_at=20.0)
     await store.jobs.finish(old_failed.id, status=JobStatus.FAILED, finished_at=20.0)
-    await store.jobs.mark_running(old_running.id, started_at=20.0)
+    await store.jobs.claim_running(old_running.id, started_at=20.0, max_running=None)
     await store.jobs.finish(new_done.id, status=JobStatus.SUCCEEDED, finished_at=120.0)
 
     deleted = await store.jobs.delete_finished_before(100.0)
@@ -368,7 +368,7 @@ async def test_a_negative_image_count_is_a_programming_error(store: SqlStore) ->
 
 async def test_a_generation_cost_recorded_before_delivery_survives_an_interruption(store: SqlStore) -> None:
     job = await store.jobs.create(spec(), created_at=CREATED_AT, handle=HANDLE)
-    await store.jobs.mark_running(job.id, started_at=1.0)
+    await store.jobs.claim_running(job.id, started_at=1.0, max_running=None)
 
     assert await store.jobs.record_cost(job.id, cost=Decimal("0.039"), generation_ids=["gen-1"])
     [interrupted] = await store.jobs.interrupt_unfinished(now=9.0)

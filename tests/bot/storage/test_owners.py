@@ -43,7 +43,7 @@ async def test_a_heartbeat_renews_only_the_owners_unfinished_jobs(store: SqlStor
     running = await _job(store, owner=ME)
     done = await _job(store, owner=ME)
     theirs = await _job(store, owner=SIBLING)
-    await store.jobs.mark_running(running.id, started_at=110.0)
+    await store.jobs.claim_running(running.id, started_at=110.0, max_running=None)
     await store.jobs.finish(done.id, status=JobStatus.SUCCEEDED, finished_at=120.0)
 
     renewed = await store.jobs.heartbeat(ME, now=500.0)
@@ -69,7 +69,7 @@ async def test_a_start_up_interrupts_its_own_and_ownerless_jobs_but_never_a_live
 
 async def test_a_sibling_whose_heartbeat_stopped_has_its_jobs_taken_over(store: SqlStore) -> None:
     dead = await _job(store, owner=SIBLING, at=30.0)
-    await store.jobs.mark_running(dead.id, started_at=40.0)
+    await store.jobs.claim_running(dead.id, started_at=40.0, max_running=None)
 
     spared = await store.jobs.interrupt_unfinished(now=1000.0, owner=ME)  # no staleness given: not ours to touch
     taken = await store.jobs.interrupt_unfinished(now=1000.0, owner=ME, stale_before=900.0)
@@ -131,7 +131,7 @@ async def test_claiming_a_job_that_is_unknown_or_no_longer_queued_says_none(stor
     cancelled = await _job(store, owner=ME)
     running = await _job(store, owner=ME)
     await store.jobs.finish(cancelled.id, status=JobStatus.CANCELLED, finished_at=101.0)
-    await store.jobs.mark_running(running.id, started_at=102.0)
+    await store.jobs.claim_running(running.id, started_at=102.0, max_running=None)
 
     assert await store.jobs.claim_running(31337, started_at=103.0, max_running=5) is None
     assert await store.jobs.claim_running(cancelled.id, started_at=103.0, max_running=5) is None

@@ -156,7 +156,7 @@ async def test_dm_jobs_count_together_wherever_they_were_asked_and_apart_from_se
 
 async def test_concurrent_counts_queued_and_running_jobs_until_one_finishes(store: SqlStore) -> None:
     running = await store.jobs.create(spec(), created_at=NOW - 20)
-    await store.jobs.mark_running(running.id, started_at=NOW - 19)
+    await store.jobs.claim_running(running.id, started_at=NOW - 19, max_running=None)
     await store.jobs.create(spec(), created_at=NOW - 10)
     await store.jobs.create(dm_spec(), created_at=NOW - 10)  # in DMs: another place
     limit = quota(concurrent=2)

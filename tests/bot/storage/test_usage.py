@@ -24,7 +24,8 @@ async def _job(store: SqlStore, request: JobSpec, *, at: float, reserve: str = "
     """A job created at `at` reserving `reserve`, left queued or taken to `status`."""
     record = await store.jobs.create(request, created_at=at, quota=Quota(now=at, reserve=Decimal(reserve)))
     if status is JobStatus.RUNNING or started_at is not None:
-        await store.jobs.mark_running(record.id, started_at=at if started_at is None else started_at)
+        await store.jobs.claim_running(record.id, started_at=at if started_at is None else started_at,
+                                       max_running=None)
     if status is not None and status.is_finished:
         await store.jobs.finish(record.id, status=status, finished_at=at + 1 if finished_at is None else finished_at,
                                 cost=None if cost is None else Decimal(cost), images=images)
