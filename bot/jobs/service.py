@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from bot.images.pipeline import FitResult, ImageWorker
 from bot.jobs.catalog import ModelCatalog
-from bot.jobs.engine import Job, JobEngine, JobState
+from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
 from bot.jobs.inputs import InputFetcher, RemoteImage
@@ -257,12 +257,9 @@ class ImagineService:
         """Cancel the job for `actor`. None when they may not; False when it already ended."""
         if not may_cancel(actor, record):
             return None
-        queued = (job := self._engine.get(record.id)) is not None and job.state is JobState.QUEUED
         cancelled = self._engine.cancel(record.id)
         if cancelled:
             log.info("job %d cancelled by its requester", record.id)
-            if queued:  # its work never runs, so `_run` does not count it
-                self._metrics.job_finished(record.spec.model, "cancelled")
         return cancelled
 
     @property
@@ -293,9 +290,10 @@ class ImagineService:
             await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
             raise
         except Exception as exc:
+            cost = failure_cost(exc)
             self._metrics.job_finished(spec.model, "failed")
-            self._metrics.cost(spec.model, failure_cost(exc))
-            await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc), cost=failure_cost(exc))
+            self._metrics.cost(spec.model, cost)
+            await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc), cost=cost)
             log.warning("job %d failed: %s", job_id, _short_error(exc))
             raise
         log.info("job %d generated: %d image(s), cost=%s, %.1fs, generations=%s", job_id, len(output.images),
@@ -336,10 +334,11 @@ class ImagineService:
                 await self._finish(record.id, status, error=None if ok else (error or "delivery failed"),
                                    output=output, images=len(output.images) if ok else 0)
                 return await self._budget_alert(record.spec)
-            if output is None and not self._engine.closed:
-                # a job cancelled before it started never ran `_run`: record it (a job that ran is already
-                # settled, and the first finish wins)
-                await self._finish(record.id, JobStatus.CANCELLED, error="cancelled")
+            # a job cancelled before it started never ran `_run`: record and count it here (a job that ran is
+            # already settled, and the first finish wins)
+            if output is None and not self._engine.closed and \
+                    await self._finish(record.id, JobStatus.CANCELLED, error="cancelled"):
+                self._metrics.job_finished(record.spec.model, "cancelled")
             return None
         finally:
             self._delivering.discard(record.id)
@@ -370,14 +369,15 @@ class ImagineService:
 
     async def _finish(self, job_id: int, status: JobStatus, *, error: str | None,
                       output: GenerationOutput | None = None, images: int | None = None,
-                      cost: Decimal | None = None) -> None:
-        """Settle the job: its real cost replaces the reservation (no cost: the reservation is released)."""
+                      cost: Decimal | None = None) -> bool:
+        """Settle the job: its real cost replaces the reservation (no cost: the reservation is released).
+        False if it was already settled."""
         # shielded: a cancelled job must still be recorded as such
         finish = self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
                                          cost=output.cost if output else cost,
                                          generation_ids=output.generation_ids if output else (), images=images)
         try:
-            await asyncio.shield(finish)
+            return await asyncio.shield(finish)
         finally:
             self._ownership.ended()
 
