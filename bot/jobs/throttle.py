@@ -104,13 +104,18 @@ class EditStream(Generic[T]):
         self._scheduler = scheduler
         self._send = send
         self._pending: Any = _NOTHING  # the latest state not yet sent
-        self._final = False  # finish() was called: the pending (or in-flight) state is the last one
         self._final_sent: asyncio.Future[None] | None = None
         self._closed = False
         self._wake = asyncio.Event()
         self._not_before = -math.inf  # set by a rate-limit answer
         self._task: asyncio.Task[None] | None = None
-        self._finishing = asyncio.Event()  # set by finish(): a progress edit waiting for the bucket stops waiting
+        # set by finish(): the pending (or in-flight) state is the last one, and a progress edit waiting for its
+        # turn stops waiting
+        self._finishing = asyncio.Event()
+
+    @property
+    def _final(self) -> bool:
+        return self._finishing.is_set()
 
     @property
     def finished(self) -> bool:
@@ -132,7 +137,6 @@ class EditStream(Generic[T]):
         errors of `send` propagate. Cancelling the caller does not stop it."""
         if self.finished:
             raise EditStreamClosed(f"edit stream {self.key!r} is already finished or closed")
-        self._final = True
         self._finishing.set()
         self._pending = state
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
