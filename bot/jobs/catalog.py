@@ -37,6 +37,10 @@ class ModelCatalog:
         """The image models as last loaded (None before the first load); never waits."""
         return self._client.cached_image_models()
 
+    def find(self, model: str) -> ImageModel | None:
+        """The cached listing of `model`, or None (not listed, or no list loaded yet); never waits."""
+        return next((m for m in self.cached() or () if m.id == model), None)
+
     async def load(self) -> list[ImageModel]:
         """The image model list as last loaded, or loaded (and checked) now. Raises `OpenRouteError` when it
         cannot be had."""

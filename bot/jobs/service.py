@@ -128,7 +128,7 @@ class ImagineService:
     def _estimate(self, history: ModelHistory, model: str, count: int) -> Decimal:
         per_image = history.avg_cost if history.samples and history.avg_cost is not None else None
         if per_image is None:
-            listed = next((m for m in self.catalog.cached() or () if m.id == model), None)
+            listed = self.catalog.find(model)
             if listed is not None:
                 per_image = listed.pricing.image_output or listed.pricing.request or None
         return (per_image if per_image is not None else self._cost_estimate) * count
@@ -171,7 +171,7 @@ class ImagineService:
             model = spec.model or await self.default_model_for(actor)
         except Exception:  # the refusal itself matters more than its label
             return "unlisted"
-        return model if any(m.id == model for m in self.catalog.cached() or ()) else "unlisted"
+        return model if self.catalog.find(model) is not None else "unlisted"
 
     async def _submit(self, actor: Actor, spec: JobSpec, *, attachment: RemoteImage | None,
                       handle: ResponseHandle | None) -> Submitted:
