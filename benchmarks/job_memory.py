@@ -40,8 +40,9 @@ async def _one(base_url: str, model: str, image_size: str | None, count: int, ma
     from bot.images.pipeline import ImageWorker
     from bot.jobs.generation import ImageGenerator
     from bot.jobs.memory import job_weight
-    from bot.jobs.spec import JobSpec, generation_request
+    from bot.jobs.request import generation_request
     from bot.openroute.client import OpenRouteClient, create_session
+    from bot.records.spec import JobSpec
 
     settings = OpenRouteSettings(base_url=base_url, api_key=Secret("bench-key"), max_retries=0,
                                  max_event_bytes=max_event_mb * 1024 * 1024)

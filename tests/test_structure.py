@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+STANDARD_LIBRARY = sys.stdlib_module_names
 DISCORD_ALLOWED = {"bot/discord_bot.py", "bot/app.py", "bot/cli.py"}
-MAX_COG_LINES = 400
+MAX_LINES = 400  # a file longer than this usually holds two concerns
 
 
 def python_files(folder: str) -> list[Path]:
@@ -48,6 +50,13 @@ def test_only_the_discord_adapters_under_bot_import_discord():
 
 
 @pytest.mark.parametrize(("folder", "forbidden"), [
+    # the records are plain data: they lean on nothing else of the bot
+    ("bot/records", tuple(f"bot.{name}" for name in ("config", "openroute", "images", "jobs", "policy", "storage",
+                                                      "metrics", "messages", "formats", "logs", "app", "cli",
+                                                      "discord_bot"))),
+    # storage persists records; it never reaches into the layers that use it
+    ("bot/storage", ("bot.jobs", "bot.policy", "bot.openroute", "bot.images", "bot.metrics")),
+    ("bot/policy", ("bot.jobs", "bot.storage.sql", "bot.storage.sqlite", "bot.storage.postgres")),
     ("bot/openroute", ("bot.images", "bot.storage", "bot.jobs", "bot.policy")),
     ("bot/images", ("bot.openroute", "bot.storage", "bot.jobs", "bot.policy")),
     ("cogs", ("bot.storage", "bot.openroute.client")),
@@ -75,9 +84,22 @@ def test_cogs_never_reach_through_a_service_into_its_store_or_client():
     assert reaching == []
 
 
-def test_no_cog_file_is_over_the_size_that_means_two_concerns():
-    sizes = {relative(p): len(p.read_text().splitlines()) for p in python_files("cogs")}
-    assert {name: n for name, n in sizes.items() if n > MAX_COG_LINES} == {}
+def test_no_file_of_the_bot_is_over_the_size_that_means_two_concerns():
+    sizes = {relative(p): len(p.read_text().splitlines()) for folder in ("bot", "cogs") for p in python_files(folder)}
+    assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}
+
+
+def test_the_records_package_is_data_only():
+    """No function in bot/records does I/O or reaches another package: its modules import only the standard
+    library and each other."""
+    outside = {}
+    for path in python_files("bot/records"):
+        bad = sorted(m for m in imported_modules(path)
+                     if m.split(".")[0] not in {"bot", *STANDARD_LIBRARY} or
+                     (m.startswith("bot.") and not m.startswith("bot.records")))
+        if bad:
+            outside[relative(path)] = bad
+    assert outside == {}
 
 
 def test_one_job_spec_and_one_place_that_builds_the_request_from_it():
@@ -90,4 +112,4 @@ def test_one_job_spec_and_one_place_that_builds_the_request_from_it():
                 if isinstance(node, ast.ClassDef) and node.name in ("ImagineOptions", "NewJob"):
                     builders.append(f"{relative(path)} defines {node.name}")
     # the CLI builds its own request: it has no requester and may send several input images
-    assert sorted(builders) == ["bot/cli.py", "bot/jobs/spec.py"]
+    assert sorted(builders) == ["bot/cli.py", "bot/jobs/request.py"]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.jobs.spec import JobSpec
+from bot.records.spec import JobSpec
 
 MIB = 1024 * 1024
 BYTES_PER_PIXEL = 4

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from bot.policy.guild import GuildModels
+from bot.records.guild import GuildModels
 
 CLOSEST_LIMIT = 3
 _TAG = re.compile(r":[^/]*$")  # a variant tag such as ":free"

@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from bot.jobs.record import JobRecord
+from bot.records.job import JobRecord
 from bot.storage import JobRepository
 
 log = logging.getLogger(__name__)

@@ -27,17 +27,19 @@ from bot.jobs.memory import job_weight
 from bot.jobs.models import closest_models
 from bot.jobs.ownership import JobOwnership
 from bot.jobs.progress import Phase
-from bot.jobs.record import JobRecord, JobStatus
-from bot.jobs.spec import JobSpec, ResponseHandle, generation_request
+from bot.jobs.request import generation_request
 from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
-from bot.policy.guild import GuildSettings
-from bot.policy.quota import QuotaExceeded
 from bot.policy.rules import DefaultModelUnavailable, PolicyRefusal, month_start
 from bot.policy.settings import SettingsService
-from bot.storage import ModelHistory, Store
+from bot.records.guild import GuildSettings
+from bot.records.job import JobRecord, JobStatus
+from bot.records.quota import QuotaExceeded
+from bot.records.spec import JobSpec, ResponseHandle
+from bot.records.usage import ModelHistory
+from bot.storage import Store
 
 log = logging.getLogger(__name__)
 

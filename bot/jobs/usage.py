@@ -15,13 +15,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from bot.policy.rules import DAY, Actor, Policy, PolicyRefusal, month_start
-from bot.storage.base import UsageTotals
+from bot.records.usage import UsageTotals
 
 if TYPE_CHECKING:
     from bot.policy.settings import SettingsService
     from bot.storage.base import UsageRepository
-
-__all__ = ["MemberUsage", "ServerUsage", "UsageService", "UsageTotals"]  # cogs read totals from here, not storage
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ who can manage messages in that server.
 
 from __future__ import annotations
 
-from bot.jobs.record import JobRecord
 from bot.policy.rules import Actor
+from bot.records.job import JobRecord
 
 
 def may_cancel(actor: Actor, record: JobRecord) -> bool:

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bot.jobs.spec import JobSpec
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
-from bot.policy.guild import IMAGE_SIZE_ORDER, GuildSettings
-from bot.policy.quota import Quota, QuotaExceeded
 from bot.policy.words import WordMatcher
+from bot.records.guild import IMAGE_SIZE_ORDER, GuildSettings
+from bot.records.quota import Quota, QuotaExceeded
+from bot.records.spec import JobSpec
 
 DAY = 24 * 60 * 60
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from bot.openroute.types import ImageModel
-from bot.policy.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildModels, GuildSettings
 from bot.policy.rules import Actor, Policy, PolicyRefusal
 from bot.policy.words import InvalidTerm, WordMatcher
+from bot.records.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildModels, GuildSettings
 
 if TYPE_CHECKING:
     from bot.storage.base import GuildSettingsRepository

@@ -12,19 +12,13 @@ from pathlib import Path
 
 from bot.config import ConfigError
 from bot.storage.base import (
-    FINISHED_STATUSES,
     MAX_ERROR_LENGTH,
-    UNFINISHED_STATUSES,
     GuildSettingsRepository,
     InputImageRepository,
-    JobRecord,
     JobRepository,
-    JobStatus,
     MetaRepository,
-    ModelHistory,
     Store,
     UsageRepository,
-    UsageTotals,
 )
 from bot.storage.migrate import MigrationError
 from bot.storage.postgres import PostgresStore
@@ -32,23 +26,17 @@ from bot.storage.sql import SqlStore
 from bot.storage.sqlite import SqliteStore
 
 __all__ = [
-    "FINISHED_STATUSES",
     "MAX_ERROR_LENGTH",
-    "UNFINISHED_STATUSES",
     "GuildSettingsRepository",
     "InputImageRepository",
-    "JobRecord",
     "JobRepository",
-    "JobStatus",
     "MetaRepository",
     "MigrationError",
-    "ModelHistory",
     "PostgresStore",
     "SqlStore",
     "SqliteStore",
     "Store",
     "UsageRepository",
-    "UsageTotals",
     "open_store",
     "sqlite_path_from_url",
 ]

@@ -1,7 +1,7 @@
 """What the bot stores, independent of the database: the repositories' contracts and the store.
 
-A job row is a `JobSpec` (bot.jobs.spec) plus its outcome; it reads back as a `JobRecord`
-(bot.jobs.record). `JobRepository`, `InputImageRepository`, `MetaRepository`, `GuildSettingsRepository` and
+A job row is a `JobSpec` (bot.records.spec) plus its outcome; it reads back as a `JobRecord`
+(bot.records.job). `JobRepository`, `InputImageRepository`, `MetaRepository`, `GuildSettingsRepository` and
 `UsageRepository` are implemented once in bot.storage.sql over a small database interface that the SQLite
 and PostgreSQL backends provide; each backend's store subclasses `Store`. The encoding helpers at the bottom
 keep values stored the same way: timestamps as unix seconds (float), money as decimal text, generation ids as
@@ -22,35 +22,27 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from types import TracebackType
-from typing import TYPE_CHECKING, Protocol, Self
+from typing import Protocol, Self
 
-from bot.jobs.record import FINISHED_STATUSES, UNFINISHED_STATUSES, JobRecord, JobStatus
-from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
-
-if TYPE_CHECKING:  # bot.policy imports the storage contracts for its own annotations
-    from bot.policy.guild import GuildModels, GuildSettings
-    from bot.policy.quota import Quota
+from bot.records.guild import GuildModels, GuildSettings
+from bot.records.job import FINISHED_STATUSES, JobRecord, JobStatus
+from bot.records.quota import Quota
+from bot.records.spec import InputRef, JobSpec, ResponseHandle
+from bot.records.usage import ModelHistory, UsageTotals
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "FINISHED_STATUSES",
     "MAX_ERROR_LENGTH",
     "NO_HANDLE",
-    "UNFINISHED_STATUSES",
     "GuildSettingsRepository",
     "InputImageRepository",
-    "JobRecord",
     "JobRepository",
-    "JobStatus",
     "MetaRepository",
-    "ModelHistory",
     "Store",
     "UsageRepository",
-    "UsageTotals",
     "check_finished_status",
     "clip_error",
     "decode_cost",
@@ -61,26 +53,6 @@ __all__ = [
 
 MAX_ERROR_LENGTH = 500  # a job's error is a short summary for people, not a traceback
 NO_HANDLE = ResponseHandle()  # a job nobody can be answered for (tests, jobs started outside Discord)
-
-
-@dataclass(frozen=True, slots=True)
-class UsageTotals:
-    """What some jobs add up to: how many were asked for, the images they count and the money spent
-    (see the module docstring for how each job counts)."""
-
-    jobs: int = 0
-    images: int = 0
-    cost: Decimal = Decimal(0)
-
-
-@dataclass(frozen=True, slots=True)
-class ModelHistory:
-    """What a model's latest succeeded jobs took: `samples` jobs looked at, the average reported cost per
-    image of those with a cost, and the average seconds from start to finish (None when unknown)."""
-
-    samples: int
-    avg_cost: Decimal | None
-    avg_seconds: float | None
 
 
 class JobRepository(Protocol):

@@ -19,13 +19,13 @@ from bot.images.errors import ImageError
 from bot.jobs.errors import EngineClosed, InputImageError, QueueFull, TooManyJobs
 from bot.jobs.inputs import RemoteImage, declared_type
 from bot.jobs.ownership import HEARTBEAT_INTERVAL
-from bot.jobs.record import JobRecord
 from bot.jobs.service import Submitted
-from bot.jobs.spec import ResponseHandle
 from bot.messages import explain
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
 from bot.policy import Actor, PolicyRefusal
 from bot.policy.rules import BlockedPrompt
+from bot.records.job import JobRecord
+from bot.records.spec import ResponseHandle
 from cogs.audit import post_audit
 from cogs.imagine import render
 from cogs.imagine.presenter import NO_MENTIONS, Presenter, Target

@@ -16,12 +16,12 @@ from bot.images.errors import ImageError
 from bot.jobs.engine import JobState
 from bot.jobs.errors import JobCancelled, JobError
 from bot.jobs.generation import GenerationOutput
-from bot.jobs.record import JobRecord
 from bot.jobs.service import ImagineService, Submitted
-from bot.jobs.spec import JobSpec
 from bot.jobs.throttle import EditScheduler
 from bot.messages import explain
 from bot.openroute.errors import OpenRouteError
+from bot.records.job import JobRecord
+from bot.records.spec import JobSpec
 from cogs.audit import post_audit
 from cogs.imagine import render
 from cogs.imagine.views import failure_view, result_view, running_view

@@ -14,10 +14,10 @@ from bot.images.pipeline import FitResult
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 from bot.jobs.generation import GenerationOutput
 from bot.jobs.progress import Phase, Progress, estimate_fraction
-from bot.jobs.spec import JobSpec
 from bot.messages import explain, quote
 from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import ImageModel
+from bot.records.spec import JobSpec
 
 PROMPT_ECHO_LIMIT = 1200
 PROMPT_HEADER_LIMIT = 300

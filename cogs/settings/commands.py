@@ -19,9 +19,9 @@ from discord.ext import commands
 
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, PolicyRefusal
-from bot.policy.guild import IMAGE_SIZE_ORDER
 from bot.policy.rules import matches
 from bot.policy.settings import SettingsChange
+from bot.records.guild import IMAGE_SIZE_ORDER
 from cogs.audit import NO_MENTIONS, post_audit
 from cogs.imagine.commands import actor_of
 from cogs.imagine.render import code

@@ -12,8 +12,9 @@ import time
 from collections.abc import Sequence
 from decimal import Decimal
 
-from bot.jobs.usage import MemberUsage, ServerUsage, UsageTotals
+from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel
+from bot.records.usage import UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT, code, format_cost
 
 CHART_NAME = "usage.png"

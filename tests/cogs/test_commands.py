@@ -7,8 +7,8 @@ from unittest.mock import AsyncMock, MagicMock
 
 import pytest
 
-from bot.jobs.record import JobRecord, JobStatus
-from bot.jobs.spec import JobSpec
+from bot.records.job import JobRecord, JobStatus
+from bot.records.spec import JobSpec
 from cogs.imagine.commands import Imagine, actor_of, editable_images, remote_image
 
 OWNER = 1

@@ -14,9 +14,9 @@ from bot.images.pipeline import FitResult, FittedImage
 from bot.jobs.errors import InputNotAnImage
 from bot.jobs.generation import GenerationOutput
 from bot.jobs.progress import Phase, Progress
-from bot.jobs.spec import InputRef, JobSpec
 from bot.openroute.errors import BadRequest, ContentRefused, NoImageReturned, RateLimited, StreamError
 from bot.openroute.types import GenerationResult, Usage
+from bot.records.spec import InputRef, JobSpec
 from cogs.imagine.render import (
     MODEL_TEXT_LIMIT,
     describe_options,

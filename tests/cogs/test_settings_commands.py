@@ -19,8 +19,8 @@ from bot.jobs.catalog import ModelCatalog
 from bot.jobs.service import ImagineService
 from bot.openroute.types import ImageModel, ModelPricing
 from bot.policy import Policy, PolicySettings
-from bot.policy.guild import GuildSettings
 from bot.policy.settings import SettingsService
+from bot.records.guild import GuildSettings
 from cogs.audit import post_audit
 from cogs.settings import ServerSettings
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 import discord
 
 from bot.openroute.types import ImageModel, ModelPricing
-from bot.policy.guild import GuildSettings
 from bot.policy.settings import Effective, SettingsChange
+from bot.records.guild import GuildSettings
 from cogs.settings.render import (
     audit_channel,
     audit_line,

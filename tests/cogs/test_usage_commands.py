@@ -13,11 +13,12 @@ import discord
 import pytest
 from PIL import Image
 
-from bot.jobs.usage import MemberUsage, ServerUsage, UsageService, UsageTotals
+from bot.jobs.usage import MemberUsage, ServerUsage, UsageService
 from bot.openroute.types import ImageModel, ModelPricing
 from bot.policy import Actor, PolicyRefusal
-from bot.policy.guild import GuildSettings
 from bot.policy.settings import SettingsService
+from bot.records.guild import GuildSettings
+from bot.records.usage import UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT
 from cogs.usage import render
 from cogs.usage.commands import ConfirmForget, Usage

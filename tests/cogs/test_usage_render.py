@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 
 from bot.jobs.progress import Phase, Progress
-from bot.jobs.spec import JobSpec
-from bot.jobs.usage import MemberUsage, ServerUsage, UsageTotals
+from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel, ModelPricing
+from bot.records.spec import JobSpec
+from bot.records.usage import UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT, progress_content, render_progress
 from cogs.usage.render import (
     chart_series,

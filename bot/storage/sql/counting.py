@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from bot.storage.base import UNFINISHED_STATUSES, JobStatus, UsageTotals, decode_cost
+from bot.records.job import UNFINISHED_STATUSES, JobStatus
+from bot.records.usage import UsageTotals
+from bot.storage.base import decode_cost
 from bot.storage.sql.database import Session
 
 DAY = 24 * 60 * 60

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.policy.guild import BlockedMember, GuildModels, GuildSettings
+from bot.records.guild import BlockedMember, GuildModels, GuildSettings
 from bot.storage.base import decode_cost, encode_cost
 from bot.storage.sql.database import Database
 

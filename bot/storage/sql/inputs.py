@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.jobs.spec import InputRef
+from bot.records.spec import InputRef
 from bot.storage.sql.database import Database
 
 log = logging.getLogger(__name__)

@@ -9,12 +9,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
-from bot.policy.quota import Quota
+from bot.records.job import JobRecord, JobStatus
+from bot.records.quota import Quota
+from bot.records.spec import InputRef, JobSpec, ResponseHandle
 from bot.storage.base import (
     NO_HANDLE,
-    JobRecord,
-    JobStatus,
     check_finished_status,
     clip_error,
     decode_cost,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.jobs.spec import JobSpec
-from bot.policy.quota import Quota, QuotaExceeded, QuotaKind
+from bot.records.quota import Quota, QuotaExceeded, QuotaKind
+from bot.records.spec import JobSpec
 from bot.storage.sql.counting import _IMAGES_SQL, _UNFINISHED_SQL, DAY, _member_place, _place, _spent
 from bot.storage.sql.database import Session
 

@@ -6,7 +6,9 @@ import logging
 import math
 from decimal import Decimal
 
-from bot.storage.base import JobStatus, ModelHistory, UsageTotals, decode_cost
+from bot.records.job import JobStatus
+from bot.records.usage import ModelHistory, UsageTotals
+from bot.storage.base import decode_cost
 from bot.storage.sql.counting import _IMAGES_SQL, _SPENT_SQL, DAY, _member_place, _money, _place, _totals
 from bot.storage.sql.database import Database
 from bot.storage.sql.inputs import DISCARD_IMAGE

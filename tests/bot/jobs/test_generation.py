@@ -23,11 +23,12 @@ from bot.images.errors import ImageTooLarge, ModelImageInvalid
 from bot.images.pipeline import ImageWorker
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.progress import Phase
-from bot.jobs.spec import InputRef, JobSpec, generation_request
+from bot.jobs.request import generation_request
 from bot.messages import explain
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable, RateLimited
 from bot.openroute.types import GenerationRequest, InputImage
+from bot.records.spec import InputRef, JobSpec
 from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.fakes.images import noise_png
 from tests.fakes.openroute import OpenRouteEmulator

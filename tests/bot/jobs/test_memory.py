@@ -12,7 +12,7 @@ from PIL import Image
 from bot.config import settings_from_env
 from bot.images.pipeline import to_png
 from bot.jobs.memory import MIB, image_memory, image_pixels, job_weight
-from bot.jobs.spec import JobSpec
+from bot.records.spec import JobSpec
 
 DEFAULT_EVENT_CAP = 64 * MIB
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.jobs.models import MissingModel, closest_models, missing_models
-from bot.policy.guild import GuildModels
+from bot.records.guild import GuildModels
 
 OLD_DEFAULT = "google/gemini-2.5-flash-image-preview"
 GEMINI = "google/gemini-2.5-flash-image"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.jobs.ownership import JobGone, JobOwnership
-from bot.jobs.record import JobStatus
+from bot.records.job import JobStatus
 from bot.storage import Store, open_store
 from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.bot.storage.factories import HANDLE, TOKEN, spec

@@ -32,14 +32,14 @@ from bot.jobs.engine import JobEngine
 from bot.jobs.errors import InputDownloadFailed, JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.inputs import InputFetcher, RemoteImage
-from bot.jobs.record import JobRecord, JobStatus
 from bot.jobs.service import ImagineService, Submitted
-from bot.jobs.spec import InputRef, ResponseHandle
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
 from bot.policy.settings import SettingsService
+from bot.records.job import JobRecord, JobStatus
+from bot.records.spec import InputRef, ResponseHandle
 from bot.storage import SqliteStore, Store, open_store
 from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.fakes.images import noise_png

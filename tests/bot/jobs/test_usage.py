@@ -12,15 +12,15 @@ from decimal import Decimal
 
 import pytest
 
-from bot.jobs.record import JobStatus
-from bot.jobs.spec import JobSpec
 from bot.jobs.usage import CHART_DAYS, UsageService
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
-from bot.policy.guild import GuildSettings
 from bot.policy.settings import SettingsService
+from bot.records.guild import GuildSettings
+from bot.records.job import JobStatus
+from bot.records.spec import JobSpec
+from bot.records.usage import ModelHistory, UsageTotals
 from bot.storage import Store, open_store
-from bot.storage.base import ModelHistory, UsageTotals
 from tests.bot.jobs.real_loop import on_a_real_loop
 
 HOUR = 3600.0

@@ -8,12 +8,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.jobs.spec import JobSpec
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
-from bot.policy.guild import GuildSettings
 from bot.policy.rules import BlockedPrompt
 from bot.policy.settings import SettingsService
+from bot.records.guild import GuildSettings
+from bot.records.spec import JobSpec
 from bot.storage import Store, open_store
 
 NOW = 1_800_000_000.0
@@ -88,7 +88,7 @@ def test_a_changed_list_takes_effect_at_once():
 
 
 def test_a_blocked_member_is_refused_with_the_reason_before_anything_else(store):
-    from bot.policy.guild import BlockedMember
+    from bot.records.guild import BlockedMember
 
     guild = GuildSettings(guild_id=GUILD_ID, channel_ids=frozenset({999}),
                           blocked_members=(BlockedMember(user_id=2, reason="spamming", blocked_by=1, blocked_at=NOW),))

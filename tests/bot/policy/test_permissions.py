@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.jobs.record import JobRecord, JobStatus
-from bot.jobs.spec import JobSpec
 from bot.policy import Actor, may_cancel, may_delete
+from bot.records.job import JobRecord, JobStatus
+from bot.records.spec import JobSpec
 
 REQUESTER = 1
 GUILD = 10

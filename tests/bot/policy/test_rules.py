@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from bot.jobs.spec import JobSpec
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
-from bot.policy.guild import GuildSettings
-from bot.policy.quota import Quota, QuotaExceeded
 from bot.policy.rules import DefaultModelUnavailable, month_start
+from bot.records.guild import GuildSettings
+from bot.records.quota import Quota, QuotaExceeded
+from bot.records.spec import JobSpec
 
 NOW = 1_800_000_000.0  # 2027-01-15 08:00 UTC
 GEMINI = "google/gemini-2.5-flash-image"

@@ -13,8 +13,8 @@ import pytest
 
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
-from bot.policy.guild import GuildModels, GuildSettings
 from bot.policy.settings import SettingsChange, SettingsService
+from bot.records.guild import GuildModels, GuildSettings
 from bot.storage import Store, open_store
 
 NOW = 1_800_000_000.0

@@ -8,7 +8,7 @@ from typing import Any
 
 import asyncpg
 
-from bot.jobs.spec import JobSpec, ResponseHandle
+from bot.records.spec import JobSpec, ResponseHandle
 
 # what each backend raises for a row that breaks a foreign key or a check (a programming error in the bot)
 INTEGRITY_ERRORS = (sqlite3.IntegrityError, asyncpg.IntegrityConstraintViolationError)

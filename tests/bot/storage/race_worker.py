@@ -10,9 +10,10 @@ import asyncio
 import sys
 from decimal import Decimal
 
-from bot.jobs.spec import JobSpec
-from bot.policy.quota import Quota, QuotaExceeded
-from bot.storage import JobStatus, Store, open_store
+from bot.records.job import JobStatus
+from bot.records.quota import Quota, QuotaExceeded
+from bot.records.spec import JobSpec
+from bot.storage import Store, open_store
 
 NOW = 1_700_000_000.0
 GUILD = 2002

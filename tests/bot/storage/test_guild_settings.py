@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.policy.guild import BlockedMember, GuildModels, GuildSettings
+from bot.records.guild import BlockedMember, GuildModels, GuildSettings
 from bot.storage import SqlStore, open_store
 
 GUILD = 2002

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import hashlib
 
-from bot.jobs.spec import InputRef
-from bot.storage import JobStatus, SqlStore
+from bot.records.job import JobStatus
+from bot.records.spec import InputRef
+from bot.storage import SqlStore
 from tests.bot.storage.factories import PNG_BYTES, spec
 
 

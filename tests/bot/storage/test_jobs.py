@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from bot.jobs.spec import InputRef, JobSpec, ResponseHandle
-from bot.storage import MAX_ERROR_LENGTH, JobRecord, JobStatus, SqlStore
+from bot.records.job import JobRecord, JobStatus
+from bot.records.spec import InputRef, JobSpec, ResponseHandle
+from bot.storage import MAX_ERROR_LENGTH, SqlStore
 from tests.bot.storage.factories import CREATED_AT, HANDLE, INTEGRITY_ERRORS, PNG_BYTES, TOKEN, dm_spec, spec
 
 

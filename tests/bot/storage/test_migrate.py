@@ -8,10 +8,12 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
-from bot.jobs.spec import InputRef
-from bot.policy.guild import GuildSettings
-from bot.policy.quota import Quota, QuotaExceeded
-from bot.storage import JobStatus, SqliteStore, UsageTotals
+from bot.records.guild import GuildSettings
+from bot.records.job import JobStatus
+from bot.records.quota import Quota, QuotaExceeded
+from bot.records.spec import InputRef
+from bot.records.usage import UsageTotals
+from bot.storage import SqliteStore
 from bot.storage.migrate import Migration, MigrationError, load_migrations, run_migrations
 from bot.storage.sqlite import SqliteMigrationTarget, split_statements
 from tests.bot.storage.factories import PNG_BYTES, spec

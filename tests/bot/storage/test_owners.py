@@ -7,7 +7,8 @@ import asyncio
 
 import pytest
 
-from bot.storage import JobRecord, JobStatus, SqlStore
+from bot.records.job import JobRecord, JobStatus
+from bot.storage import SqlStore
 from tests.bot.storage.conftest import scalar
 from tests.bot.storage.factories import HANDLE, TOKEN, spec
 

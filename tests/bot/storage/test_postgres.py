@@ -12,7 +12,7 @@ import asyncpg
 import pytest
 
 from bot.config import ConfigError
-from bot.jobs.spec import InputRef
+from bot.records.spec import InputRef
 from bot.storage import PostgresStore, SqlStore, open_store
 from bot.storage.migrate import load_migrations, run_migrations
 from bot.storage.postgres import PostgresMigrationTarget, numbered_placeholders

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from bot.jobs.spec import JobSpec
-from bot.policy.quota import Quota, QuotaExceeded
-from bot.storage import JobRecord, JobStatus, SqlStore, open_store
+from bot.records.job import JobRecord, JobStatus
+from bot.records.quota import Quota, QuotaExceeded
+from bot.records.spec import JobSpec
+from bot.storage import SqlStore, open_store
 from tests.bot.storage.factories import dm_spec, spec
 
 NOW = 1_700_000_000.0

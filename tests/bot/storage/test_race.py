@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import JobStatus, SqlStore, open_store
+from bot.records.job import JobStatus
+from bot.storage import SqlStore, open_store
 from bot.storage.migrate import load_migrations
 from tests.bot.storage import race_worker
 from tests.bot.storage.conftest import scalar

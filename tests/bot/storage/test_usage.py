@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.jobs.spec import JobSpec
-from bot.policy.quota import Quota
-from bot.storage import JobRecord, JobStatus, ModelHistory, SqlStore, UsageTotals, open_store
+from bot.records.job import JobRecord, JobStatus
+from bot.records.quota import Quota
+from bot.records.spec import JobSpec
+from bot.records.usage import ModelHistory, UsageTotals
+from bot.storage import SqlStore, open_store
 from tests.bot.storage.factories import PNG_BYTES, dm_spec, spec
 
 DAY = 24 * 60 * 60

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from bot.jobs.spec import JobSpec, ResponseHandle
+from bot.records.spec import JobSpec, ResponseHandle
 
 
 class JobStatus(StrEnum):

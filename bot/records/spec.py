@@ -1,4 +1,5 @@
-"""`JobSpec`: THE description of one image request, from the command to the job row to the request body.
+"""`JobSpec`: THE description of one image request, from the command to the job row (and, through
+`bot.jobs.request.generation_request`, to the request body).
 
 Everything a job needs to be run again lives here: who asked and where, what to draw and how, and (by
 reference) the image to edit. The image bytes are stored once, keyed by their SHA-256, and read back only
@@ -10,8 +11,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-
-from bot.openroute.types import GenerationRequest, InputImage
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +59,3 @@ class ResponseHandle:
     application_id: int | None = None
     interaction_token: str | None = field(default=None, repr=False)
     interaction_created_at: float | None = None
-
-
-def generation_request(spec: JobSpec, input_data: bytes | None = None) -> GenerationRequest:
-    """The one place a request body's content is built from a spec. `input_data` are the bytes `spec.input`
-    refers to (required when it has one)."""
-    inputs: tuple[InputImage, ...] = ()
-    if spec.input is not None:
-        if input_data is None:
-            raise ValueError("the spec edits an image but its bytes were not given")
-        inputs = (InputImage(data=input_data, mime_type=spec.input.mime_type),)
-    return GenerationRequest(prompt=spec.prompt, model=spec.model, aspect_ratio=spec.aspect_ratio,
-                             image_size=spec.image_size, input_images=inputs, user=str(spec.requester_id))
