@@ -44,7 +44,7 @@ from typing import Any, TypeVar
 import aiohttp
 
 from bot.config import OpenRouteSettings, Secret, Timeouts
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.openroute.client import OpenRouteClient, build_request_body, create_session
 from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import GenerationRequest

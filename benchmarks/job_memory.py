@@ -37,7 +37,7 @@ def _rss(field: str) -> int:
 
 async def _one(base_url: str, model: str, image_size: str | None, count: int, max_event_mb: int) -> dict[str, int]:
     from bot.config import OpenRouteSettings, Secret
-    from bot.images.pipeline import ImageWorker
+    from bot.images.worker import ImageWorker
     from bot.jobs.generation import ImageGenerator
     from bot.jobs.memory import job_weight
     from bot.jobs.request import generation_request

@@ -14,7 +14,7 @@ import yarl
 
 from bot.config import Settings
 from bot.discord_bot import ImagineBot, Services
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.jobs.engine import JobEngine
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.inputs import InputFetcher

@@ -26,8 +26,9 @@ from rich.table import Table
 
 from bot import __version__
 from bot.config import ConfigError, Settings, load_settings
+from bot.formats import sniff_mime_type
 from bot.images.errors import ImageError
-from bot.images.pipeline import ImageWorker, sniff_mime_type
+from bot.images.worker import ImageWorker
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.models import closest_models
 from bot.jobs.progress import Phase

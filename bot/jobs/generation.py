@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.images.errors import ImageError, ModelImageInvalid
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.jobs.progress import Phase
 from bot.openroute.client import OpenRouteClient
 from bot.openroute.errors import OpenRouteError

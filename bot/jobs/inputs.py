@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import aiohttp
 
 from bot.formats import SUPPORTED_MIME_TYPES
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 
 log = logging.getLogger(__name__)

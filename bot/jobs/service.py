@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.images.pipeline import FitResult, ImageWorker
+from bot.images.fit import FitResult
+from bot.images.worker import ImageWorker
 from bot.jobs.catalog import ModelCatalog
 from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs

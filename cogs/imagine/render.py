@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from bot.images.pipeline import FitResult
+from bot.images.fit import FitResult
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 from bot.jobs.generation import GenerationOutput
 from bot.jobs.progress import Phase, Progress, estimate_fraction

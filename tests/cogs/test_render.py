@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.images.pipeline import FitResult, FittedImage
+from bot.images.fit import FitResult, FittedImage
 from bot.jobs.errors import InputNotAnImage
 from bot.jobs.generation import GenerationOutput
 from bot.jobs.progress import Phase, Progress

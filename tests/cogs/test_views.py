@@ -11,7 +11,7 @@ from unittest.mock import create_autospec
 import discord
 import pytest
 
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.jobs.engine import JobEngine
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.inputs import InputFetcher

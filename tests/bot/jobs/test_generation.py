@@ -20,7 +20,7 @@ from PIL import Image
 
 from bot.config import OpenRouteSettings, Secret
 from bot.images.errors import ImageTooLarge, ModelImageInvalid
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.progress import Phase
 from bot.jobs.request import generation_request

@@ -16,7 +16,7 @@ from PIL import Image
 
 from bot.config import OpenRouteSettings
 from bot.images.errors import CorruptImage, UnsupportedImageType
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 from bot.jobs.inputs import InputFetcher, RemoteImage, declared_type
 from bot.openroute.client import create_session

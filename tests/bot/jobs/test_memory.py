@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from bot.config import settings_from_env
-from bot.images.pipeline import to_png
+from bot.images.decode import to_png
 from bot.jobs.memory import MIB, image_memory, image_pixels, job_weight
 from bot.records.spec import JobSpec
 

@@ -27,7 +27,7 @@ import pytest
 from aiohttp import web
 
 from bot.config import OpenRouteSettings, Secret
-from bot.images.pipeline import ImageWorker
+from bot.images.worker import ImageWorker
 from bot.jobs.engine import JobEngine
 from bot.jobs.errors import InputDownloadFailed, JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import ImageGenerator
