@@ -45,8 +45,9 @@ import aiohttp
 
 from bot.config import OpenRouteSettings, Secret, Timeouts
 from bot.images.worker import ImageWorker
-from bot.openroute.client import OpenRouteClient, build_request_body, create_session
+from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import OpenRouteError
+from bot.openroute.request import build_request_body
 from bot.openroute.types import GenerationRequest
 
 log = logging.getLogger(__name__)

@@ -16,8 +16,11 @@ from aiohttp import web
 from PIL import Image
 
 from bot.openroute.dataurl import encode_data_url
+from bot.openroute.types import GenerationRequest
 
 API_KEY = "sk-or-v1-TESTKEY-0123456789abcdef"
+REQUEST = GenerationRequest(prompt="a watercolor fox in snow", model="test/model")
+CHAT = "/chat/completions"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
