@@ -73,7 +73,7 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
 
 
 def test_env_example_lists_every_setting():
-    config = (ROOT / "bot" / "config.py").read_text()
+    config = (ROOT / "bot" / "config" / "settings.py").read_text()
     names = set(re.findall(r'env, "([A-Z_]+)"', config))
     example = (ROOT / ".env.example").read_text()
     listed = set(re.findall(r"^([A-Z_]+)=", example, re.M))
