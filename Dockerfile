@@ -15,11 +15,15 @@ RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin imagine \
     && mkdir /data && chown imagine:imagine /data
 
 WORKDIR /app
-COPY pyproject.toml README.md ./
+# the locked dependencies first, every file checked against its hash (a layer kept while only the code changes);
+# pip check fails the build if the lock misses a package one of them needs
+COPY requirements.lock ./
+RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock && pip check
+COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 COPY cogs ./cogs
-# the same install as the README, without the editable flag
-RUN pip install --no-cache-dir .
+# then the bot alone, built by the locked setuptools (as the README installs it, without the editable flag)
+RUN pip install --no-cache-dir --no-deps --no-build-isolation .
 
 USER 10001:10001
 VOLUME ["/data"]
