@@ -20,6 +20,7 @@ from decimal import Decimal
 from bot.images.fit import FitResult
 from bot.images.worker import ImageWorker
 from bot.jobs.catalog import ModelCatalog
+from bot.jobs.costs import BudgetAlert, BudgetAlerts, CostEstimates
 from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
@@ -33,22 +34,18 @@ from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
-from bot.policy.rules import DefaultModelUnavailable, PolicyRefusal, month_start
+from bot.policy.rules import DefaultModelUnavailable, PolicyRefusal
 from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
 from bot.records.job import JobRecord, JobStatus
 from bot.records.quota import QuotaExceeded
 from bot.records.spec import JobSpec, ResponseHandle
-from bot.records.usage import ModelHistory
 from bot.storage import Store
 
 log = logging.getLogger(__name__)
 
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
-HISTORY_JOBS = 20  # a model's latest succeeded jobs that its cost and duration estimates come from
-TYPICAL_MIN_SAMPLES = 3
-BUDGET_WARNING = Decimal("0.8")  # share of a server's monthly budget at which its audit channel is warned
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +54,6 @@ class Package:
 
     fit: FitResult
     grid: bytes | None
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetAlert:
-    """A server's spending this month passed `BUDGET_WARNING` of its budget (said once per month)."""
-
-    guild_id: int
-    channel_id: int | None  # the server's audit channel
-    spent: Decimal
-    budget: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +82,6 @@ class ImagineService:
         self._generator = generator
         self._policy = policy
         self._guilds = guilds
-        self._cost_estimate = cost_estimate
         self._client = client
         self._inputs = inputs
         self._images = images
@@ -103,8 +89,9 @@ class ImagineService:
         self._delivering: set[int] = set()
         self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
         self._delivered = asyncio.Event()
-        self._alert_lock = asyncio.Lock()
         self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
+        self._estimates = CostEstimates(store.usage, self.catalog, cost_estimate=cost_estimate)
+        self._budget_alerts = BudgetAlerts(store.usage, store.meta, guilds, clock=clock)
 
     async def guild_for(self, actor: Actor) -> GuildSettings | None:
         """The settings of the server the actor is in (None in DMs)."""
@@ -121,25 +108,9 @@ class ImagineService:
         return self._policy.default_model(actor, await self.guild_for(actor))
 
     async def estimate_cost(self, model: str, count: int) -> Decimal:
-        """What a job will probably cost, reserved against budgets until its real cost is known: this model's
-        average on this bot over its last 20 jobs, else its listed per-image price, else COST_ESTIMATE_USD."""
-        return self._estimate(await self._history(model), model, count)
-
-    async def _history(self, model: str) -> ModelHistory:
-        return await self._store.usage.model_history(model, last=HISTORY_JOBS)
-
-    def _estimate(self, history: ModelHistory, model: str, count: int) -> Decimal:
-        per_image = history.avg_cost if history.samples and history.avg_cost is not None else None
-        if per_image is None:
-            listed = self.catalog.find(model)
-            if listed is not None:
-                per_image = listed.pricing.image_output or listed.pricing.request or None
-        return (per_image if per_image is not None else self._cost_estimate) * count
-
-    @staticmethod
-    def _typical_seconds(history: ModelHistory) -> float | None:
-        """How long the model usually takes on this bot (None without enough history)."""
-        return history.avg_seconds if history.samples >= TYPICAL_MIN_SAMPLES else None
+        """What a job will probably cost, reserved against budgets until its real cost is known (see
+        `CostEstimates.estimate_cost`)."""
+        return await self._estimates.estimate_cost(model, count)
 
     # --- jobs ---
 
@@ -195,8 +166,9 @@ class ImagineService:
                         f"default of server {actor.guild_id}" if exc.server_default else "DEFAULT_MODEL",
                         ", ".join(closest) or "none")
             raise
-        history = await self._history(spec.model)  # one look-up serves the estimate and the usual duration
-        quota = self._policy.quota_for(actor, guild, reserve=self._estimate(history, spec.model, spec.count))
+        history = await self._estimates.history(spec.model)  # one look-up: the estimate and the usual duration
+        quota = self._policy.quota_for(actor, guild, reserve=self._estimates.estimate(history, spec.model,
+                                                                                      spec.count))
         try:
             await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call
         except QuotaExceeded as exc:
@@ -234,7 +206,7 @@ class ImagineService:
                  spec.model, spec.count, spec.input is not None, quota.reserve)
         return Submitted(record, job, spoiler=bool(guild and guild.spoiler),
                          audit_channel_id=guild.log_channel_id if guild else None,
-                         typical_seconds=self._typical_seconds(history))
+                         typical_seconds=self._estimates.typical_seconds(history))
 
     async def rerun(self, actor: Actor, record: JobRecord, *, prompt: str | None = None,
                     attachment: RemoteImage | None = None, handle: ResponseHandle | None = None) -> Submitted:
@@ -312,9 +284,8 @@ class ImagineService:
         """The job's images made to fit an upload limit of `max_bytes` per file (one file is kept free for
         the grid preview when there are several images), plus the grid when it fits too."""
         several = len(output.images) > 1
-        fit = await self._images.fit_for_upload(
-            [image.png for image in output.images], max_bytes, max_files=9 if several else 10,
-            original=[image.original for image in output.images], basename=f"imagine-{job_id}")
+        fit = await self._images.fit_for_upload([image.data for image in output.images], max_bytes,
+                                                max_files=9 if several else 10, basename=f"imagine-{job_id}")
         grid = None
         if len(fit.images) > 1:
             grid = await self._images.make_grid([image.data for image in fit.images])
@@ -336,7 +307,7 @@ class ImagineService:
                     self._metrics.job_delivered(self._clock() - record.created_at)
                 await self._finish(record.id, status, error=None if ok else (error or "delivery failed"),
                                    output=output, images=len(output.images) if ok else 0)
-                return await self._budget_alert(record.spec)
+                return await self._budget_alerts.after(record.spec)
             # a job cancelled before it started never ran `_run`: record and count it here (a job that ran is
             # already settled, and the first finish wins)
             if output is None and not self._engine.closed and \
@@ -346,25 +317,6 @@ class ImagineService:
         finally:
             self._delivering.discard(record.id)
             self._delivered.set()
-
-    async def _budget_alert(self, spec: JobSpec) -> BudgetAlert | None:
-        if spec.is_dm or spec.guild_id is None:
-            return None
-        guild = await self._guilds.get(spec.guild_id)
-        budget = guild.monthly_budget_usd
-        if not budget:
-            return None
-        since = month_start(self._clock())
-        async with self._alert_lock:  # one warning per server and month, even when jobs end together
-            spent = (await self._store.usage.guild(spec.guild_id, since=since)).cost
-            if spent < budget * BUDGET_WARNING:
-                return None
-            key = f"budget-warning:{spec.guild_id}:{since:.0f}"
-            if await self._store.meta.get(key) is not None:
-                return None
-            await self._store.meta.set(key, str(spent))
-        log.info("guild %d: %s of the monthly budget %s spent", spec.guild_id, spent, budget)
-        return BudgetAlert(guild_id=spec.guild_id, channel_id=guild.log_channel_id, spent=spent, budget=budget)
 
     async def record_message(self, job_id: int, *, channel_id: int, message_id: int) -> None:
         """Remember the message that shows the job, so its buttons can be checked against it."""
