@@ -1,7 +1,7 @@
 """How much memory one image job really takes, against what `bot.jobs.memory.job_weight` budgets for it.
 
 Each case runs in a fresh process: the OpenRoute emulator (its own process) streams the image, the bot's
-client receives and decodes it, `ImageGenerator` converts it to PNG and the images are fitted to a 10 MiB
+client receives and decodes it, `ImageGenerator` checks it and the images are fitted to a 10 MiB
 upload limit (plus the grid) as `ImagineService.package` does. Printed: the process's peak RSS above its
 RSS before the job, and the weight the engine reserves.
 
@@ -55,14 +55,13 @@ async def _one(base_url: str, model: str, image_size: str | None, count: int, ma
         await generator.generate(generation_request(warm), 1)  # imports, threads, connection: not the job's
         before = _rss("VmRSS:")
         output = await generator.generate(generation_request(spec), count)
-        fit = await images.fit_for_upload([i.png for i in output.images], UPLOAD_LIMIT, max_files=9,
-                                          original=[i.original for i in output.images])
+        fit = await images.fit_for_upload([i.data for i in output.images], UPLOAD_LIMIT, max_files=9)
         if len(fit.images) > 1:
             await images.make_grid([i.data for i in fit.images])
         peak = _rss("VmHWM:")
     images.close()
     weight = job_weight(spec, max_event_bytes=settings.max_event_bytes)
-    return {"peak": peak - before, "weight": weight, "image": len(output.images[0].original)}
+    return {"peak": peak - before, "weight": weight, "image": len(output.images[0].data)}
 
 
 def main() -> None:

@@ -68,7 +68,8 @@ async def command(args: argparse.Namespace, settings: Settings, console: Console
             paths = []
             for number, image in enumerate(output.images, start=1):
                 path = out_dir / f"{stamp}-{_slug(args.prompt)}-{number}.png"
-                await asyncio.to_thread(_write, path, image.png)
+                png = await worker.to_png(image.data)  # the provider's own encoding becomes the PNG saved
+                await asyncio.to_thread(_write, path, png)
                 paths.append(path)
     for failure in output.failures:
         console.print(f"warning: one of the {args.count} requests failed: {operator_text(failure, env_name(args))}",

@@ -144,28 +144,63 @@ def human_size(size: int) -> str:
 # --- conversion -------------------------------------------------------------------------------
 
 
+def check_image(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
+    """Prove that bytes are an intact PNG, JPEG or WebP image, and say its size and format.
+
+    A PNG's structure and chunk checksums are verified (no decoding); JPEG and WebP are decoded. Raises the
+    typed errors of `inspect_image`, and CorruptImage when the data cannot be decoded."""
+    image, mime = open_checked(data, max_pixels)
+    with image:
+        info = ImageInfo(width=image.width, height=image.height, format=FORMAT_BY_MIME[mime])
+        if mime == "image/png":
+            _verify_png(image)
+            return info
+        if mime == "image/jpeg":
+            # decoded at an eighth of each side: every coefficient is still read (a truncated or broken stream
+            # fails alike), at a fraction of the time
+            image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+        load_pixels(image, mime)
+        return info
+
+
+def decode_upright(image: Image.Image, mime: str) -> Image.Image:
+    """The pixels of an image opened by `open_checked`, as they are shown: decoded, turned upright by their EXIF
+    orientation (JPEG and WebP; a PNG keeps its pixels as stored) and in a mode PNG stores faithfully (CMYK
+    becomes RGB, the colour profile is kept). `image` is closed when a converted copy replaces it."""
+    load_pixels(image, mime)
+    if mime != "image/png":
+        ImageOps.exif_transpose(image, in_place=True)
+    pixels = png_compatible(image)
+    if pixels is not image:
+        image.close()
+    return pixels
+
+
 def to_png(data: bytes, *, max_pixels: int = DEFAULT_MAX_PIXELS) -> bytes:
     """PNG bytes for a PNG/JPEG/WebP image.
 
     A valid PNG (structure and chunk checksums verified, no decoding) is returned unchanged.
-    JPEG/WebP are decoded (EXIF orientation applied, CMYK turned into RGB, colour profile kept) and
-    re-encoded with fast compression. Raises the typed errors of `inspect_image`, and CorruptImage
-    when the data cannot be decoded.
+    JPEG/WebP are decoded (`decode_upright`) and re-encoded with fast compression. Raises the typed errors
+    of `inspect_image`, and CorruptImage when the data cannot be decoded.
     """
     image, mime = open_checked(data, max_pixels)
-    with image:
-        if mime == "image/png":
-            try:
-                image.verify()
-            except DECODE_ERRORS:
-                raise CorruptImage("the PNG image is damaged or truncated") from None
-            return data
-        load_pixels(image, mime)
-        ImageOps.exif_transpose(image, in_place=True)
-        png = encode_png_fast(png_compatible(image))
-    log.debug("converted %s %dx%d to PNG (%d -> %d bytes)", FORMAT_BY_MIME[mime], image.width,
-              image.height, len(data), len(png))
+    if mime == "image/png":
+        with image:
+            _verify_png(image)
+        return data
+    pixels = decode_upright(image, mime)
+    with pixels:
+        png = encode_png_fast(pixels)
+    log.debug("converted %s %dx%d to PNG (%d -> %d bytes)", FORMAT_BY_MIME[mime], pixels.width,
+              pixels.height, len(data), len(png))
     return png
+
+
+def _verify_png(image: Image.Image) -> None:
+    try:
+        image.verify()
+    except DECODE_ERRORS:
+        raise CorruptImage("the PNG image is damaged or truncated") from None
 
 
 # --- input images -----------------------------------------------------------------------------

@@ -14,11 +14,12 @@ from bot.images.decode import (
     DEFAULT_INPUT_MAX_SIDE,
     DEFAULT_MAX_PIXELS,
     ImageInfo,
+    check_image,
     inspect_image,
     prepare_input,
     to_png,
 )
-from bot.images.fit import FitResult, fit_for_upload
+from bot.images.fit import FitResult, FitSteps, FittedImage, Work, advance, fit_result, fit_steps, images_to_fit
 from bot.images.grid import make_grid
 
 _P = ParamSpec("_P")
@@ -64,14 +65,34 @@ class ImageWorker:
         """`inspect_image` in a worker thread."""
         return await self._run(inspect_image, data, **kwargs)
 
+    async def check(self, data: bytes, **kwargs: int) -> ImageInfo:
+        """`check_image` in a worker thread."""
+        return await self._run(check_image, data, **kwargs)
+
     async def to_png(self, data: bytes, **kwargs: int) -> bytes:
         """`to_png` in a worker thread."""
         return await self._run(to_png, data, **kwargs)
 
-    async def fit_for_upload(self, images: Sequence[tuple[bytes, str]] | Sequence[bytes], max_bytes: int,
-                             max_files: int = 10, **kwargs: object) -> FitResult:
-        """`fit_for_upload` in a worker thread."""
-        return await self._run(fit_for_upload, images, max_bytes, max_files, **kwargs)
+    async def fit_for_upload(self, images: Sequence[bytes], max_bytes: int, max_files: int = 10, *,
+                             basename: str = "image", max_pixels: int = DEFAULT_MAX_PIXELS) -> FitResult:
+        """`bot.images.fit.fit_for_upload` on the worker threads, one image after another; the candidate
+        encodes of a downscaling run at once, each on a worker of its own."""
+        kept = images_to_fit(images, max_bytes, max_files)
+        fitted = []
+        for index, data in enumerate(kept):
+            fitted.append(await self._drive(fit_steps(data, number=index + 1, basename=basename,
+                                                      max_bytes=max_bytes, max_pixels=max_pixels)))
+        return fit_result(fitted, images, max_bytes, max_files)
+
+    async def _drive(self, steps: FitSteps) -> FittedImage:
+        """Run `steps` on the workers: each stretch of the steps in one thread, each batch of work they
+        yield spread over as many threads as there are slots."""
+        done, value = await self._run(advance, steps, None)
+        while not done:
+            work: Work = value  # type: ignore[assignment]
+            results = list(await asyncio.gather(*(self._run(encode) for encode in work)))
+            done, value = await self._run(advance, steps, results)
+        return value  # type: ignore[return-value]
 
     async def make_grid(self, images: Sequence[bytes], **kwargs: int) -> bytes:
         """`make_grid` in a worker thread."""

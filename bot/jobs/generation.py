@@ -1,4 +1,5 @@
-"""One generation as a user sees it: N concurrent API requests, progress, images converted to PNG.
+"""One generation as a user sees it: N concurrent API requests, progress, and the images checked intact (they
+are converted to PNG and fitted into the upload limit once delivered: `ImageWorker.fit_for_upload`).
 
 Shared by the CLI and the Discord job engine. Progress is reported through a plain callback taking
 `Progress` field names (phase, model_text, bytes_received, images_done, images_total).
@@ -36,13 +37,17 @@ MAX_MODEL_TEXT = 2000
 
 @dataclass(frozen=True, slots=True)
 class OutputImage:
-    png: bytes            # what we deliver
-    original: bytes       # what the provider sent (PNG, JPEG or WebP)
+    """One generated image as the provider sent it (PNG, JPEG or WebP), proven intact."""
+
+    data: bytes
+    mime_type: str
+    width: int
+    height: int
 
 
 @dataclass(frozen=True, slots=True)
 class GenerationOutput:
-    """What a job produced: the API's results (one per successful request), their images as PNG, and the
+    """What a job produced: the API's results (one per successful request), their images, and the
     requests that failed. Cost, ids and text are read from the results, never copied."""
 
     results: tuple[GenerationResult, ...]
@@ -112,7 +117,8 @@ class _Tracker:
 
 
 class ImageGenerator:
-    """Runs generations against the API and returns PNGs. Injected with a client and an image worker."""
+    """Runs generations against the API and returns their images, checked. Injected with a client and an image
+    worker."""
 
     def __init__(self, client: OpenRouteClient, images: ImageWorker, *,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -151,10 +157,11 @@ class ImageGenerator:
         for result in results:
             for image in result.images:
                 try:
-                    png = await self.images.to_png(image.data)
+                    info = await self.images.check(image.data)
                 except ImageError as exc:
                     # the same problem with a member's upload is theirs; here it is the model's (retry helps)
                     raise ModelImageInvalid(exc) from exc
-                images.append(OutputImage(png=png, original=image.data))
+                images.append(OutputImage(data=image.data, mime_type=info.mime_type, width=info.width,
+                                          height=info.height))
         return GenerationOutput(results=results, images=tuple(images), elapsed=self._clock() - started,
                                 failures=failures)

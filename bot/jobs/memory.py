@@ -5,11 +5,13 @@ Counted from what the code really holds for each image, in bytes, with P the ima
 * receiving (per concurrent request): the stream parser's pieces of the one base64 `data:` line and their
   join (2 x line), then in `decode_chunk` the line, the decoded 1 MiB steps and their join
   (line + 2 x decoded): at most 2.5 x line. The line is capped by OPENROUTE_MAX_EVENT_MB.
-* converting (one image at a time per job): every image's decoded bytes and PNG stay held until delivery;
-  the image being converted adds its pixels twice (decode, then an upright/mode-converted copy) and its
-  PNG output.
-* fitting for upload (one at a time): a third copy per image (the fitted file), plus for the image being
-  fitted its pixels, a re-compressed PNG and a downscaled copy.
+* checking (one image at a time per job): every image's decoded bytes stay held until delivery; the image
+  being checked adds its pixels (JPEG and WebP are decoded to prove them intact).
+* fitting for upload (one image at a time per job, `bot.images.fit`): a second file per image (the fitted
+  upload), plus for the image being fitted its pixels twice (decoded, then an upright or mode-converted copy)
+  and then either one full-size PNG at a time, or downscaled candidates: one at a time above
+  `PARALLEL_MAX_SCALE`, two at once below it (each at most half the pixels and of their PNG), so at most the
+  pixels and the PNG of the full size once more.
 * an input image to edit: its bytes, and per request the data URL, the JSON text and the encoded body
   while the request is built (4 x the base64 size at once), then the body while the request runs.
 
@@ -56,14 +58,14 @@ class ImageMemory:
 
     @property
     def held(self) -> int:
-        """Held from conversion to delivery: the provider's file, its PNG and its fitted upload copy."""
-        return self.decoded + 2 * self.encoded
+        """Held from the check to delivery: the provider's file and its fitted upload copy."""
+        return self.decoded + self.encoded
 
     @property
     def working(self) -> int:
-        """Extra while it is the one image of its job being converted or fitted: its pixels twice (decoded,
-        then resized or converted) and a re-encoded PNG."""
-        return 2 * self.pixels + self.encoded
+        """Extra while it is the one image of its job being checked or fitted: its pixels twice (decoded,
+        then converted) and what the encodes hold at once, at most its pixels and PNG once more."""
+        return 3 * self.pixels + self.encoded
 
 
 def image_pixels(image_size: str | None, aspect_ratio: str | None) -> int:

@@ -284,9 +284,8 @@ class ImagineService:
         """The job's images made to fit an upload limit of `max_bytes` per file (one file is kept free for
         the grid preview when there are several images), plus the grid when it fits too."""
         several = len(output.images) > 1
-        fit = await self._images.fit_for_upload(
-            [image.png for image in output.images], max_bytes, max_files=9 if several else 10,
-            original=[image.original for image in output.images], basename=f"imagine-{job_id}")
+        fit = await self._images.fit_for_upload([image.data for image in output.images], max_bytes,
+                                                max_files=9 if several else 10, basename=f"imagine-{job_id}")
         grid = None
         if len(fit.images) > 1:
             grid = await self._images.make_grid([image.data for image in fit.images])

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from bot.formats import sniff_mime_type
-from bot.images.decode import DEFAULT_MAX_PIXELS, ImageInfo, inspect_image, prepare_input, to_png
+from bot.images.decode import DEFAULT_MAX_PIXELS, ImageInfo, check_image, inspect_image, prepare_input, to_png
 from bot.images.errors import CorruptImage, ImageError, ImageTooLarge, UnsupportedImageType
 from bot.images.fit import fit_for_upload
 from bot.images.grid import make_grid
@@ -57,9 +57,9 @@ def test_garbage_is_refused_as_corrupt(data: bytes) -> None:
 
 @pytest.mark.parametrize(
     "operation",
-    [inspect_image, to_png, prepare_input, lambda data: fit_for_upload([data], max_bytes=10),
+    [inspect_image, check_image, to_png, prepare_input, lambda data: fit_for_upload([data], max_bytes=10),
      lambda data: make_grid([data, data])],
-    ids=["inspect_image", "to_png", "prepare_input", "fit_for_upload", "make_grid"],
+    ids=["inspect_image", "check_image", "to_png", "prepare_input", "fit_for_upload", "make_grid"],
 )
 @pytest.mark.usefixtures("no_decoding")
 def test_decompression_bomb_is_refused_before_decoding(operation: Callable[[bytes], object]) -> None:
@@ -137,12 +137,19 @@ def test_jpeg_taken_sideways_is_stored_upright() -> None:
     assert inspect_image(to_png(jpeg)) == ImageInfo(20, 40, "PNG")
 
 
+@pytest.mark.parametrize("share", [0.5, 0.95])
 @pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
-def test_truncated_image_is_refused_as_corrupt(fmt: str) -> None:
-    data = encode(noise(128, 128), fmt)
+@pytest.mark.parametrize("operation", [to_png, check_image])
+def test_truncated_image_is_refused_as_corrupt(operation: Callable[[bytes], object], fmt: str, share: float) -> None:
+    data = encode(noise(512, 384), fmt)
 
     with pytest.raises(CorruptImage):
-        to_png(data[: len(data) // 2])
+        operation(data[: int(len(data) * share)])
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
+def test_a_checked_image_reports_its_full_size_and_format(fmt: str) -> None:
+    assert check_image(encode(noise(640, 360), fmt)) == ImageInfo(640, 360, fmt)
 
 
 def test_png_with_damaged_pixel_data_is_refused_as_corrupt() -> None:
@@ -151,6 +158,8 @@ def test_png_with_damaged_pixel_data_is_refused_as_corrupt() -> None:
 
     with pytest.raises(CorruptImage):
         to_png(bytes(data))
+    with pytest.raises(CorruptImage):
+        check_image(bytes(data))
 
 
 @pytest.mark.parametrize("data", [GIF, BMP])

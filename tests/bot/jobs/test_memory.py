@@ -11,6 +11,7 @@ from PIL import Image
 
 from bot.config import settings_from_env
 from bot.images.decode import to_png
+from bot.images.fit import CANDIDATES, MAX_SCALE, PARALLEL_MAX_SCALE
 from bot.jobs.memory import MIB, image_memory, image_pixels, job_weight
 from bot.records.spec import JobSpec
 
@@ -25,11 +26,17 @@ def spec(image_size: str | None = None, count: int = 1, aspect_ratio: str | None
 def test_the_documented_figure_for_a_4k_job() -> None:
     weights = [job_weight(spec("4K", count=n), max_event_bytes=DEFAULT_EVENT_CAP) for n in (1, 2, 3, 4)]
 
-    # README: a 4K job may take 176 MiB per image, plus 192 MiB for the one image it converts or fits at a
-    # time (and 8 MiB for the grid of several): 368 MiB for one image, 905 MiB for four
+    # README: a 4K job may take 112 MiB per image (its file and its upload), plus 256 MiB for the one image it
+    # checks or fits at a time (and 8 MiB for the grid of several): 368 MiB for one image, 713 MiB for four
     assert round(weights[0] / MIB) == 368
-    assert round((weights[3] - weights[2]) / MIB) == round((weights[2] - weights[1]) / MIB) == 176
-    assert round(weights[3] / MIB) == 905
+    assert round((weights[3] - weights[2]) / MIB) == round((weights[2] - weights[1]) / MIB) == 112
+    assert round(weights[3] / MIB) == 713
+
+
+def test_the_candidates_fitted_at_once_hold_no_more_than_one_full_size_copy() -> None:
+    # what `ImageMemory.working` counts for the downscaling: pixels and PNG of the full size once
+    assert len(CANDIDATES) * PARALLEL_MAX_SCALE**2 <= 1
+    assert MAX_SCALE < 1
 
 
 def test_the_default_budget_lets_the_default_number_of_1k_jobs_run_at_once() -> None:
