@@ -31,14 +31,15 @@ _EPSILON = 1e-6
 # A final edit rate limited for longer than this is given up on (its interaction token may expire).
 _MAX_FINAL_BACKOFF = 60.0
 _NOTHING: Any = object()
-FINAL_GAP_SHARE = 0.5  # a final edit waits this share of the per-message interval after the previous edit
+FINAL_GAP_SHARE = 0.2  # a final edit waits this share of the per-message interval after the previous edit
 
 
 @dataclass(frozen=True, slots=True)
 class EditThrottle:
     """The per-message gate: two edits of one message are at least `min_interval` seconds apart; the final
-    one (the result) only half that after the last progress edit, so a result is not held back by a progress
-    edit sent just before it. Progress edits `min_interval` apart plus one final edit stay within five
+    one (the result) only a fifth of that after the last progress edit, so a result is not held back by a
+    progress edit sent just before it (a 4K result is packed for about a second, during which its "uploading"
+    edit often goes out). Progress edits `min_interval` apart plus one final edit stay within five
     edits in any five seconds (the edit rate commonly observed on Discord) for any `min_interval` >= 1.25."""
 
     min_interval: float = 1.5
