@@ -88,7 +88,7 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
                                  cost_estimate=settings.cost_estimate_usd, metrics=metrics,
                                  ownership=JobOwnership(store.jobs, instance=settings.instance_name,
                                                         max_running=settings.max_concurrent_jobs))
-        usage = UsageService(store.usage, guild_settings, policy)
+        usage = UsageService(store.usage, guild_settings, policy, images=images)
         edits = EditScheduler(min_interval=settings.edit_interval)
         stack.push_async_callback(edits.aclose)
         services = Services(settings=settings, store=store, imagine=imagine, edits=edits,

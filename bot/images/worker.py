@@ -9,6 +9,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import ParamSpec, TypeVar
 
+from bot.images.chart import usage_chart
 from bot.images.decode import (
     DEFAULT_INPUT_MAX_BYTES,
     DEFAULT_INPUT_MAX_SIDE,
@@ -97,6 +98,10 @@ class ImageWorker:
     async def make_grid(self, images: Sequence[bytes], **kwargs: int) -> bytes:
         """`make_grid` in a worker thread."""
         return await self._run(make_grid, images, **kwargs)
+
+    async def usage_chart(self, days: Sequence[tuple[str, float]], *, title: str, unit: str) -> bytes:
+        """`bot.images.chart.usage_chart` in a worker thread."""
+        return await self._run(usage_chart, days, title=title, unit=unit)
 
     async def prepare_input(self, data: bytes, *, max_bytes: int = DEFAULT_INPUT_MAX_BYTES,
                             max_side: int = DEFAULT_INPUT_MAX_SIDE,

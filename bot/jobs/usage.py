@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from bot.policy.rules import DAY, Actor, Policy, PolicyRefusal, month_start
 from bot.records.usage import UsageTotals
 
 if TYPE_CHECKING:
+    from bot.images.worker import ImageWorker
     from bot.policy.settings import SettingsService
     from bot.storage.base import UsageRepository
 
@@ -59,11 +60,12 @@ class ServerUsage:
 class UsageService:
     """Reads usage totals and applies the limits that /imagine applies; deletes a member's history."""
 
-    def __init__(self, usage: UsageRepository, settings: SettingsService, policy: Policy, *,
+    def __init__(self, usage: UsageRepository, settings: SettingsService, policy: Policy, *, images: ImageWorker,
                  clock: Callable[[], float] = time.time) -> None:
         self._usage = usage
         self._settings = settings
         self._policy = policy
+        self._images = images
         self._clock = clock
 
     async def member(self, actor: Actor) -> MemberUsage:
@@ -118,12 +120,16 @@ class UsageService:
             days=tuple(days),
         )
 
+    async def chart(self, days: Sequence[tuple[str, float]], *, title: str, unit: str) -> bytes:
+        """A PNG bar chart of (label, value) per day (`bot.images.chart.usage_chart`), drawn on the image
+        workers."""
+        return await self._images.usage_chart(days, title=title, unit=unit)
+
     async def forget(self, actor: Actor) -> int:
         """Delete everything the bot stored about the actor's requests; return how many jobs were deleted."""
         deleted = await self._usage.forget(actor.user_id)
         log.info("user %d: history forgotten at their request (%d jobs)", actor.user_id, deleted)
         return deleted
-
 
 
 def _scope(actor: Actor) -> int | None:

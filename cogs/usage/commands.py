@@ -3,7 +3,6 @@ Every answer is ephemeral: usage and history are the member's own business."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from collections.abc import Awaitable, Callable
@@ -14,7 +13,6 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import send_notice
-from bot.images.chart import usage_chart
 from bot.messages import explain
 from bot.policy import Actor, PolicyRefusal
 from cogs.imagine.commands import actor_of
@@ -119,8 +117,8 @@ class Usage(commands.Cog):
         except PolicyRefusal as exc:
             await interaction.edit_original_response(content=f"🚫 {exc.reason}", allowed_mentions=NO_MENTIONS)
             return
-        chart = await asyncio.to_thread(usage_chart, render.chart_series(numbers.days), title=render.CHART_TITLE,
-                                        unit=render.CHART_UNIT)
+        chart = await self.usage_service.chart(render.chart_series(numbers.days), title=render.CHART_TITLE,
+                                               unit=render.CHART_UNIT)
         await interaction.edit_original_response(
             content=render.server_content(numbers), allowed_mentions=NO_MENTIONS,
             attachments=[discord.File(io.BytesIO(chart), filename=render.CHART_NAME)])

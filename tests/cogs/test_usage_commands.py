@@ -13,6 +13,7 @@ import discord
 import pytest
 from PIL import Image
 
+from bot.images.chart import usage_chart
 from bot.jobs.usage import MemberUsage, ServerUsage, UsageService
 from bot.openroute.types import ImageModel, ModelPricing
 from bot.policy import Actor, PolicyRefusal
@@ -92,6 +93,7 @@ def usage_service() -> Any:
         monthly_budget=Decimal(5), budget_left=Decimal(4),
         days=tuple((1_747_267_200.0 + 86_400 * n, UsageTotals(images=n % 4)) for n in range(30)))
     service.forget.return_value = 7
+    service.chart.side_effect = usage_chart  # the real drawing, here in the test's thread
     return service
 
 

@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import io
+import threading
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
+from unittest.mock import patch
 
 import pytest
+from PIL import Image
 
+from bot.images import worker as worker_module
+from bot.images.chart import usage_chart
+from bot.images.worker import ImageWorker
 from bot.jobs.usage import CHART_DAYS, UsageService
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
@@ -116,7 +124,7 @@ def service(jobs: list[Job] | None = None, *, guild: GuildSettings | None = None
     policy = Policy(PolicySettings(**operator), clock=lambda: now)  # type: ignore[arg-type]
     settings = SettingsService(FakeGuildSettings(*([guild] if guild else [])), policy, no_models, clock=lambda: now)
     repository = FakeUsageRepository(jobs)
-    return UsageService(repository, settings, policy, clock=lambda: now), repository
+    return UsageService(repository, settings, policy, images=ImageWorker(max_workers=1), clock=lambda: now), repository
 
 
 # --- a member's numbers ----------------------------------------------------------------------------------
@@ -296,7 +304,7 @@ async def stored_service(store: Store, jobs: list[Job], guild: GuildSettings | N
         await store.guilds.save(guild, now=NOW)
     policy = Policy(PolicySettings(), clock=lambda: NOW)
     return UsageService(store.usage, SettingsService(store.guilds, policy, no_models, clock=lambda: NOW), policy,
-                        clock=lambda: NOW)
+                        images=ImageWorker(max_workers=1), clock=lambda: NOW)
 
 
 @on_a_real_store
@@ -337,3 +345,23 @@ async def test_on_a_real_store_a_model_usually_takes_the_average_of_its_recent_s
     await stored_service(store, [Job(1, GUILD_ID, NOW - n * HOUR, model="slow/one", seconds=s)
                                  for n, s in enumerate((10.0, 14.0, 18.0), start=1)])
     assert (await store.usage.model_history("slow/one")).avg_seconds == pytest.approx(14.0)
+
+
+async def test_the_chart_is_drawn_on_the_image_workers():
+    threads = []
+
+    def draw(days, *, title, unit):
+        threads.append(threading.current_thread().name)
+        return usage_chart(days, title=title, unit=unit)
+
+    pixels = ThreadPoolExecutor(max_workers=1, thread_name_prefix="image-worker")
+    usage = UsageService(FakeUsageRepository([]), None, Policy(PolicySettings()),  # type: ignore[arg-type]
+                         images=ImageWorker(executor=pixels))
+    try:
+        with patch.object(worker_module, "usage_chart", draw):
+            chart = await usage.chart([("1 May", 3.0), ("2 May", 5.0)], title="Images per day", unit="images")
+    finally:
+        pixels.shutdown()
+
+    assert threads == ["image-worker_0"]  # not asyncio's default executor
+    assert Image.open(io.BytesIO(chart)).size == (800, 300)
