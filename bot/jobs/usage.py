@@ -26,8 +26,6 @@ log = logging.getLogger(__name__)
 
 CHART_DAYS = 30
 TOP_MEMBERS = 5
-MIN_SAMPLES = 3  # fewer finished jobs than this say too little about how long a model takes
-HISTORY_JOBS = 20
 
 
 @dataclass(frozen=True, slots=True)
