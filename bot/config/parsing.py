@@ -109,6 +109,27 @@ def _money(raw: str) -> Decimal:
     return value
 
 
+_SIZE = re.compile(r"\d+(\.\d+)?K")
+
+
+def _size_factors(raw: str) -> tuple[tuple[str, Decimal], ...]:
+    """"1K=1, 2K=1, 4K=1.8" -> (("1K", 1), ("2K", 1), ("4K", 1.8)): what one image of a size costs, as a
+    multiple of a model's listed per-image price. Sizes look like `2K`; factors are > 0; a size may appear once."""
+    factors: dict[str, Decimal] = {}
+    for part in (part.strip() for part in raw.split(",")):
+        if not part:
+            continue
+        size, equals, factor = (piece.strip() for piece in part.partition("="))
+        size = size.upper()
+        if not equals or not _SIZE.fullmatch(size) or size in factors:
+            raise ValueError(part)
+        value = Decimal(factor)
+        if not value.is_finite() or value <= 0:
+            raise ValueError(part)
+        factors[size] = value
+    return tuple(factors.items())
+
+
 def _patterns(raw: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
 

@@ -34,6 +34,7 @@ from bot.config.parsing import (
     _shard_ids,
     _shown_scheme,
     _shown_url,
+    _size_factors,
     _snowflake,
     _snowflakes,
     _text,
@@ -44,6 +45,9 @@ DEFAULT_BASE_URL = "https://openroute.cn/api/v1"
 DEFAULT_MODEL = "google/gemini-2.5-flash-image"
 DEFAULT_DATABASE_URL = "sqlite:///data/imagine-bot.db"
 DEFAULT_INPUT_MAX_MB = 20
+# 1K and 2K usually cost alike and 4K more (e.g. $0.134 and $0.24 an image for Gemini 3 Pro Image)
+DEFAULT_COST_SIZE_FACTORS: tuple[tuple[str, Decimal], ...] = (("1K", Decimal(1)), ("2K", Decimal(1)),
+                                                              ("4K", Decimal("1.8")))
 
 
 class Secret:
@@ -135,7 +139,13 @@ class Settings:
     default_daily_limit: int = 20  # images per member per server per 24 h where a server set none; 0: none
     global_daily_budget_usd: Decimal = Decimal(0)  # the whole bot, rolling 24 h; 0: none
     cost_estimate_usd: Decimal = Decimal("0.04")  # per image, when a model has no history and no price
+    # what an image of each size costs as a multiple of a model's listed per-image price; unlisted sizes: 1
+    cost_size_factors: tuple[tuple[str, Decimal], ...] = DEFAULT_COST_SIZE_FACTORS
     operator_blocked_words: tuple[str, ...] = ()  # terms refused in every prompt, DMs included
+
+    def size_factor(self, image_size: str | None) -> Decimal:
+        """`COST_SIZE_FACTORS` of a size (a request naming none is drawn at 1K); 1 for a size not listed."""
+        return dict(self.cost_size_factors).get((image_size or "1K").upper(), Decimal(1))
 
     @property
     def runs_shard_zero(self) -> bool:
@@ -246,6 +256,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         operator_blocked_words=_parse(env, "OPERATOR_BLOCKED_WORDS", _blocked_terms, (),
                                       "a comma-separated list of terms (each at most 100 characters)"),
         cost_estimate_usd=_parse(env, "COST_ESTIMATE_USD", _money, Decimal("0.04"), "an amount in US dollars >= 0"),
+        cost_size_factors=_parse(env, "COST_SIZE_FACTORS", _size_factors, DEFAULT_COST_SIZE_FACTORS,
+                                 "a list like 1K=1,2K=1,4K=1.8 (sizes with factors > 0)"),
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
         retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from bot.config import ConfigError, Secret, Settings, load_settings, settings_from_env
@@ -181,3 +183,18 @@ def test_an_env_file_that_is_not_text_is_one_clear_error(tmp_path):
     env_file.write_bytes(b"LOG_LEVEL=\xff\xfe\n")
     with pytest.raises(ConfigError, match="not UTF-8 text"):
         load_settings(env_file, environ={})
+
+
+def test_cost_size_factors_are_read_as_a_table_and_unlisted_sizes_count_one():
+    settings = settings_from_env({"COST_SIZE_FACTORS": "1k=1, 4K=2.5"})
+
+    assert settings.cost_size_factors == (("1K", Decimal(1)), ("4K", Decimal("2.5")))
+    assert (settings.size_factor("4K"), settings.size_factor("2K"), settings.size_factor(None)) == (
+        Decimal("2.5"), Decimal(1), Decimal(1))
+    assert settings_from_env({}).size_factor("4K") == Decimal("1.8")
+
+
+@pytest.mark.parametrize("raw", ["4K=0", "4K", "big=2", "4K=1,4K=2", "4K=-1", "4K=nan"])
+def test_a_bad_cost_size_factor_table_names_the_setting(raw):
+    with pytest.raises(ConfigError, match="COST_SIZE_FACTORS"):
+        settings_from_env({"COST_SIZE_FACTORS": raw})
