@@ -17,13 +17,14 @@ import random as _random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import aclosing
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiohttp
 
 from bot.config import OpenRouteSettings
 from bot.openroute.chunks import DecodedChunk, StreamState, decode_chunk, parse_json
-from bot.openroute.errors import NoImageReturned, OpenRouteError, StreamTruncated, UnexpectedResponse
+from bot.openroute.errors import ModelNotFound, NoImageReturned, OpenRouteError, StreamTruncated, UnexpectedResponse
 from bot.openroute.models import parse_image_models
 from bot.openroute.request import encode_request_body
 from bot.openroute.sse import SSEComment, SSEParser
@@ -267,6 +268,26 @@ class OpenRouteClient:
         self._models_fetched_at = self._clock()
         log.info("loaded %d image models from OpenRoute", len(models))
         return models
+
+    # --- generation stats ------------------------------------------------------------------------
+
+    async def generation_cost(self, generation_id: str) -> Decimal | None:
+        """What a finished generation cost, asked afterwards (`GET /generation`), for an answer that did not
+        say. None while the provider does not know the generation yet (it may answer 404 for a short while)
+        or gives no usable cost; other failures raise their `OpenRouteError`."""
+        try:
+            payload = await self._get_json("/generation", params={"id": generation_id}, what="generation stats")
+        except ModelNotFound:  # the 404 of a generation it does not know (yet)
+            return None
+        data = payload.get("data") if isinstance(payload, dict) else None
+        cost = data.get("total_cost") if isinstance(data, dict) else None
+        if isinstance(cost, bool) or not isinstance(cost, int | float | str):
+            return None
+        try:
+            value = Decimal(str(cost))
+        except ArithmeticError:
+            return None
+        return value if value.is_finite() and value >= 0 else None
 
     async def _get_json(self, path: str, *, params: dict[str, str] | None = None, what: str) -> Any:
         deadline = asyncio.get_running_loop().time() + self._settings.timeouts.total
