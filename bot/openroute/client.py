@@ -53,6 +53,7 @@ READ_BUFSIZE = 256 * 1024  # bigger reads of a giant image line mean fewer wake-
 
 EventCallback = Callable[[StreamEvent], Awaitable[None] | None]
 IndexedEventCallback = Callable[[int, StreamEvent], Awaitable[None] | None]
+DoneCallback = Callable[[int, "GenerationResult | BaseException"], Awaitable[None] | None]
 
 
 def create_session(settings: OpenRouteSettings) -> aiohttp.ClientSession:
@@ -119,11 +120,14 @@ class OpenRouteClient:
                                 model=finished.model or request.model, elapsed=self._clock() - started)
 
     async def generate_many(self, request: GenerationRequest, count: int, *,
-                            on_event: IndexedEventCallback | None = None, stream: bool = True,
+                            on_event: IndexedEventCallback | None = None,
+                            on_done: DoneCallback | None = None, stream: bool = True,
                             modalities: list[str] | None = None) -> list[GenerationResult | BaseException]:
         """`count` concurrent generations of the same request (the API has no `n`).
 
-        Returns one result or exception per request, in order. Cancelling this call cancels them all.
+        Returns one result or exception per request, in order. `on_done(index, outcome)` is called as each
+        request ends (awaited if it returns an awaitable, shielded: cancelling this call later does not cut
+        it short). Cancelling this call cancels the requests still running.
         """
         if count < 1:
             raise ValueError("count must be at least 1")
@@ -133,10 +137,25 @@ class OpenRouteClient:
                 return None
             return lambda event: on_event(index, event)
 
-        tasks = [asyncio.ensure_future(self.generate(request, on_event=bound(i), stream=stream,
-                                                     modalities=modalities))
-                 for i in range(count)]
-        return list(await asyncio.gather(*tasks, return_exceptions=True))
+        async def one(index: int) -> GenerationResult | BaseException:
+            outcome: GenerationResult | BaseException
+            try:
+                outcome = await self.generate(request, on_event=bound(index), stream=stream, modalities=modalities)
+            except Exception as exc:
+                outcome = exc
+            if on_done is not None:
+                done = on_done(index, outcome)
+                if inspect.isawaitable(done):
+                    await asyncio.shield(done)
+            return outcome
+
+        tasks = [asyncio.ensure_future(one(i)) for i in range(count)]
+        try:
+            return list(await asyncio.gather(*tasks))
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            raise
 
     async def _events(self, request: GenerationRequest, modalities: list[str] | None, stream: bool,
                       state: StreamState) -> AsyncIterator[StreamEvent]:
@@ -281,7 +300,7 @@ class OpenRouteClient:
             return None
         data = payload.get("data") if isinstance(payload, dict) else None
         cost = data.get("total_cost") if isinstance(data, dict) else None
-        if isinstance(cost, bool) or not isinstance(cost, int | float | str):
+        if isinstance(cost, bool) or not isinstance(cost, int | float | str | Decimal):
             return None
         try:
             value = Decimal(str(cost))

@@ -439,6 +439,60 @@ async def test_cancelling_generate_many_cancels_every_request(api: FakeAPI, harn
     await asyncio.wait_for(asyncio.gather(*(g.wait() for g in gone)), 10)
 
 
+async def test_each_request_of_generate_many_is_reported_as_soon_as_it_ends(api: FakeAPI, harness: Harness):
+    release_second = asyncio.Event()
+
+    async def held(request):
+        await release_second.wait()
+        return await sse(image_chunk(png("blue")), chunk(finish="stop"), DONE)(request)
+
+    api.on(CHAT, sse(image_chunk(png("red")), chunk(finish="stop", usage={"cost": 0.039}), DONE), held)
+    done: list[tuple[int, object]] = []
+
+    async def on_done(index, outcome):
+        done.append((index, outcome))
+        if len(done) == 1:
+            release_second.set()  # the first was reported while the second still ran
+
+    results = await harness.client.generate_many(REQUEST, 2, on_done=on_done)
+
+    assert [index for index, _ in done] == [0, 1]
+    assert [outcome for _, outcome in done] == results
+    assert results[0].cost == Decimal("0.039")
+
+
+async def test_a_request_that_ended_is_still_reported_when_the_call_is_cancelled(api: FakeAPI, harness: Harness):
+    recording, finish_recording, recorded_event = asyncio.Event(), asyncio.Event(), asyncio.Event()
+    recorded = []
+
+    async def on_done(index, outcome):
+        recording.set()
+        await finish_recording.wait()  # e.g. writing what the answer cost
+        recorded.append(index)
+        recorded_event.set()
+
+    api.on(CHAT, sse(image_chunk(png("red")), chunk(finish="stop"), DONE), stalled(KEEPALIVE))
+    task = asyncio.create_task(harness.client.generate_many(REQUEST, 2, on_done=on_done))
+    await recording.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    finish_recording.set()
+    await asyncio.wait_for(recorded_event.wait(), 10)
+
+    assert recorded == [0]
+
+
+async def test_a_generations_cost_can_be_asked_afterwards(api: FakeAPI, harness: Harness):
+    api.on("/generation", json_reply({"data": {"id": "gen-1", "total_cost": 0.039}}),
+           api_error(404, "Generation not found"), json_reply({"data": {"id": "gen-3"}}))
+
+    assert await harness.client.generation_cost("gen-1") == Decimal("0.039")
+    assert await harness.client.generation_cost("gen-2") is None  # not known yet
+    assert await harness.client.generation_cost("gen-3") is None  # known, without a cost
+    assert [request.query["id"] for request in api.calls("/generation")] == ["gen-1", "gen-2", "gen-3"]
+
+
 # --- models and key ----------------------------------------------------------------------------------
 
 MODELS = {"data": [
