@@ -60,7 +60,8 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
     as soon as it exists (tests use it to close the bot)."""
     shard_count = point_discord_at(settings)
     async with AsyncExitStack() as stack:
-        store = await open_store(settings.database_url, pool_size=settings.database_pool_size)
+        store = await open_store(settings.database_url, pool_size=settings.database_pool_size,
+                                 timeout=settings.database_timeout)
         stack.push_async_callback(store.close)
         session = create_session(settings.openroute)
         stack.push_async_callback(session.close)

@@ -40,6 +40,7 @@ from bot.openroute.errors import (
     UnexpectedResponse,
 )
 from bot.policy import PolicyRefusal
+from bot.storage.errors import DatabaseUnavailable
 
 MAX_QUOTED_TEXT = 300
 
@@ -152,6 +153,8 @@ def explain(exc: BaseException) -> Explanation:
             return Explanation("Could not download the image. Try again.", True)
         case JobCancelled():
             return Explanation("Cancelled.", True)
+        case DatabaseUnavailable():
+            return Explanation("The bot's database is not answering; try again in a minute.", True)
         case PolicyRefusal(reason=reason):
             return Explanation(reason, False)
         case OpenRouteError():

@@ -14,6 +14,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -76,3 +77,44 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'bot.db'}"
     return str(request.getfixturevalue("postgres_url"))
+
+
+class FreezablePostgres:
+    """A PostgreSQL server of the tests' own (never the shared one), which a test may freeze: every process of
+    it stopped with SIGSTOP, so connections stay open and nothing answers, as a hung server or a cut network."""
+
+    def __init__(self, directory: Path, admin_url: str) -> None:
+        self.directory = directory
+        self.admin_url = admin_url
+
+    def new_database(self) -> str:
+        """The URL of a new, empty database on this server."""
+        name = f"imagine_frozen_{uuid.uuid4().hex}"
+        _admin(self.admin_url, f'CREATE DATABASE "{name}"')
+        return urlunsplit(urlsplit(self.admin_url)._replace(path=f"/{name}"))
+
+    @contextmanager
+    def frozen(self) -> Iterator[None]:
+        """The server stopped for the block, let go on at its end (also when the block fails)."""
+        pids = postgres_server.freeze(self.directory)
+        try:
+            yield
+        finally:
+            postgres_server.thaw(pids)
+
+
+@pytest.fixture(scope="session")
+def freezable_postgres() -> Iterator[FreezablePostgres]:
+    """A throwaway PostgreSQL server for tests that freeze it (see `FreezablePostgres`)."""
+    directory = Path(tempfile.mkdtemp(prefix="imagine-test-frozen-postgres-"))
+    try:
+        url = postgres_server.start(directory)
+    except postgres_server.PostgresServerError as exc:
+        shutil.rmtree(directory, ignore_errors=True)
+        pytest.fail(f"These tests freeze a PostgreSQL server of their own and none could be started: {exc}\n"
+                    "Install the postgresql package so that tests/postgres_server.py can start one.", pytrace=False)
+    try:
+        yield FreezablePostgres(directory, url)
+    finally:
+        postgres_server.stop(directory)
+        shutil.rmtree(directory, ignore_errors=True)

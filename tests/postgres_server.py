@@ -3,6 +3,9 @@
     python -m tests.postgres_server start DIR   # prints the admin URL: postgresql://postgres@127.0.0.1:PORT/postgres
     python -m tests.postgres_server stop DIR
 
+`freeze(DIR)` stops every process of a running server with SIGSTOP (a server that hangs: connections stay open,
+nothing answers) and `thaw(DIR)` lets them go on; only for a server a test started for itself.
+
 The cluster lives in DIR (data, log, unix socket), trusts loopback logins and runs without fsync: for tests
 only. PostgreSQL refuses to run as root, so as root DIR is handed to the `postgres` user and the server runs
 as that user.
@@ -10,9 +13,11 @@ as that user.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -84,6 +89,38 @@ def stop(directory: Path) -> None:
         return
     _run([str(find_binaries() / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
          as_server_user=os.geteuid() == 0)
+
+
+def server_pids(directory: Path) -> list[int]:
+    """The postmaster of the server running from `directory`, then its children (backends, background workers)."""
+    postmaster = int((directory.resolve() / "data" / "postmaster.pid").read_text().split()[0])
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[1]) == postmaster:
+            children.append(int(stat.parent.name))
+    return [postmaster, *sorted(children)]
+
+
+def freeze(directory: Path) -> list[int]:
+    """SIGSTOP the server running from `directory`: the postmaster first (so it forks nothing new), then each
+    of its processes. Returns the pids, for `thaw`."""
+    postmaster = server_pids(directory)[0]
+    os.kill(postmaster, signal.SIGSTOP)
+    pids = server_pids(directory)
+    for pid in pids[1:]:
+        os.kill(pid, signal.SIGSTOP)
+    return pids
+
+
+def thaw(pids: list[int]) -> None:
+    """SIGCONT the processes `freeze` stopped (the children first, the postmaster last)."""
+    for pid in reversed(pids):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGCONT)
 
 
 def main(argv: list[str]) -> int:

@@ -120,6 +120,7 @@ class Settings:
     image_workers: int = 2  # threads decoding and encoding images: the CPU a process spends on pixels
     image_memory_bytes: int = 1024 * 1024 * 1024  # worst-case memory of in-flight images (IMAGE_MEMORY_MB)
     database_pool_size: int = 10  # PostgreSQL connections per process
+    database_timeout: float = 10.0  # seconds one database call may take, waits included (DATABASE_TIMEOUT)
     shard_count: int | None = None  # None: ask Discord (and run every shard in this process)
     shard_ids: tuple[int, ...] | None = None  # the shards this process runs; None: all of `shard_count`
     instance_name: str = field(default_factory=lambda: _default_instance_name())
@@ -241,6 +242,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         image_memory_bytes=_parse(env, "IMAGE_MEMORY_MB", _positive_int, 1024, "a positive number of MiB")
         * 1024 * 1024,
         database_pool_size=_parse(env, "DATABASE_POOL_SIZE", _positive_int, 10, "a positive integer"),
+        database_timeout=_parse(env, "DATABASE_TIMEOUT", _positive_float, 10.0, "a positive number of seconds"),
         shard_count=shard_count,
         shard_ids=shard_ids,
         **({"instance_name": instance} if instance else {}),

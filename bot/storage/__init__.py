@@ -1,8 +1,9 @@
 """Persistence: generation jobs, their input images, server settings, usage and bot metadata behind small
 repository interfaces.
 
-`open_store(settings.database_url, pool_size=...)` gives the bot a `Store` over SQLite or PostgreSQL; only
-this package knows which database is behind it.
+`open_store(settings.database_url, pool_size=..., timeout=...)` gives the bot a `Store` over SQLite or
+PostgreSQL; only this package knows which database is behind it. A call the database does not answer in time
+raises `DatabaseUnavailable`, whichever it is.
 """
 
 from __future__ import annotations
@@ -20,13 +21,17 @@ from bot.storage.base import (
     Store,
     UsageRepository,
 )
+from bot.storage.errors import DatabaseUnavailable
 from bot.storage.migrate import MigrationError
+from bot.storage.outage import DEFAULT_DATABASE_TIMEOUT, until_answered
 from bot.storage.postgres import PostgresStore
 from bot.storage.sql import SqlStore
 from bot.storage.sqlite import SqliteStore
 
 __all__ = [
+    "DEFAULT_DATABASE_TIMEOUT",
     "MAX_ERROR_LENGTH",
+    "DatabaseUnavailable",
     "GuildSettingsRepository",
     "InputImageRepository",
     "JobRepository",
@@ -39,6 +44,7 @@ __all__ = [
     "UsageRepository",
     "open_store",
     "sqlite_path_from_url",
+    "until_answered",
 ]
 
 log = logging.getLogger(__name__)
@@ -63,10 +69,11 @@ def sqlite_path_from_url(database_url: str, *, cwd: Path | None = None) -> Path:
     return (Path.cwd() if cwd is None else cwd) / path
 
 
-async def open_store(database_url: str, *, pool_size: int = 10) -> Store:
+async def open_store(database_url: str, *, pool_size: int = 10, timeout: float = DEFAULT_DATABASE_TIMEOUT) -> Store:
     """Open the store named by `database_url`, creating and migrating the database as needed:
     `sqlite:///...` a database file, `postgresql://` or `postgres://` a PostgreSQL database through a pool of
-    up to `pool_size` connections.
+    up to `pool_size` connections. `timeout` (DATABASE_TIMEOUT, seconds) bounds each later call; one that runs
+    out of it raises `DatabaseUnavailable`.
 
     Raises ConfigError for a URL this release cannot use (the message never repeats the URL, which may hold
     a password), for a database file that cannot be used (the message names the file) and for a PostgreSQL
@@ -74,13 +81,13 @@ async def open_store(database_url: str, *, pool_size: int = 10) -> Store:
     port and database)."""
     scheme = database_url.split("://", 1)[0].split("+", 1)[0].lower() if "://" in database_url else ""
     if scheme in _POSTGRES_SCHEMES:
-        postgres = await PostgresStore.open(database_url, pool_size=pool_size)
+        postgres = await PostgresStore.open(database_url, pool_size=pool_size, timeout=timeout)
         log.info("Using PostgreSQL database %s", postgres.address)
         return postgres
     if scheme != "sqlite":
         raise ConfigError("DATABASE_URL is not a database this release supports; use sqlite:///path.db or "
                           "postgresql://user:password@host:port/database")
     path = sqlite_path_from_url(database_url)
-    store = await SqliteStore.open(path)
+    store = await SqliteStore.open(path, timeout=timeout)
     log.info("Using SQLite database %s", path)
     return store

@@ -198,3 +198,14 @@ def test_cost_size_factors_are_read_as_a_table_and_unlisted_sizes_count_one():
 def test_a_bad_cost_size_factor_table_names_the_setting(raw):
     with pytest.raises(ConfigError, match="COST_SIZE_FACTORS"):
         settings_from_env({"COST_SIZE_FACTORS": raw})
+
+
+def test_the_database_timeout_defaults_to_ten_seconds_and_is_read_from_the_environment():
+    assert settings_from_env({}).database_timeout == 10.0
+    assert settings_from_env({"DATABASE_TIMEOUT": "2.5"}).database_timeout == 2.5
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "inf", "soon"])
+def test_a_bad_database_timeout_names_its_variable(value):
+    with pytest.raises(ConfigError, match=r"^DATABASE_TIMEOUT must be a positive number of seconds"):
+        settings_from_env({"DATABASE_TIMEOUT": value})

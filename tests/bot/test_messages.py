@@ -22,6 +22,7 @@ from bot.openroute.errors import (
     StreamTruncated,
 )
 from bot.policy import PolicyRefusal
+from bot.storage.errors import DatabaseUnavailable
 
 
 @pytest.mark.parametrize(("error", "words", "retryable"), [
@@ -50,6 +51,8 @@ from bot.policy import PolicyRefusal
     (TooManyJobs(2), "You already have 2 images in progress", False),
     (QueueFull(100), "queue is full", True),
     (PolicyRefusal("DMs are off."), "DMs are off.", False),
+    (DatabaseUnavailable("PostgreSQL db:5432/imagine", "no answer within 10 s", timeout=10),
+     "The bot's database is not answering; try again in a minute.", True),
     (RuntimeError("secret internals"), "Something went wrong on our side", True),
 ])
 def test_explanations_name_the_problem_and_whether_to_retry(error, words, retryable):

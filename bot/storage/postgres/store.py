@@ -1,4 +1,5 @@
-"""The PostgreSQL store: an asyncpg pool, migrated at open; connection problems become a `ConfigError`."""
+"""The PostgreSQL store: an asyncpg pool with the database timeout, migrated at open; connection problems at
+open become a `ConfigError`."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from urllib.parse import unquote, urlsplit
 import asyncpg
 
 from bot.config import ConfigError
-from bot.storage.postgres.database import PostgresDatabase
+from bot.storage.outage import DEFAULT_DATABASE_TIMEOUT
+from bot.storage.postgres.database import PostgresDatabase, server_settings
 from bot.storage.postgres.migrations import migrate
 from bot.storage.sql.store import SqlStore
 
 log = logging.getLogger(__name__)
 
-CONNECT_TIMEOUT = 10.0  # seconds to wait for the server at start-up before giving up
+_CONNECTING = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError)
 
 
 def database_address(url: str) -> str:
@@ -29,7 +31,7 @@ def database_address(url: str) -> str:
     return f"{parts.hostname or 'localhost'}:{port}/{database}"
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, timeout: float) -> str:
     """Why connecting failed, in words that hold nothing from the URL."""
     reasons: list[tuple[type[BaseException], str]] = [
         (asyncpg.InvalidPasswordError, "password authentication failed"),
@@ -38,7 +40,7 @@ def _reason(exc: BaseException) -> str:
         (asyncpg.TooManyConnectionsError, "the server has too many connections"),
         (socket.gaierror, "the host name cannot be resolved"),
         (ConnectionRefusedError, "connection refused (is PostgreSQL running and listening there?)"),
-        (TimeoutError, f"no answer within {CONNECT_TIMEOUT:g} seconds"),
+        (TimeoutError, f"no answer within {timeout:g} seconds"),
     ]
     for kind, reason in reasons:
         if isinstance(exc, kind):
@@ -50,35 +52,47 @@ def _reason(exc: BaseException) -> str:
     return f"the URL's settings are not usable ({type(exc).__name__})"
 
 
+def _unreachable(address: str, exc: BaseException, timeout: float) -> ConfigError:
+    return ConfigError(f"cannot connect to the PostgreSQL database {address}: {_reason(exc, timeout)}; "
+                       "check DATABASE_URL")
+
+
 class PostgresStore(SqlStore):
     """The bot's store in a PostgreSQL database, shared by every bot process that names it."""
 
-    def __init__(self, pool: asyncpg.Pool, address: str) -> None:
+    def __init__(self, pool: asyncpg.Pool, address: str, *, timeout: float = DEFAULT_DATABASE_TIMEOUT) -> None:
         self._pool = pool
         self._address = address
-        super().__init__(PostgresDatabase(pool))
+        super().__init__(PostgresDatabase(pool, address=address, timeout=timeout))
 
     @classmethod
-    async def open(cls, url: str, *, pool_size: int = 10) -> PostgresStore:
-        """Connect a pool of up to `pool_size` connections and migrate (one process at a time).
+    async def open(cls, url: str, *, pool_size: int = 10, timeout: float = DEFAULT_DATABASE_TIMEOUT) -> PostgresStore:
+        """Migrate (one process at a time) and connect a pool of up to `pool_size` connections.
 
-        Raises ConfigError naming host, port and database (never the password) when the server cannot be
-        reached, refuses the login, or has no such database."""
+        `timeout` (DATABASE_TIMEOUT) bounds connecting and, on the pool, every later call (see
+        `PostgresDatabase`); the migrations run on a connection of their own, without it, since a migration or
+        the wait for another process's may take longer. Raises ConfigError naming host, port and database
+        (never the password) when the server cannot be reached, refuses the login, or has no such database."""
         address = database_address(url)
         dsn = "postgresql://" + url.split("://", 1)[1]  # asyncpg knows no postgresql+asyncpg:// and the like
         try:
-            pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size, timeout=CONNECT_TIMEOUT)
-        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
-            raise ConfigError(f"cannot connect to the PostgreSQL database {address}: {_reason(exc)}; "
-                              "check DATABASE_URL") from None
+            connection = await asyncpg.connect(dsn, timeout=timeout)
+        except _CONNECTING as exc:
+            raise _unreachable(address, exc, timeout) from None
         try:
-            async with pool.acquire() as connection:
-                await migrate(connection)
+            await migrate(connection)
         except BaseException:
-            await pool.close()
+            connection.terminate()
             raise
-        log.debug("Opened PostgreSQL store at %s (pool of up to %d connections)", address, pool_size)
-        return cls(pool, address)
+        await connection.close(timeout=timeout)
+        try:
+            pool = await asyncpg.create_pool(dsn, min_size=0, max_size=pool_size, timeout=timeout,
+                                             command_timeout=timeout, server_settings=server_settings(timeout))
+        except _CONNECTING as exc:
+            raise _unreachable(address, exc, timeout) from None
+        log.debug("Opened PostgreSQL store at %s (pool of up to %d connections, timeout %gs)", address, pool_size,
+                  timeout)
+        return cls(pool, address, timeout=timeout)
 
     @property
     def address(self) -> str:

@@ -3,16 +3,16 @@ themselves are shared, in bot.storage.sql)."""
 
 from __future__ import annotations
 
-from bot.storage.sqlite.connection import BUSY_TIMEOUT_MS, FILE_MODE, MEMORY, SqliteDatabase
+from bot.storage.sqlite.connection import FILE_MODE, MEMORY, SqliteDatabase, busy_timeout_ms
 from bot.storage.sqlite.migrations import SqliteMigrationTarget, split_statements
 from bot.storage.sqlite.store import SqliteStore
 
 __all__ = [
-    "BUSY_TIMEOUT_MS",
     "FILE_MODE",
     "MEMORY",
     "SqliteDatabase",
     "SqliteMigrationTarget",
     "SqliteStore",
+    "busy_timeout_ms",
     "split_statements",
 ]

@@ -1,5 +1,5 @@
-"""The SQLite `Database` (one connection, a lock, transactions, snapshots), PRAGMA setup, and creating and
-checking the database file."""
+"""The SQLite `Database` (one connection, a lock, transactions, snapshots, every wait bounded by the database
+timeout), PRAGMA setup, and creating and checking the database file."""
 
 from __future__ import annotations
 
@@ -16,12 +16,13 @@ from typing import Any
 import aiosqlite
 
 from bot.config import ConfigError
+from bot.storage.outage import DEFAULT_DATABASE_TIMEOUT, OutageLog
 from bot.storage.sql.database import Row, Session
 
 log = logging.getLogger(__name__)
 
 MEMORY = ":memory:"
-BUSY_TIMEOUT_MS = 5000  # wait this long for another process's write lock before failing
+_BUSY = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)  # another connection holds the lock we wait for
 FILE_MODE = 0o600  # the database holds prompts and live interaction tokens: owner only
 
 
@@ -44,21 +45,31 @@ class _SqliteSession:
 
 class SqliteDatabase:
     """`Database` over the store's single connection, plus the lock that keeps one coroutine's transaction
-    from interleaving with another's statements."""
+    from interleaving with another's statements.
+
+    A call waits at most `timeout` seconds for its turn on the connection, and SQLite waits at most as long for
+    another process's write lock (the busy timeout set by `_configure`); running out of either raises
+    `DatabaseUnavailable` (a transaction is rolled back first)."""
 
     dialect = "sqlite"
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: aiosqlite.Connection, *, path: str = MEMORY,
+                 timeout: float = DEFAULT_DATABASE_TIMEOUT) -> None:
         self.db = db
         self.lock = asyncio.Lock()
+        self.timeout = timeout
         self._session = _SqliteSession(db)
+        self._outage = OutageLog(f"SQLite {path}", timeout,
+                                 check="check for another program holding the database file's write lock "
+                                       "(a second bot process, a backup or an open sqlite3 shell) and for "
+                                       "a slow disk")
 
     async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        async with self.lock:
+        async with self._turn():
             return await self._session.fetch(sql, params)
 
     async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        async with self.lock:
+        async with self._turn():
             return await self._session.execute(sql, params)
 
     @asynccontextmanager
@@ -66,14 +77,33 @@ class SqliteDatabase:
         """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error). Every write transaction is exclusive here."""
         # IMMEDIATE takes the write lock up front, so a second process waits (busy_timeout) instead
         # of failing when it later tries to upgrade a read transaction
-        async with self.lock, self._between("BEGIN IMMEDIATE") as session:
+        async with self._turn(), self._between("BEGIN IMMEDIATE") as session:
             yield session
 
     @asynccontextmanager
     async def snapshot(self) -> AsyncIterator[Session]:
         """Take the lock and read in one transaction, so several queries see the same data."""
-        async with self.lock, self._between("BEGIN") as session:
+        async with self._turn(), self._between("BEGIN") as session:
             yield session
+
+    @asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        """Hold the connection's lock for the block; a busy database as `DatabaseUnavailable`."""
+        try:
+            async with asyncio.timeout(self.timeout):
+                await self.lock.acquire()
+        except TimeoutError:
+            raise self._outage.failed(f"no turn on its connection within {self.timeout:g} s") from None
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in _BUSY:
+                raise
+            raise self._outage.failed(f"another connection held its write lock for over {self.timeout:g} s") \
+                from None
+        finally:
+            self.lock.release()
+        self._outage.answered()
 
     @asynccontextmanager
     async def _between(self, begin: str) -> AsyncIterator[Session]:
@@ -86,8 +116,14 @@ class SqliteDatabase:
         await self.db.commit()
 
 
-async def _configure(db: aiosqlite.Connection, *, in_memory: bool) -> None:
-    await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def busy_timeout_ms(timeout: float) -> int:
+    """SQLite's busy timeout for a database timeout of `timeout` seconds: the same wait, in milliseconds."""
+    return max(1, round(timeout * 1000))
+
+
+async def _configure(db: aiosqlite.Connection, *, in_memory: bool,
+                     timeout: float = DEFAULT_DATABASE_TIMEOUT) -> None:
+    await db.execute(f"PRAGMA busy_timeout = {busy_timeout_ms(timeout)}")
     rows = list(await db.execute_fetchall("PRAGMA journal_mode = WAL"))
     mode = str(rows[0][0]).lower()
     if mode != "wal" and not in_memory:

@@ -10,6 +10,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.storage.migrate import load_migrations, run_migrations
+from bot.storage.outage import DEFAULT_DATABASE_TIMEOUT
 from bot.storage.sql.store import SqlStore
 from bot.storage.sqlite.connection import MEMORY, SqliteDatabase, _configure, _prepare_file, _raise_if_about_the_file
 from bot.storage.sqlite.migrations import SqliteMigrationTarget
@@ -20,15 +21,16 @@ log = logging.getLogger(__name__)
 class SqliteStore(SqlStore):
     """The bot's store in one SQLite database file (or in memory)."""
 
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
-        self._conn = SqliteDatabase(db)
+    def __init__(self, db: aiosqlite.Connection, path: Path, *, timeout: float = DEFAULT_DATABASE_TIMEOUT) -> None:
+        self._conn = SqliteDatabase(db, path=str(path), timeout=timeout)
         self._path = path
         self._closed = False
         super().__init__(self._conn)
 
     @classmethod
-    async def open(cls, path: str | Path) -> SqliteStore:
+    async def open(cls, path: str | Path, *, timeout: float = DEFAULT_DATABASE_TIMEOUT) -> SqliteStore:
         """Open (creating parent directories and an owner-only file if needed), configure, and migrate.
+        `timeout` (DATABASE_TIMEOUT) bounds every later call (see `SqliteDatabase`) and is the busy timeout.
 
         Raises ConfigError, naming the file, when it cannot be used at all (a directory, no permission,
         not a database, ...)."""
@@ -45,7 +47,7 @@ class SqliteStore(SqlStore):
         try:
             db.row_factory = sqlite3.Row
             try:
-                await _configure(db, in_memory=in_memory)
+                await _configure(db, in_memory=in_memory, timeout=timeout)
             except sqlite3.Error as exc:
                 _raise_if_about_the_file(path, exc)
                 raise
@@ -54,7 +56,7 @@ class SqliteStore(SqlStore):
             await db.close()
             raise
         log.debug("Opened SQLite store at %s", path)
-        return cls(db, path)
+        return cls(db, path, timeout=timeout)
 
     @property
     def path(self) -> Path:

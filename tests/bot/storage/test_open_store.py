@@ -74,8 +74,14 @@ async def test_file_database_runs_with_wal_foreign_keys_and_a_busy_timeout(tmp_p
     async with await SqliteStore.open(tmp_path / "bot.db") as store:
         assert await _pragma(store, "journal_mode") == "wal"
         assert await _pragma(store, "foreign_keys") == 1
-        assert await _pragma(store, "busy_timeout") == 5000
+        assert await _pragma(store, "busy_timeout") == 10_000  # DATABASE_TIMEOUT's default
         assert await _pragma(store, "synchronous") == 1  # NORMAL
+
+
+async def test_the_busy_timeout_is_the_database_timeout(tmp_path: Path) -> None:
+    async with await open_store(f"sqlite:///{tmp_path / 'bot.db'}", timeout=2.5) as store:
+        assert isinstance(store, SqliteStore)
+        assert await _pragma(store, "busy_timeout") == 2500
 
 
 @pytest.mark.parametrize("url", ["mysql://bot:hunter2@db/imagine", "bot:hunter2@db", "sqlite://bot.db"])
