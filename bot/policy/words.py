@@ -1,14 +1,26 @@
 """Blocked words: terms that may not appear in a prompt. Pure and Discord-free.
 
 Prompts and terms go through the same `normalize` (compatibility forms, case, accents, invisible characters,
-look-alike letters), are split into words (runs of letters and digits; everything else, `_` included,
-separates words), and a term matches whole words only:
+stroke and enclosed letters, look-alike letters), are split into words (runs of letters and digits;
+everything else, `_` included, separates words), and a term matches whole words only:
 
-- `word` matches `Wörd`, `w\\u200bord` (a zero-width space inside), `ＷＯＲＤ`, `wоrd` (Cyrillic о), `(word)`,
-  `word!`; not `sword`, `wordy`;
+- `word` matches `Wörd`, `w\\u200bord` (a zero-width space inside), `ＷＯＲＤ`, `wоrd` (Cyrillic о), `ẉøřđ`,
+  `🆆🅾🆁🅳`, `(word)`, `word!`, and the word spelled out: `w o r d`, `w-o-r-d`, `w.o.r.d`, `w_o_r_d`;
+  not `sword`, `wordy`, `s w o r d`;
 - `word*` (a trailing `*`) matches words that start with `word`: `word`, `wordy`, `words`; not `sword`;
 - `bad word` (several words) matches those words in a row with any run of spaces or punctuation between
   them: `bad word`, `bad-word`, `bad... WORD`; not `badword` (add that as its own term if wanted).
+
+Look-alikes from other scripts (Cyrillic `о`, Greek `ο`, ...) are folded only inside a word that mixes
+scripts (`wоrd`: Latin and Cyrillic), so a word written wholly in Cyrillic or Greek keeps its letters: `рак`
+is a Russian word, not `pak`. Latin-script look-alikes (small capitals `ᴡ`, `ɑ`, stroke and hook letters
+`ø ł đ ħ ŧ ǥ`) and enclosed letters (`Ⓦ 🅦 🆆 🇼`) are always folded.
+
+Spelled-out words: a run of single letters (or digits) joined by one and the same separator (one space,
+`-`, `_` or `.`) is also read as one word. Runs of different separators are not joined (`w-o-r d` is
+`wor` and `d`), so ordinary words are never glued into another (`as soon` stays `as soon`). A lone vowel
+at either end of a space-joined run may be a word of its own (`a n u d e`: `a` and `nude`), so the run is
+read both with and without it.
 
 Terms (`WordMatcher(terms)`):
 
@@ -20,117 +32,32 @@ Terms (`WordMatcher(terms)`):
   term before storing it by building `WordMatcher([term])`;
 - terms that normalise to the same thing are one term: the first one given is the one reported.
 
-Known limits, on purpose: letters spaced out (`w o r d`, `w.o.r.d`) and digits for letters (`w0rd`) are
-not folded, because doing so would block innocent text; scripts written without spaces (Chinese, Japanese,
-Thai) only match a term that stands apart from the text around it. Dropping every combining mark makes
-matching a little looser in scripts that write vowels as marks (Devanagari, ...): never fewer matches,
-sometimes more.
+Known limits, on purpose: digits for letters (`w0rd`) are not folded, nor a word split into parts of
+several letters (`wo-rd`, `wo rd`), a word written wholly in look-alike letters of one other script
+(`ѕех` in Cyrillic), or letters in brackets (`⒲⒪⒭⒟`): folding those would block innocent text. Scripts
+written without spaces (Chinese, Japanese, Thai) only match a term that stands apart from the text around
+it. Dropping every combining mark makes matching a little looser in scripts that write vowels as marks
+(Devanagari, ...): never fewer matches, sometimes more.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from bot.policy.folding import fold_mixed, normalize
 
 MAX_TERM_LENGTH = 100  # characters of the term as given, surrounding whitespace excluded
 
-# Look-alike letters folded to the ASCII letter they imitate. Applied after case folding, so the keys are
-# small letters and the result does not depend on case; a letter whose capital and small forms imitate
-# different Latin letters (Greek Η/η, Ν/ν) folds by its small form. Letters that only look alike once
-# decomposed or in compatibility form (fullwidth `ｗ`, math bold `𝐰`, `ё`) are handled by NFKD before this.
-LOOKALIKES: dict[str, str] = {
-    "a": "аαɑᴀ",   # Cyrillic а, Greek alpha, Latin alpha, small capital A
-    "b": "вβʙ",    # Cyrillic в (capital В), Greek beta, small capital B
-    "c": "сᴄ",     # Cyrillic с, small capital C (Greek lunate sigma ϲ is σ after NFKD)
-    "d": "ԁᴅ",     # Cyrillic komi de, small capital D
-    "e": "еεҽᴇ",   # Cyrillic е, Greek epsilon, Cyrillic abkhasian che, small capital E
-    "f": "ꜰ",      # small capital F
-    "g": "ɡɢ",     # Latin script g, small capital G
-    "h": "һнʜ",    # Cyrillic shha, Cyrillic н (capital Н), small capital H
-    "i": "іιıɩɪ",  # Cyrillic і, Greek iota, dotless i, Latin iota, small capital I
-    "j": "јϳᴊ",    # Cyrillic je, Greek yot, small capital J
-    "k": "кκᴋ",    # Cyrillic к, Greek kappa, small capital K
-    "l": "ӏʟ",     # Cyrillic palochka, small capital L
-    "m": "мᴍ",     # Cyrillic м (capital М), small capital M
-    "n": "ηɴ",     # Greek eta, small capital N
-    "o": "оοօᴏ",   # Cyrillic о, Greek omicron, Armenian oh, small capital O
-    "p": "рρᴘ",    # Cyrillic р, Greek rho, small capital P
-    "q": "ԛ",      # Cyrillic qa
-    "r": "ʀ",      # small capital R
-    "s": "ѕꜱ",     # Cyrillic dze, small capital S
-    "t": "тτᴛ",    # Cyrillic т (capital Т), Greek tau, small capital T
-    "u": "υᴜ",     # Greek upsilon, small capital U
-    "v": "νѵᴠ",    # Greek nu, Cyrillic izhitsa, small capital V
-    "w": "ԝωᴡ",    # Cyrillic we, Greek omega, small capital W
-    "x": "хχ",     # Cyrillic х, Greek chi
-    "y": "уүγʏ",   # Cyrillic у, Cyrillic straight u, Greek gamma, small capital Y
-    "z": "ζᴢ",     # Greek zeta (capital Ζ), small capital Z
-}
-
-_FOLD_LOOKALIKES = {lookalike: letter for letter, lookalikes in LOOKALIKES.items() for lookalike in lookalikes}
-_LOOKALIKE = re.compile("[" + "".join(map(re.escape, _FOLD_LOOKALIKES)) + "]")
-
-# Removed besides every format character (Cf) and combining mark (Mn, Mc, Me): the rest of Unicode's
-# Default_Ignorable_Code_Point, i.e. the Hangul fillers (letters that render as nothing) and the unassigned
-# code points reserved as ignorable, so a format character added to Unicode later is invisible here too.
-_INVISIBLE_BMP = ((0x115F, 0x1160), (0x2065, 0x2065), (0x3164, 0x3164), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8))
-_INVISIBLE_ASTRAL = range(0xE0000, 0xE1000)  # tags and variation selectors, assigned or not
-_DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Mc", "Me"})
-_ASTRAL = re.compile(r"[\U00010000-\U0010ffff]")
-
 _WORD = re.compile(r"[^\W_]+")  # letters and digits; `_` separates words (Discord's __underline__)
 _END = ""  # key of a prefix-trie node that ends a term (never a character)
-
-
-@functools.cache
-def _dropped_bmp() -> re.Pattern[str]:
-    """One character class of every BMP character `normalize` removes, from this Python's Unicode database
-    (built on first use: ~10 ms). BMP only: above it a class is a list of ranges tried one by one, while a
-    BMP class is a bitmap lookup; the rare astral characters go through `_drop_astral` instead."""
-    ranges = list(_INVISIBLE_BMP)
-    start: int | None = None
-    for code in range(0x10001):
-        dropped = code <= 0xFFFF and unicodedata.category(chr(code)) in _DROPPED_CATEGORIES
-        if dropped and start is None:
-            start = code
-        elif not dropped and start is not None:
-            ranges.append((start, code - 1))
-            start = None
-    return re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges) + "]")
-
-
-def _drop_astral(match: re.Match[str]) -> str:
-    character = match.group()
-    if ord(character) in _INVISIBLE_ASTRAL or unicodedata.category(character) in _DROPPED_CATEGORIES:
-        return ""
-    return character
-
-
-def _fold_lookalike(match: re.Match[str]) -> str:
-    return _FOLD_LOOKALIKES[match.group()]
-
-
-def normalize(text: str) -> str:
-    """`text` as blocked words compare it: compatibility forms unfolded (NFKD: fullwidth, math letters,
-    ligatures), case folded, every combining mark (accents) and invisible character (format characters such
-    as zero-width spaces and soft hyphens, Hangul fillers) removed, and the `LOOKALIKES` folded to ASCII.
-
-    NFKD then dropping marks is NFKC plus NFD-and-drop in one pass. The result is for comparing, not for
-    display (Hangul stays decomposed into jamo). Idempotent, and the same for `text.upper()`, `.lower()`
-    and `.title()`.
-    """
-    text = unicodedata.normalize("NFKD", text)
-    if text.isascii():  # the common case: no marks, no invisibles, no look-alikes
-        return text.lower()
-    # Case folding before dropping marks: a few marks fold to letters (U+0345 to iota, as its capital is)
-    # and case folding can add marks (`İ`), so this order gives the same result for any case of `text`.
-    text = _dropped_bmp().sub("", text.casefold())
-    if _ASTRAL.search(text) is not None:
-        text = _ASTRAL.sub(_drop_astral, text)
-    return _LOOKALIKE.sub(_fold_lookalike, text)
+# Two one-character words with one separator between them: the prompt may spell a word out.
+_SPELLED = re.compile(r"(?<![^\W_])[^\W_][-. _][^\W_](?![^\W_])")
+# A word spelled out: one-character words joined by one and the same `-`, `.` or `_`; or by single spaces.
+_JOINED = re.compile(r"(?<![^\W_])[^\W_](?:([-._])[^\W_](?![^\W_]))(?:\1[^\W_](?![^\W_]))*")
+_SPACED = re.compile(r"(?<![^\W_])[^\W_](?: [^\W_](?![^\W_]))+")
+_LONE_VOWELS = "aeiouy"  # one-letter words in many languages (a, i, o, y, e, u)
 
 
 class InvalidTerm(ValueError):
@@ -185,7 +112,7 @@ class WordMatcher:
     terms, and a dict from first word to the multi-word terms starting with it. Its cost grows with the
     prompt, hardly with the number of terms."""
 
-    __slots__ = ("_exact", "_phrases", "_prefixes", "_terms")
+    __slots__ = ("_exact", "_phrases", "_prefixes", "_stem_lengths", "_stems", "_terms", "_vocabulary")
 
     def __init__(self, terms: Iterable[str] = ()) -> None:
         if isinstance(terms, str):
@@ -197,12 +124,18 @@ class WordMatcher:
         self._exact: dict[str, str] = {}
         self._prefixes: dict[str, dict] = {}  # trie: character -> node; _END -> the term ending there
         self._phrases: dict[str, list[_Term]] = {}
+        # what a spelled-out word must be, or start with, to matter: every word of a term, every `*` stem
+        self._vocabulary: set[str] = set()
+        self._stems: set[str] = set()
         seen: set[tuple[tuple[str, ...], bool]] = set()
         for term in terms:
             if (term.words, term.prefix) in seen:
                 continue  # the same term after normalisation: the first one given is reported
             seen.add((term.words, term.prefix))
             self._terms.append(term)
+            self._vocabulary.update(term.words)
+            if term.prefix:
+                self._stems.add(term.words[-1])
             if len(term.words) > 1:
                 self._phrases.setdefault(term.words[0], []).append(term)
             elif term.prefix:
@@ -212,6 +145,7 @@ class WordMatcher:
                 node.setdefault(_END, term.original)
             else:
                 self._exact.setdefault(term.words[0], term.original)
+        self._stem_lengths = sorted({len(stem) for stem in self._stems})
 
     @classmethod
     def _of(cls, terms: Iterable[_Term]) -> WordMatcher:
@@ -231,10 +165,27 @@ class WordMatcher:
         return f"<WordMatcher of {len(self._terms)} terms>"  # never the terms: this may end up in a log
 
     def find(self, prompt: str) -> str | None:
-        """The blocked term (as given) that the earliest matching word of `prompt` matches, or None."""
+        """The blocked term (as given) that the earliest matching word of `prompt` matches, or None. Words
+        spelled out letter by letter are looked at when no plain word matches."""
         if not self._terms:
             return None
-        words = _WORD.findall(normalize(prompt))
+        text = normalize(prompt)
+        found = self._scan(_WORD.findall(text))
+        if found is None and _SPELLED.search(text) is not None:
+            spelled = _SpelledOut(text)
+            if any(self._may_use(word) for word in spelled.words):
+                for reading in spelled.readings():
+                    found = self._scan(_WORD.findall(reading))
+                    if found is not None:
+                        break
+        return found
+
+    def _may_use(self, word: str) -> bool:
+        """Whether some term has `word` as one of its words or as the stem of a `*` word."""
+        return word in self._vocabulary or any(word[:length] in self._stems for length in self._stem_lengths)
+
+    def _scan(self, words: Sequence[str]) -> str | None:
+        """The term that the first matching word of `words` matches."""
         exact, prefixes, phrases = self._exact, self._prefixes, self._phrases
         for position, word in enumerate(words):
             found = exact.get(word)
@@ -252,6 +203,61 @@ class WordMatcher:
                 if _phrase_at(words, position, term):
                     return term.original
         return None
+
+
+class _SpelledOut:
+    """The readings of a normalised text with each word spelled out letter by letter glued into one word,
+    and (`words`) every word such a run may stand for. Runs joined by `-`, `.` or `_` are glued first (so
+    `a n-u-d-e` reads `a nude`, `b-a-d w o r d` reads `bad word`), then those joined by spaces. A lone vowel
+    starting or ending a spaced run of three or more letters may be a word of its own (`a n u d e`), so the
+    text is also read with it left out of the run, at either end and at both."""
+
+    __slots__ = ("_joined", "_lone", "_spaced", "_text", "words")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self.words: list[str] = []
+        self._lone = False
+        self._joined = _JOINED.sub(self._glue, text)
+        self._spaced = _SPACED.sub(self._glue_spaced, self._joined)
+
+    def _glue(self, match: re.Match[str]) -> str:
+        word = fold_mixed(match.group()[::2])  # letters and single separators: every other character
+        self.words.append(word)
+        return word
+
+    def _glue_spaced(self, match: re.Match[str]) -> str:
+        run = match.group()
+        if len(run) > 4 and (run[0] in _LONE_VOWELS or run[-1] in _LONE_VOWELS):
+            self._lone = True
+            self.words.extend(fold_mixed(run[start:end:2]) for start, end in
+                              {_trim(run, head, tail) for head, tail in _TRIMS})
+        return self._glue(match)
+
+    def readings(self) -> Iterator[str]:
+        if self._joined != self._text:
+            yield self._joined
+        if self._spaced != self._joined:
+            yield self._spaced
+        if self._lone:
+            for head, tail in _TRIMS:
+                yield _SPACED.sub(lambda match, h=head, t=tail: _trimmed(match.group(), h, t), self._joined)
+
+
+_TRIMS = ((True, False), (False, True), (True, True))  # a lone vowel left out at the head, the tail, both
+
+
+def _trim(run: str, head: bool, tail: bool) -> tuple[int, int]:
+    """Where the letters of a spaced run start and end without the lone vowel at its head and/or tail, when
+    it has one and two letters or more are left; else the whole run."""
+    start = 2 if head and run[0] in _LONE_VOWELS else 0
+    end = len(run) - 2 if tail and run[-1] in _LONE_VOWELS else len(run)
+    return (start, end) if end - start >= 3 else (0, len(run))
+
+
+def _trimmed(run: str, head: bool, tail: bool) -> str:
+    start, end = _trim(run, head, tail)
+    return run[:start] + fold_mixed(run[start:end:2]) + run[end:]
 
 
 def combine(*matchers: WordMatcher) -> WordMatcher:

@@ -4,6 +4,7 @@ punctuation. Checked against a naive oracle: one regex per term over the normali
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import string
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.policy.words import LOOKALIKES, MAX_TERM_LENGTH, InvalidTerm, WordMatcher, combine, normalize
+from bot.policy.folding import LOOKALIKES
+from bot.policy.words import MAX_TERM_LENGTH, InvalidTerm, WordMatcher, combine, normalize
 
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 
@@ -48,10 +50,10 @@ def oracle(patterns: list[tuple[str, re.Pattern[str]]], prompt: str) -> set[str]
     ("Straße STRASSE", "strasse strasse"),
     ("wоrd", "word"),  # Cyrillic о
     ("ԝοrd", "word"),  # Cyrillic we, Greek omicron
-    ("расе", "pace"),  # all Cyrillic
+    ("ѕεх", "sex"),  # Cyrillic and Greek in one word: mixed scripts
     ("ᴡᴏʀᴅ", "word"),  # small capitals
     ("İstanbul", "istanbul"),
-    ("ΑΙͅ", "aii"),  # a mark that is a letter in capitals: kept as the letter in every case
+    ("ΑΙͅ", "αιι"),  # a mark that is a letter in capitals: kept as the letter in every case
     ("a_b-c d", "a_b-c d"),  # punctuation is kept: it separates words later
 ])
 def test_normalize_folds_what_looks_alike(text: str, expected: str) -> None:
@@ -75,9 +77,9 @@ def test_normalize_removes_invisible_characters(invisible: str) -> None:
 @pytest.mark.parametrize(("letter", "lookalike"), [
     (letter, lookalike) for letter, lookalikes in LOOKALIKES.items() for lookalike in lookalikes
 ])
-def test_every_lookalike_folds_to_its_letter_in_either_case(letter: str, lookalike: str) -> None:
-    assert normalize(lookalike) == letter
-    assert normalize(lookalike.upper()) == letter
+def test_every_lookalike_folds_to_its_letter_in_either_case_inside_a_latin_word(letter: str, lookalike: str) -> None:
+    assert normalize(f"x{lookalike}x") == f"x{letter}x"
+    assert normalize(f"X{lookalike.upper()}X") == f"x{letter}x"
 
 
 def test_lookalike_table_maps_each_character_once() -> None:
@@ -128,7 +130,8 @@ def test_a_term_matches_the_word_however_it_is_written(prompt: str) -> None:
     assert WordMatcher(["word"]).find(prompt) == "word"
 
 
-@pytest.mark.parametrize("prompt", ["sword", "wordy", "words", "swordfish", "w o r d", "wor", "", "   "])
+@pytest.mark.parametrize("prompt", ["sword", "wordy", "words", "swordfish", "s w o r d", "w o r d s", "w-o-r d",
+                                    "wo-rd", "wor", "", "   "])
 def test_a_term_does_not_match_inside_other_words(prompt: str) -> None:
     assert WordMatcher(["word"]).find(prompt) is None
 
@@ -184,6 +187,96 @@ def test_terms_are_normalised_like_prompts() -> None:
     matcher = WordMatcher(["ＣＲÈＭＥ ＢＲÛＬÉＥ", "wоrd"])  # fullwidth with accents; Cyrillic о
     assert matcher.find("creme brulee") == "ＣＲÈＭＥ ＢＲÛＬÉＥ"
     assert matcher.find("a WORD") == "wоrd"
+
+
+# --- what members find in minutes -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ø ł đ ħ ŧ ǥ", "o l d h t g"),  # stroke letters
+    ("ØŁĐĦŦǤ", "oldhtg"),
+    ("ƀ ɨ ƶ ʉ ɏ ȼ ɍ ꝁ ᵽ ꞩ", "b i z u y c r k p s"),  # bars, strokes and hooks Unicode does not decompose
+    ("ɗ ɦ ƙ ɫ ɲ ʂ", "d h k l n s"),
+    ("ɵ ð æ œ", "o d ae oe"),
+    ("🅽🆄🅳🅴", "nude"),  # negative squared letters
+    ("🅝🅤🅓🅔", "nude"),  # negative circled letters
+    ("🇳🇺🇩🇪", "nude"),  # regional indicators
+    ("ⓃⓊⒹⒺ ⓝⓤⓓⓔ 🄽🅄🄳🄴", "nude nude nude"),  # circled and squared: compatibility forms
+])
+def test_normalize_folds_stroke_and_enclosed_letters(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize("prompt", [
+    "nʉđe", "NɄĐE", "ñüđë", "🅽🆄🅳🅴", "🇳🇺🇩🇪", "Ⓝⓤⓓⓔ", "a 🅝🅤🅓🅔 statue",
+    "n-u-d-e", "N.U.D.E", "n_u_d_e", "n u d e", "a n u d e statue", "a n-u-d-e statue", "the n.u.d.e. one",
+    "nudе", "ηude", "nυde",  # Latin with one Cyrillic е, Greek eta, Greek upsilon
+    "n u d е",  # spelled out, and one letter of it Cyrillic
+])
+def test_disguises_found_in_minutes_are_caught(prompt: str) -> None:
+    assert WordMatcher(["nude"]).find(prompt) == "nude"
+
+
+@pytest.mark.parametrize(("prompt", "found"), [
+    ("a s s", "ass"),
+    ("a-s-s", "ass"),
+    ("as soon as", None),  # ordinary words are never glued
+    ("class", None),
+    ("c l a s s", None),  # spelled out, it is "class": whole words still
+    ("b-a-s-s", None),
+    ("a s s e t", None),
+    ("pass a s", None),
+    ("a b c", None),
+])
+def test_spelled_out_letters_are_read_as_one_word_and_only_as_that_word(prompt: str, found: str | None) -> None:
+    assert WordMatcher(["ass"]).find(prompt) == found
+
+
+def test_spelled_out_words_work_with_prefixes_and_phrases() -> None:
+    matcher = WordMatcher(["nude*", "bad word"])
+    assert matcher.find("n u d e s at the beach") == "nude*"
+    assert matcher.find("b-a-d w o r d") == "bad word"
+    assert matcher.find("a b-a-d, w.o.r.d") == "bad word"
+    assert matcher.find("bad w o r d s") is None
+
+
+@given(st.text(alphabet="bcdfgklmnprstz", min_size=2, max_size=8), st.sampled_from(["-", ".", "_", " "]),
+       st.sampled_from(["", "a ", "the ", "a big ", "(", "i saw: "]), st.sampled_from(["", " e", " now", "!", "..."]))
+def test_any_word_spelled_out_is_found(word: str, separator: str, before: str, after: str) -> None:
+    assert WordMatcher([word]).find(before + separator.join(word.upper()) + after) == word
+
+
+@given(st.lists(st.text(alphabet="abcdes", min_size=2, max_size=5), min_size=2, max_size=6),
+       st.sampled_from(["-", ".", "_", " ", ", "]))
+def test_words_of_two_letters_or_more_are_never_glued_together(words: list[str], separator: str) -> None:
+    glued = {first + second for first, second in itertools.pairwise(words)} - set(words)
+    assert WordMatcher(sorted(glued)).find(separator.join(words)) is None
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("расе", "расе"),  # Cyrillic only: a word of its own script, not "pace"
+    ("сор", "сор"),
+    ("рак", "рак"),
+    ("ναι", "ναι"),  # Greek only
+    ("οχι", "οχι"),
+])
+def test_a_word_written_in_one_script_keeps_its_letters(text: str, word: str) -> None:
+    assert normalize(text) == word
+    assert normalize(text.upper()) == word
+
+
+def test_russian_and_greek_prompts_are_not_read_as_latin_words() -> None:
+    matcher = WordMatcher(["pace", "cop", "pak", "vai", "oxi", "kak"])
+    assert matcher.find("Рак и сор, расе, как дела") is None
+    assert matcher.find("ναι, ΟΧΙ") is None
+    assert matcher.find("расе in English") is None
+    assert matcher.find("pаce") == "pace"  # Latin with a Cyrillic а: mixed, so folded
+
+
+def test_a_blocked_word_in_another_script_matches_that_script() -> None:
+    matcher = WordMatcher(["рак"])
+    assert matcher.find("большой РАК") == "рак"
+    assert matcher.find("pak") is None
 
 
 # --- which term is reported ------------------------------------------------------------------------
