@@ -17,7 +17,7 @@ from bot.discord_bot import ImagineBot, Services
 from bot.images.worker import ImageWorker
 from bot.jobs.engine import JobEngine
 from bot.jobs.generation import ImageGenerator
-from bot.jobs.inputs import InputFetcher
+from bot.jobs.inputs import InputFetcher, create_download_session
 from bot.jobs.ownership import JobOwnership
 from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
@@ -65,6 +65,10 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         stack.push_async_callback(store.close)
         session = create_session(settings.openroute)
         stack.push_async_callback(session.close)
+        # input images come over a pool of their own; a download waits for admission first, so the jobs that
+        # can run or wait bound how many happen at once
+        downloads = create_download_session(max_connections=settings.max_concurrent_jobs + settings.max_queue_size)
+        stack.push_async_callback(downloads.close)
         # one pool for every CPU-heavy step (base64 of the stream, decoding, converting, fitting): IMAGE_WORKERS
         pixels = ThreadPoolExecutor(max_workers=settings.image_workers, thread_name_prefix="image-worker")
         stack.callback(pixels.shutdown, wait=False, cancel_futures=True)
@@ -82,7 +86,7 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
             return await imagine.catalog.known()
 
         guild_settings = SettingsService(store.guilds, policy, image_models)
-        inputs = InputFetcher(session, images, max_bytes=settings.input_max_bytes,
+        inputs = InputFetcher(downloads, images, max_bytes=settings.input_max_bytes,
                               timeout=settings.input_download_timeout)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
                                  policy=policy, guilds=guild_settings, client=client, inputs=inputs, images=images,

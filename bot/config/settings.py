@@ -45,6 +45,17 @@ DEFAULT_BASE_URL = "https://openroute.cn/api/v1"
 DEFAULT_MODEL = "google/gemini-2.5-flash-image"
 DEFAULT_DATABASE_URL = "sqlite:///data/imagine-bot.db"
 DEFAULT_INPUT_MAX_MB = 20
+DEFAULT_MAX_CONCURRENT_JOBS = 32
+MAX_IMAGES_PER_REQUEST = 4  # the largest `count` of /imagine: each image is one API request of its own
+SPARE_API_CONNECTIONS = 4  # beside the image streams: the model list, look-ups of a generation's cost
+
+
+def default_max_connections(max_concurrent_jobs: int) -> int:
+    """OPENROUTE_MAX_CONNECTIONS when unset: a connection for every request the running jobs may have open at
+    once (each asks for up to four images, one request each), and a few spare; so no request of a running job
+    waits for another's stream to end."""
+    return max_concurrent_jobs * MAX_IMAGES_PER_REQUEST + SPARE_API_CONNECTIONS
+
 # 1K and 2K usually cost alike and 4K more (e.g. $0.134 and $0.24 an image for Gemini 3 Pro Image)
 DEFAULT_COST_SIZE_FACTORS: tuple[tuple[str, Decimal], ...] = (("1K", Decimal(1)), ("2K", Decimal(1)),
                                                               ("4K", Decimal("1.8")))
@@ -94,7 +105,7 @@ class OpenRouteSettings:
     app_name: str = "imagine-bot"
     app_url: str | None = None
     timeouts: Timeouts = field(default_factory=Timeouts)
-    max_connections: int = 16
+    max_connections: int = default_max_connections(DEFAULT_MAX_CONCURRENT_JOBS)
     max_retries: int = 3
     retry_base_delay: float = 1.0
     retry_max_delay: float = 30.0
@@ -114,7 +125,8 @@ class Settings:
     dev_guild_id: int | None = None
     owner_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
-    max_concurrent_jobs: int = 32  # jobs generating at once, across every process sharing the database
+    # jobs generating at once, across every process sharing the database
+    max_concurrent_jobs: int = DEFAULT_MAX_CONCURRENT_JOBS
     max_jobs_per_user: int = 2
     max_queue_size: int = 100
     image_workers: int = 2  # threads decoding and encoding images: the CPU a process spends on pixels
@@ -205,6 +217,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         total=_parse(env, "OPENROUTE_TOTAL_TIMEOUT", _positive_float, 600.0, "a positive number of seconds"),
     )
     api_key = _text(env, "OPENROUTE_API_KEY", "") or ""
+    max_concurrent_jobs = _parse(env, "MAX_CONCURRENT_JOBS", _positive_int, DEFAULT_MAX_CONCURRENT_JOBS,
+                                 "a positive integer")
     openroute = OpenRouteSettings(
         base_url=_parse(env, "OPENROUTE_BASE_URL", _http_url, DEFAULT_BASE_URL, "an http(s) URL with a host",
                         shown=_shown_url),
@@ -212,7 +226,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         app_name=_text(env, "APP_NAME", "imagine-bot") or "imagine-bot",
         app_url=_parse(env, "APP_URL", _http_url, None, "an http(s) URL with a host", shown=_shown_url),
         timeouts=timeouts,
-        max_connections=_parse(env, "OPENROUTE_MAX_CONNECTIONS", _positive_int, 16, "a positive integer"),
+        max_connections=_parse(env, "OPENROUTE_MAX_CONNECTIONS", _positive_int,
+                               default_max_connections(max_concurrent_jobs), "a positive integer"),
         max_retries=_parse(env, "OPENROUTE_MAX_RETRIES", _non_negative_int, 3, "a whole number >= 0"),
         max_event_bytes=_parse(env, "OPENROUTE_MAX_EVENT_MB", _positive_int, 64, "a positive number of MiB")
         * 1024 * 1024,
@@ -235,7 +250,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         dev_guild_id=_parse(env, "DEV_GUILD_ID", _snowflake, None, "a Discord server id (a number)"),
         owner_ids=_parse(env, "OWNER_IDS", _snowflakes, frozenset(), "a comma-separated list of user ids"),
         log_level=_parse(env, "LOG_LEVEL", _log_level, "INFO", "one of DEBUG, INFO, WARNING, ERROR"),
-        max_concurrent_jobs=_parse(env, "MAX_CONCURRENT_JOBS", _positive_int, 32, "a positive integer"),
+        max_concurrent_jobs=max_concurrent_jobs,
         max_jobs_per_user=_parse(env, "MAX_JOBS_PER_USER", _positive_int, 2, "a positive integer"),
         max_queue_size=_parse(env, "MAX_QUEUE_SIZE", _positive_int, 100, "a positive integer"),
         image_workers=_parse(env, "IMAGE_WORKERS", _positive_int, 2, "a positive integer"),

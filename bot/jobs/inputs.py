@@ -35,9 +35,18 @@ def declared_type(content_type: str | None) -> str:
     return (content_type or "").split(";")[0].strip().lower()
 
 
+def create_download_session(*, max_connections: int) -> aiohttp.ClientSession:
+    """The HTTP session of input image downloads: a connection pool of its own (at most `max_connections`),
+    so a download never waits for one of the API's connections, all busy with long image streams, nor takes
+    one from them. No session-wide timeout: `InputFetcher` bounds each download."""
+    connector = aiohttp.TCPConnector(limit=max_connections)
+    return aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=None))
+
+
 class InputFetcher:
-    """Downloads input images over the bot's shared HTTP session, stopping at `max_bytes` whatever size was
-    claimed, within `timeout` seconds, then validates and normalises them in the image worker."""
+    """Downloads input images over the downloads' own HTTP session (`create_download_session`), stopping at
+    `max_bytes` whatever size was claimed, within `timeout` seconds, then validates and normalises them in the
+    image worker."""
 
     def __init__(self, session: aiohttp.ClientSession, images: ImageWorker, *, max_bytes: int,
                  timeout: float) -> None:

@@ -28,7 +28,7 @@ from bot.openroute.errors import ModelNotFound, NoImageReturned, OpenRouteError,
 from bot.openroute.models import parse_image_models
 from bot.openroute.request import encode_request_body
 from bot.openroute.sse import SSEComment, SSEParser
-from bot.openroute.transport import Transport
+from bot.openroute.transport import Transport, pool_wait_trace
 from bot.openroute.types import (
     Finished,
     GeneratedImage,
@@ -57,12 +57,14 @@ DoneCallback = Callable[[int, "GenerationResult | BaseException"], Awaitable[Non
 
 
 def create_session(settings: OpenRouteSettings) -> aiohttp.ClientSession:
-    """The one HTTP session of the bot: a bounded connection pool and no session-wide total timeout
-    (image streams run for minutes; the client sets per-phase deadlines itself)."""
+    """The one HTTP session of the bot's API requests: a bounded connection pool (OPENROUTE_MAX_CONNECTIONS), no
+    session-wide total timeout (image streams run for minutes; the client sets per-phase deadlines itself), and
+    the trace that keeps a wait for a free connection out of the first-byte deadline."""
     connector = aiohttp.TCPConnector(limit=settings.max_connections)
     timeout = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=settings.timeouts.connect,
                                     sock_read=None)
-    return aiohttp.ClientSession(connector=connector, timeout=timeout, read_bufsize=READ_BUFSIZE)
+    return aiohttp.ClientSession(connector=connector, timeout=timeout, read_bufsize=READ_BUFSIZE,
+                                 trace_configs=[pool_wait_trace()])
 
 
 class OpenRouteClient:

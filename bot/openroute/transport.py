@@ -1,5 +1,9 @@
 """One request to OpenRoute and the bytes of its answer: retries before an answer was accepted, a deadline
-for every wait (connect / first byte / idle gap / total), the size cap, and typed errors without the key."""
+for every wait (connect / first byte / idle gap / total), the size cap, and typed errors without the key.
+
+The first-byte deadline counts from when the request has a connection: a request waiting for a free connection
+of the pool (every one busy with other streams) is bounded only by the total deadline meanwhile. The session
+tells the transport about that wait through `pool_wait_trace()`, which `create_session` installs."""
 
 from __future__ import annotations
 
@@ -27,6 +31,54 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class FirstByteWindow:
+    """The first-byte deadline of one attempt: `first_byte` seconds from the send, or, when the request waited
+    for a free pooled connection, from the end of that wait (never past the total `deadline`)."""
+
+    def __init__(self, first_byte: float, deadline: float) -> None:
+        self._first_byte = first_byte
+        self._deadline = deadline
+        self._waiting = False  # for a pooled connection, now
+        self.started = asyncio.get_running_loop().time()  # when the wait for the first byte began
+        self.timeout = asyncio.timeout_at(self._due())
+
+    def _due(self) -> float:
+        return min(self.started + self._first_byte, self._deadline)
+
+    @property
+    def total_ran_out(self) -> bool:
+        """True when the window ended at the total deadline rather than at the first-byte one."""
+        return self.timeout.expired() and (self._waiting or self._deadline <= self.started + self._first_byte)
+
+    def queued(self) -> None:
+        """The request waits for a free connection: only the total deadline holds meanwhile."""
+        self._waiting = True
+        self.timeout.reschedule(self._deadline)
+
+    def dequeued(self) -> None:
+        """It has its connection: the first byte is due `first_byte` seconds from now."""
+        self._waiting = False
+        self.started = asyncio.get_running_loop().time()
+        self.timeout.reschedule(self._due())
+
+
+def pool_wait_trace() -> aiohttp.TraceConfig:
+    """The session's trace that tells each request's `FirstByteWindow` when it waits for a pooled connection."""
+
+    async def queued(_session: aiohttp.ClientSession, context: Any, _params: Any) -> None:
+        if isinstance(context.trace_request_ctx, FirstByteWindow):
+            context.trace_request_ctx.queued()
+
+    async def dequeued(_session: aiohttp.ClientSession, context: Any, _params: Any) -> None:
+        if isinstance(context.trace_request_ctx, FirstByteWindow):
+            context.trace_request_ctx.dequeued()
+
+    trace = aiohttp.TraceConfig()
+    trace.on_connection_queued_start.append(queued)
+    trace.on_connection_queued_end.append(dequeued)
+    return trace
+
+
 class Transport:
     """The HTTP side of `OpenRouteClient`: sends, retries, reads under deadlines, maps failures to typed errors."""
 
@@ -49,15 +101,15 @@ class Transport:
         retries = self._settings.max_retries
         attempt = 0
         while True:
-            sent = loop.time()
+            window = FirstByteWindow(self._settings.timeouts.first_byte, deadline)
             try:
-                response = await self._send(method, path, body, params, deadline)
+                response = await self._send(method, path, body, params, window)
             except (ConnectionFailed, RequestTimedOut) as exc:
                 error: OpenRouteError = exc
             else:
                 if response.status < 300:
                     if timed and self._metrics is not None:
-                        self._metrics.first_byte(loop.time() - sent)
+                        self._metrics.first_byte(loop.time() - window.started)
                     return response
                 try:
                     error = await self._error_from(response, deadline)
@@ -73,23 +125,20 @@ class Transport:
             await self._sleep(delay)
 
     async def _send(self, method: str, path: str, body: bytes | None, params: dict[str, str] | None,
-                    deadline: float) -> aiohttp.ClientResponse:
+                    window: FirstByteWindow) -> aiohttp.ClientResponse:
         """One HTTP attempt, up to the response headers, mapped to typed errors."""
         timeouts = self._settings.timeouts
-        loop = asyncio.get_running_loop()
-        headers_due = loop.time() + timeouts.first_byte
         limit = aiohttp.ClientTimeout(total=None, connect=None, sock_connect=timeouts.connect, sock_read=None)
-        window = asyncio.timeout_at(min(headers_due, deadline))
         try:
-            async with window:
+            async with window.timeout:
                 return await self._session.request(method, self._base_url + path, data=body, params=params,
                                                    headers=request_headers(self._settings, json_body=body is not None),
-                                                   timeout=limit)
+                                                   timeout=limit, trace_request_ctx=window)
         except aiohttp.ConnectionTimeoutError:
             raise RequestTimedOut(f"could not connect to OpenRoute within {timeouts.connect:g}s",
                                   phase="connect") from None
         except TimeoutError:
-            if window.expired() and deadline <= headers_due:
+            if window.total_ran_out:
                 raise RequestTimedOut(f"OpenRoute did not finish within {timeouts.total:g}s",
                                       phase="total") from None
             raise RequestTimedOut(f"OpenRoute did not start answering within {timeouts.first_byte:g}s",
