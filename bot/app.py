@@ -87,7 +87,7 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
 
         guild_settings = SettingsService(store.guilds, policy, image_models)
         inputs = InputFetcher(downloads, images, max_bytes=settings.input_max_bytes,
-                              timeout=settings.input_download_timeout)
+                              max_pixels=settings.input_max_pixels, timeout=settings.input_download_timeout)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
                                  policy=policy, guilds=guild_settings, client=client, inputs=inputs, images=images,
                                  cost_estimate=settings.cost_estimate_usd, metrics=metrics,

@@ -62,6 +62,21 @@ def format_seconds(seconds: float) -> str:
     return f"{minutes} minutes"
 
 
+def megapixels(pixels: int, beside: int | None = None) -> str:
+    """24000000 -> '24', 16515072 -> '16.5'; with as many more decimals as it takes not to read as `beside`."""
+    for decimals in (1, 2, 3, 6):
+        text = f"{pixels / 1e6:.{decimals}f}".rstrip("0").rstrip(".")
+        if beside is None or text != megapixels(beside):
+            break
+    return text
+
+
+def example_size(pixels: int) -> str:
+    """A 3:2 picture of at most `pixels` pixels, as a member would recognise it: 24000000 -> '6000×4000'."""
+    width = math.isqrt(pixels * 3 // 2)
+    return f"{width}×{width * 2 // 3}"
+
+
 def quote(text: str, limit: int = MAX_QUOTED_TEXT) -> str:
     """Collapse whitespace and trim `text` to at most `limit` characters (ending in "…" when cut).
 
@@ -129,6 +144,16 @@ def explain(exc: BaseException) -> Explanation:
                 case _:
                     what = "image data that was damaged and could not be decoded"
             return Explanation(f"The model sent {what}. Try again.", True)
+        case ImageTooLarge(size=int() as size, limit=int() as limit):
+            return Explanation(f"The image is {size / 1e6:.1f} MB; the limit is {limit / 1e6:g} MB.", False)
+        case ImageTooLarge(width=int() as width, height=int() as height, pixels=int() as pixels,
+                           limit=int() as limit):
+            return Explanation(f"The image is {width}×{height} pixels ({megapixels(pixels, limit)} megapixels); "
+                               f"this bot takes images of up to {megapixels(limit)} megapixels "
+                               f"({example_size(limit)}, for example).", False)
+        case ImageTooLarge(limit=int() as limit):
+            return Explanation(f"The image has more pixels than this bot takes: up to {megapixels(limit)} "
+                               f"megapixels ({example_size(limit)}, for example).", False)
         case ImageTooLarge():
             return Explanation("The image has too many pixels to process safely.", False)
         case UnsupportedImageType():

@@ -46,7 +46,8 @@ async def command(args: argparse.Namespace, settings: Settings, console: Console
     async with AsyncExitStack() as stack:
         worker = ImageWorker(max_workers=settings.image_workers)
         stack.callback(worker.close)
-        inputs = await _read_inputs(args.image, worker, settings.input_max_bytes)  # before any network call
+        inputs = await _read_inputs(args.image, worker, settings.input_max_bytes,  # before any network call
+                                     max_pixels=settings.input_max_pixels)
         session = create_session(settings.openroute)
         stack.push_async_callback(session.close)
         client = OpenRouteClient(session, settings.openroute)
@@ -125,14 +126,15 @@ class _ProgressLine:
         self.status.update(self.render())
 
 
-async def _read_inputs(paths: Sequence[Path], worker: ImageWorker, max_bytes: int) -> tuple[InputImage, ...]:
+async def _read_inputs(paths: Sequence[Path], worker: ImageWorker, max_bytes: int, *,
+                       max_pixels: int) -> tuple[InputImage, ...]:
     inputs = []
     for path in paths:
         raw = await asyncio.to_thread(_read_input_file, path, max_bytes)
         if sniff_mime_type(raw) is None:
             raise CLIError(f"input image {path} is not a PNG, JPEG or WebP image")
         try:
-            data, mime = await worker.prepare_input(raw, max_bytes=max_bytes)
+            data, mime = await worker.prepare_input(raw, max_bytes=max_bytes, max_pixels=max_pixels)
         except ImageError as exc:
             raise CLIError(f"input image {path}: {explain(exc).text}") from None
         inputs.append(InputImage(data=data, mime_type=mime))

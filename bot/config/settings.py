@@ -45,6 +45,7 @@ DEFAULT_BASE_URL = "https://openroute.cn/api/v1"
 DEFAULT_MODEL = "google/gemini-2.5-flash-image"
 DEFAULT_DATABASE_URL = "sqlite:///data/imagine-bot.db"
 DEFAULT_INPUT_MAX_MB = 20
+DEFAULT_INPUT_MAX_PIXELS = 24_000_000
 DEFAULT_MAX_CONCURRENT_JOBS = 32
 MAX_IMAGES_PER_REQUEST = 4  # the largest `count` of /imagine: each image is one API request of its own
 SPARE_API_CONNECTIONS = 4  # beside the image streams: the model list, look-ups of a generation's cost
@@ -146,6 +147,9 @@ class Settings:
     models_refresh_minutes: int = 60  # how often the provider's model list is loaded again; 0: only at start-up
     shutdown_grace: float = 8.0  # seconds running jobs get on shutdown; inside Docker's 10 s stop timeout
     input_max_bytes: int = DEFAULT_INPUT_MAX_MB * 1_000_000
+    # pixels of an image to edit, checked from its header before decoding: a little above the largest image the
+    # bot makes (4K at any aspect ratio: at most 4096x4096 = 16.8 MP), so members can edit its results
+    input_max_pixels: int = DEFAULT_INPUT_MAX_PIXELS
     input_download_timeout: float = 30.0
     allowed_models: tuple[str, ...] = ()  # model id patterns (`*` wildcards); empty: every image model
     dm_models: tuple[str, ...] = ()  # the same for DMs; empty: `allowed_models`
@@ -283,6 +287,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         shutdown_grace=_parse(env, "SHUTDOWN_GRACE", _non_negative_float, 8.0, "a number of seconds >= 0"),
         input_max_bytes=_parse(env, "INPUT_IMAGE_MAX_MB", _megabytes, DEFAULT_INPUT_MAX_MB * 1_000_000,
                                "a positive number of MB"),
+        input_max_pixels=_parse(env, "INPUT_MAX_PIXELS", _positive_int, DEFAULT_INPUT_MAX_PIXELS,
+                                "a positive number of pixels (e.g. 24000000 for 24 megapixels)"),
         input_download_timeout=_parse(env, "INPUT_DOWNLOAD_TIMEOUT", _positive_float, 30.0,
                                       "a positive number of seconds"),
     )

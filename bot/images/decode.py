@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_PIXELS = 64_000_000
 DEFAULT_INPUT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_INPUT_MAX_SIDE = 2048
+# INPUT_MAX_PIXELS: a little above the largest image the bot makes (4K at any aspect ratio, at most 4096x4096
+# = 16.8 MP), so members can edit its results
+DEFAULT_INPUT_MAX_PIXELS = 24_000_000
 
 FORMAT_BY_MIME = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
 _FORMAT_NAME_BY_MIME = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WebP"}
@@ -89,7 +92,7 @@ def _check_pixels(width: int, height: int, max_pixels: int) -> None:
     pixels = width * height
     if pixels > max_pixels:
         raise ImageTooLarge(f"image is {width}×{height} ({pixels} pixels); the limit is {max_pixels} pixels",
-                            pixels=pixels, limit=max_pixels)
+                            pixels=pixels, limit=max_pixels, width=width, height=height)
 
 
 def open_checked(data: bytes, max_pixels: int) -> tuple[Image.Image, str]:
@@ -219,17 +222,18 @@ def prepare_input(
     *,
     max_bytes: int = DEFAULT_INPUT_MAX_BYTES,
     max_side: int = DEFAULT_INPUT_MAX_SIDE,
-    max_pixels: int = DEFAULT_MAX_PIXELS,
+    max_pixels: int = DEFAULT_INPUT_MAX_PIXELS,
 ) -> tuple[bytes, str]:
     """Validate a member's image for editing and return (bytes, mime type) to send to the model.
 
-    The type is sniffed (PNG/JPEG/WebP only), bytes and pixels are limited, and the image is fully
+    The type is sniffed (PNG/JPEG/WebP only), bytes are limited, and the pixel count is checked against
+    `max_pixels` (INPUT_MAX_PIXELS) from the header, before anything is decoded; then the image is fully
     decoded to prove it is intact. Images larger than `max_side` on either side, or rotated by EXIF,
     are re-encoded upright and downscaled in their own format; others are returned unchanged.
     """
     if len(data) > max_bytes:
         raise ImageTooLarge(f"image is {human_size(len(data))}; the limit is {human_size(max_bytes)}",
-                            limit=max_bytes)
+                            limit=max_bytes, size=len(data))
     image, mime = open_checked(data, max_pixels)
     with image:
         needs_rotation = _orientation(image) != 1
@@ -254,5 +258,5 @@ def prepare_input(
                   working.width, working.height, len(data), len(result))
     if len(result) > max_bytes:
         raise ImageTooLarge(f"image is still {human_size(len(result))} after downscaling; "
-                            f"the limit is {human_size(max_bytes)}", limit=max_bytes)
+                            f"the limit is {human_size(max_bytes)}", limit=max_bytes, size=len(result))
     return result, mime

@@ -16,12 +16,18 @@ class UnsupportedImageType(ImageError):
 
 
 class ImageTooLarge(ImageError):
-    """More pixels (or bytes) than allowed: refused before decoding (decompression-bomb guard)."""
+    """More pixels (or bytes) than allowed: refused before decoding (decompression-bomb guard). `limit` counts
+    pixels, or bytes when `size` (the file's bytes) is set; `width`/`height`, when known, are the image's, read
+    from its header."""
 
-    def __init__(self, message: str, *, pixels: int | None = None, limit: int | None = None) -> None:
+    def __init__(self, message: str, *, pixels: int | None = None, limit: int | None = None,
+                 width: int | None = None, height: int | None = None, size: int | None = None) -> None:
         super().__init__(message)
         self.pixels = pixels
         self.limit = limit
+        self.width = width
+        self.height = height
+        self.size = size
 
 
 class CorruptImage(ImageError):

@@ -12,6 +12,7 @@ from typing import ParamSpec, TypeVar
 from bot.images.chart import usage_chart
 from bot.images.decode import (
     DEFAULT_INPUT_MAX_BYTES,
+    DEFAULT_INPUT_MAX_PIXELS,
     DEFAULT_INPUT_MAX_SIDE,
     DEFAULT_MAX_PIXELS,
     ImageInfo,
@@ -105,7 +106,7 @@ class ImageWorker:
 
     async def prepare_input(self, data: bytes, *, max_bytes: int = DEFAULT_INPUT_MAX_BYTES,
                             max_side: int = DEFAULT_INPUT_MAX_SIDE,
-                            max_pixels: int = DEFAULT_MAX_PIXELS) -> tuple[bytes, str]:
+                            max_pixels: int = DEFAULT_INPUT_MAX_PIXELS) -> tuple[bytes, str]:
         """`prepare_input` in a worker thread."""
         return await self._run(prepare_input, data, max_bytes=max_bytes, max_side=max_side,
                                max_pixels=max_pixels)

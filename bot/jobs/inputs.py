@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import aiohttp
 
 from bot.formats import SUPPORTED_MIME_TYPES
+from bot.images.decode import DEFAULT_INPUT_MAX_PIXELS
 from bot.images.worker import ImageWorker
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 
@@ -45,14 +46,15 @@ def create_download_session(*, max_connections: int) -> aiohttp.ClientSession:
 
 class InputFetcher:
     """Downloads input images over the downloads' own HTTP session (`create_download_session`), stopping at
-    `max_bytes` whatever size was claimed, within `timeout` seconds, then validates and normalises them in the
-    image worker."""
+    `max_bytes` whatever size was claimed, within `timeout` seconds, then validates them (at most `max_pixels`,
+    read from the header before any decoding) and normalises them in the image worker."""
 
     def __init__(self, session: aiohttp.ClientSession, images: ImageWorker, *, max_bytes: int,
-                 timeout: float) -> None:
+                 timeout: float, max_pixels: int = DEFAULT_INPUT_MAX_PIXELS) -> None:
         self._session = session
         self._images = images
         self.max_bytes = max_bytes
+        self.max_pixels = max_pixels  # checked from the image's header, before any decoding
         self._timeout = timeout
 
     def check(self, source: RemoteImage) -> None:
@@ -68,7 +70,7 @@ class InputFetcher:
         `bot.images.errors.ImageError` for bytes that are not a usable image."""
         self.check(source)
         raw = await self._download(source)
-        return await self._images.prepare_input(raw, max_bytes=self.max_bytes)
+        return await self._images.prepare_input(raw, max_bytes=self.max_bytes, max_pixels=self.max_pixels)
 
     async def _download(self, source: RemoteImage) -> bytes:
         try:

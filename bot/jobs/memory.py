@@ -13,7 +13,13 @@ Counted from what the code really holds for each image, in bytes, with P the ima
   `PARALLEL_MAX_SCALE`, two at once below it (each at most half the pixels and of their PNG), so at most the
   pixels and the PNG of the full size once more.
 * an input image to edit: its bytes, and per request the data URL, the JSON text and the encoded body
-  while the request is built (4 x the base64 size at once), then the body while the request runs.
+  while the request is built (4 x the base64 size at once), then the body while the request runs. These are
+  counted from the file's size limit (INPUT_IMAGE_MAX_MB).
+* preparing a member's image (`prepare_input`, when the job is submitted with one): the downloaded file, its
+  pixels decoded (counted by pixels, from INPUT_MAX_PIXELS, checked in the header before any decoding:
+  the file's size says nothing about them) up to four times at once, and the prepared file (at most the
+  download's size). Four copies of 4 bytes a pixel: measured at 24 MP, a lossless WebP peaks at 3.9 copies
+  (the decoder's frame, its bytes, the image), a PNG at 2.5, a JPEG below 1 (decoded reduced).
 
 Pixels count 4 bytes (RGBA, the widest 8-bit mode the pipeline decodes to); an encoded image is bounded by
 its uncompressed pixels (PNG of incompressible pixels, plus a small overhead). A job's weight is the
@@ -40,6 +46,7 @@ ENCODING_OVERHEAD = 64 * 1024  # PNG row filters, zlib blocks and chunks; JSON a
 GRID_BYTES = 8 * MIB  # the 2x2 preview: its canvas, one tile and its PNG (cell 512)
 RECEIVE_FACTOR = 2.5  # line + decoded steps + their join, per line (see the module docstring)
 BUILD_FACTOR = 4  # data URL + JSON text (two copies while it is joined) + encoded body, per base64 size
+INPUT_DECODE_COPIES = 4  # a member's image while it is prepared: its pixels held this many times at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,16 +93,20 @@ def image_memory(pixels: int, *, max_event_bytes: int | None = None) -> ImageMem
     return ImageMemory(pixels=raw, encoded=encoded, line=line, decoded=min(encoded, line * 3 // 4))
 
 
-def job_weight(spec: JobSpec, *, input_bytes: int = 0, max_event_bytes: int | None = None) -> int:
-    """The most memory (bytes) the job of `spec` may hold at once while its images arrive, are converted,
-    fitted and uploaded. `input_bytes`: the size (or the size limit) of the image it edits, 0 for none."""
+def job_weight(spec: JobSpec, *, input_bytes: int = 0, input_pixels: int = 0,
+               max_event_bytes: int | None = None) -> int:
+    """The most memory (bytes) the job of `spec` may hold at once while its input image is prepared and its
+    images arrive, are converted, fitted and uploaded. `input_bytes`: the size (or the size limit) of the image
+    it edits, 0 for none; `input_pixels`: the pixels (or the pixel limit) of a member's image it decodes first,
+    0 when it decodes none (no image, or one already prepared, as Regenerate reuses)."""
     image = image_memory(image_pixels(spec.image_size, spec.aspect_ratio), max_event_bytes=max_event_bytes)
     count = spec.count
     body = _base64_size(input_bytes) if input_bytes else 0
+    preparing = 2 * input_bytes + INPUT_DECODE_COPIES * BYTES_PER_PIXEL * input_pixels if input_pixels else 0
     building = input_bytes + count * BUILD_FACTOR * body
     receiving = input_bytes + count * (body + image.receiving)
     delivering = input_bytes + count * image.held + image.working + (GRID_BYTES if count > 1 else 0)
-    return max(building, receiving, delivering)
+    return max(preparing, building, receiving, delivering)
 
 
 def _base64_size(size: int) -> int:

@@ -174,7 +174,8 @@ class ImagineService:
         except QuotaExceeded as exc:
             raise self._policy.quota_refusal(actor, exc) from None
         input_bound = self._inputs.max_bytes if attachment is not None or spec.input is not None else 0
-        admission = self._engine.admit(actor.user_id, weight=job_weight(spec, input_bytes=input_bound))
+        admission = self._engine.admit(actor.user_id, weight=job_weight(
+            spec, input_bytes=input_bound, input_pixels=self._inputs.max_pixels if attachment is not None else 0))
         try:
             fetched: str | None = None  # the hash of an image this request downloaded and stored
             if attachment is not None:

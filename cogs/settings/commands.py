@@ -41,11 +41,12 @@ Suggest = Literal["add", "server", "pick"]
 
 
 def model_id(typed: str) -> str:
-    """The model a moderator typed, stripped; refused when it could not be an id (and could break the code
-    span it is shown in)."""
+    """The model a moderator typed, stripped; refused when it could not be an id: empty, longer than any
+    suggestion can be, or with characters that could break the code span it is shown in."""
     model = typed.strip()
-    if not model or "`" in model or not model.isprintable():
+    if not model or len(model) > MODEL_ID_LIMIT or "`" in model or not model.isprintable():
         shown = "".join(ch if ch.isprintable() else "�" for ch in model[:MODEL_ID_LIMIT])
+        shown += "…" if len(model) > MODEL_ID_LIMIT else ""
         raise PolicyRefusal(f"{code(shown) if shown else 'That'} is not a model id. Pick one from the list.")
     return model
 

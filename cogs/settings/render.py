@@ -8,58 +8,24 @@ code spans they cannot break out of; channels and roles are shown as mentions, s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
 
 import discord
 
 from bot.openroute.types import ImageModel
 from bot.policy.settings import Effective, SettingsChange
-from cogs.imagine.render import code, escape, model_label
+from cogs.imagine.render import code, model_label
+from cogs.settings.changes import change_sentences, daily, duration, money, reason_shown, term_shown
 
 EMBED_COLOUR = discord.Colour.blurple()
 DESCRIPTION_LIMIT = 3000  # of Discord's 4096, leaving room under the 6000 of the whole embed
 FIELD_LIMIT = 1024
 MESSAGE_LIMIT = 2000
-LIST_SHOWN = 10  # items of a list shown in a before → after line
+LIST_SHOWN = 10  # items of a list shown in one line
 CHOICE_LIMIT = 100
 
 INHERITED = " · *inherited from the bot's operator*"
-OPERATOR_DEFAULT = "the operator's default"
-
-LABELS = {
-    "allowed_models": "Allowed models",
-    "age_restricted_models": "Age-restricted models",
-    "default_model": "Default model",
-    "channel_ids": "Channels",
-    "role_ids": "Roles",
-    "daily_limit": "Daily limit",
-    "cooldown_seconds": "Cooldown",
-    "max_concurrent": "Jobs at once",
-    "max_count": "Images per request",
-    "max_size": "Largest size",
-    "monthly_budget_usd": "Monthly budget",
-    "log_channel_id": "Audit log",
-    "spoiler": "Spoiler",
-}
-
 
 # --- small formats ---------------------------------------------------------------------------------------
-
-def duration(seconds: int) -> str:
-    """`none`, `45 s`, `5 min`, `1 h 30 min`."""
-    if seconds <= 0:
-        return "none"
-    if seconds < 60:
-        return f"{seconds} s"
-    hours, minutes, rest = seconds // 3600, seconds % 3600 // 60, seconds % 60
-    parts = ([f"{hours} h"] if hours else []) + ([f"{minutes} min"] if minutes else []) + \
-        ([f"{rest} s"] if rest else [])
-    return " ".join(parts)
-
-
-def money(amount: Decimal) -> str:
-    return f"${amount:,.2f}"
-
 
 def joined(items: Iterable[str], *, shown: int = LIST_SHOWN, empty: str = "none") -> str:
     """`a, b, c`, the first `shown` items then `… and N more`."""
@@ -88,62 +54,26 @@ def refusal(reason: str) -> str:
     return f"🚫 {reason}"
 
 
-# --- one setting's value ---------------------------------------------------------------------------------
-
-def setting_value(name: str, value: object) -> str:
-    """A stored setting as a moderator reads it (`None` or empty: what the operator set)."""
-    match name:
-        case "allowed_models":
-            return joined((code(m) for m in sorted(value)), empty="every model the operator allows")  # type: ignore[arg-type]
-        case "age_restricted_models":
-            return joined(code(m) for m in sorted(value))  # type: ignore[arg-type]
-        case "default_model":
-            return code(str(value)) if value else OPERATOR_DEFAULT
-        case "channel_ids":
-            return joined((f"<#{c}>" for c in sorted(value)), empty="every channel")  # type: ignore[arg-type]
-        case "role_ids":
-            return joined((f"<@&{r}>" for r in sorted(value)), empty="everyone")  # type: ignore[arg-type]
-        case "daily_limit":
-            return OPERATOR_DEFAULT if value is None else _daily(value or None)  # type: ignore[arg-type]
-        case "cooldown_seconds":
-            return duration(int(value))  # type: ignore[call-overload]
-        case "max_concurrent" | "max_count" | "max_size":
-            return OPERATOR_DEFAULT if value is None else str(value)
-        case "monthly_budget_usd":
-            return money(value) if isinstance(value, Decimal) else "none"
-        case "log_channel_id":
-            return f"<#{value}>" if value else "off"
-        case "spoiler":
-            return "on" if value else "off"
-    return code(str(value))
-
-
-def _daily(limit: int | None) -> str:
-    return "no limit" if limit is None else f"{limit} image{'s' if limit != 1 else ''} per member per 24 h"
-
-
 # --- a change --------------------------------------------------------------------------------------------
 
-def change_lines(change: SettingsChange) -> list[str]:
-    """`Label: before → after`, one per setting that changed."""
-    return [f"{LABELS.get(name, code(name))}: {setting_value(name, getattr(change.before, name, before))} → "
-            f"{setting_value(name, getattr(change.after, name, after))}"
-            for name, before, after in change.changes]
-
-
 def confirmation(change: SettingsChange) -> str:
-    """What the moderator sees after a change."""
+    """What the moderator sees after a change: the sentence saying what was added, removed or changed (one
+    line each when it changed several settings)."""
     if not change.changes:
         return f"Nothing changed: **/settings {change.what}** asked for what was already set."
-    lines = [f"✅ Saved **/settings {change.what}**:", *(f"- {line}" for line in change_lines(change))]
-    return clip_lines(lines, MESSAGE_LIMIT)
+    said = change_sentences(change)
+    if len(said) == 1:
+        return clip_lines([f"✅ {said[0]}"], MESSAGE_LIMIT)
+    return clip_lines([f"✅ Saved **/settings {change.what}**:", *(f"- {line}" for line in said)], MESSAGE_LIMIT)
 
 
 def audit_line(change: SettingsChange) -> str:
-    """The audit log's record of a change: who, what, before → after."""
-    lines = [f"⚙️ <@{change.moderator_id}> changed **/settings {change.what}**:",
-             *(f"- {line}" for line in change_lines(change))]
-    return clip_lines(lines, MESSAGE_LIMIT)
+    """The audit log's record of a change: who, with which command, and what it did."""
+    said = change_sentences(change)
+    who = f"⚙️ <@{change.moderator_id}> used **/settings {change.what}**:"
+    if len(said) == 1:
+        return clip_lines([f"{who} {said[0]}"], MESSAGE_LIMIT)
+    return clip_lines([who, *(f"- {line}" for line in said)], MESSAGE_LIMIT)
 
 
 def audit_channel(change: SettingsChange) -> int | None:
@@ -190,7 +120,7 @@ def models_text(effective: Effective) -> str:
 
 def limits_text(effective: Effective) -> str:
     return "\n".join([
-        f"Daily: {_daily(effective.daily_limit)}{_mark(effective, 'daily_limit')}",
+        f"Daily: {daily(effective.daily_limit)}{_mark(effective, 'daily_limit')}",
         f"Cooldown: {duration(effective.cooldown_seconds)}",
         f"Jobs at once: {effective.max_concurrent} per member{_mark(effective, 'max_concurrent')}",
         f"Images per request: up to {effective.max_count}{_mark(effective, 'max_count')}",
@@ -211,14 +141,14 @@ def settings_embed(effective: Effective) -> discord.Embed:
     budget = effective.monthly_budget_usd
     embed.add_field(name="Monthly budget", value=f"{money(budget)} (UTC calendar month)" if budget else "none",
                     inline=True)
-    embed.add_field(name="Audit log", value=setting_value("log_channel_id", settings.log_channel_id),
+    embed.add_field(name="Audit log", value=f"<#{settings.log_channel_id}>" if settings.log_channel_id else "off",
                     inline=True)
     embed.add_field(name="Spoiler", value="on: images are sent as spoilers" if settings.spoiler else "off",
                     inline=True)
     words = len(settings.blocked_words)
     embed.add_field(name="Blocked words", value=f"{words} term{'s' if words != 1 else ''} (/settings words list)"
                     if words else "none", inline=True)
-    blocked = clip_lines([f"<@{b.user_id}>" + (f" — {escape(b.reason)}" if b.reason else "")
+    blocked = clip_lines([f"<@{b.user_id}>" + (f" — {reason_shown(b.reason)}" if b.reason.strip() else "")
                           for b in settings.blocked_members], FIELD_LIMIT)
     embed.add_field(name="Blocked members", value=blocked or "none", inline=False)
     embed.set_footer(text="Inherited values follow the bot's operator until this server sets its own.")
@@ -236,10 +166,20 @@ def unlisted_choice_name(model_id: str) -> str:
     return f"{model_id} — no longer listed by the provider"[:CHOICE_LIMIT]
 
 
-def words_list(terms: list[str]) -> str:
-    """/settings words list: the server's blocked terms, one per line in code spans, within a message."""
-    if not terms:
-        return "No words are blocked on this server."
-    header = f"{len(terms)} blocked term{'s' if len(terms) != 1 else ''}:\n"
-    return header + clip_lines([code(term) for term in terms], 2000 - len(header))
+WORDS_HELP = (
+    "-# Matched as whole words (`cat*`: any word starting with cat; a phrase: its words in a row), whatever the "
+    "case, accents, invisible characters, look-alike letters (`ｗ`, `ᴡ`, `ŵ`, `ø`, Cyrillic `о` in a Latin "
+    "word, `🆆`, `🇼`) or letters spelled out (`w o r d`, `w-o-r-d`, `w.o.r.d`). Not caught: digits for letters "
+    "(`w0rd`), a word split into parts (`wo-rd`), a word written wholly in another alphabet (Cyrillic `сор` "
+    "is not `cop`).")
 
+
+def words_list(terms: list[str]) -> str:
+    """/settings words list: the server's blocked terms, one per line in code spans, and what matching
+    catches and what it does not, within a message."""
+    if not terms:
+        return f"No words are blocked on this server.\n{WORDS_HELP}"
+    header = f"{len(terms)} blocked term{'s' if len(terms) != 1 else ''}:\n"
+    footer = f"\n{WORDS_HELP}"
+    return header + clip_lines([term_shown(term) for term in terms], MESSAGE_LIMIT - len(header) - len(footer)) + \
+        footer

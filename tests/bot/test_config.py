@@ -209,3 +209,15 @@ def test_the_database_timeout_defaults_to_ten_seconds_and_is_read_from_the_envir
 def test_a_bad_database_timeout_names_its_variable(value):
     with pytest.raises(ConfigError, match=r"^DATABASE_TIMEOUT must be a positive number of seconds"):
         settings_from_env({"DATABASE_TIMEOUT": value})
+
+
+def test_members_images_are_limited_to_24_megapixels_by_default_which_the_bots_own_4k_results_fit():
+    assert settings_from_env({}).input_max_pixels == 24_000_000
+    assert settings_from_env({}).input_max_pixels > 4096 * 4096  # the largest image the bot makes
+    assert settings_from_env({"INPUT_MAX_PIXELS": "50000000"}).input_max_pixels == 50_000_000
+
+
+@pytest.mark.parametrize("value", ["0", "-5", "24MP", "2.5"])
+def test_a_bad_input_pixel_limit_names_its_variable(value):
+    with pytest.raises(ConfigError, match=r"^INPUT_MAX_PIXELS must be a positive number of pixels"):
+        settings_from_env({"INPUT_MAX_PIXELS": value})

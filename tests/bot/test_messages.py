@@ -51,6 +51,11 @@ from bot.storage.errors import DatabaseUnavailable
     (TooManyJobs(2), "You already have 2 images in progress", False),
     (QueueFull(100), "queue is full", True),
     (PolicyRefusal("DMs are off."), "DMs are off.", False),
+    (ImageTooLarge("big", pixels=900_000_000, limit=24_000_000, width=30_000, height=30_000),
+     "The image is 30000×30000 pixels (900 megapixels); this bot takes images of up to 24 megapixels "
+     "(6000×4000, for example).", False),
+    (ImageTooLarge("bomb", limit=24_000_000), "up to 24 megapixels", False),
+    (ImageTooLarge("file", limit=20_000_000, size=25_300_000), "The image is 25.3 MB; the limit is 20 MB.", False),
     (DatabaseUnavailable("PostgreSQL db:5432/imagine", "no answer within 10 s", timeout=10),
      "The bot's database is not answering; try again in a minute.", True),
     (RuntimeError("secret internals"), "Something went wrong on our side", True),

@@ -206,9 +206,10 @@ async def test_a_change_is_confirmed_to_the_moderator_alone_with_before_and_afte
 
     await run(cog, "limits", it, daily=5, cooldown=30)
 
-    assert said(it).split("\n") == ["✅ Saved **/settings limits**:",
-                                    "- Daily limit: the operator's default → 5 images per member per 24 h",
-                                    "- Cooldown: none → 30 s"]
+    assert said(it).split("\n") == [
+        "✅ Saved **/settings limits**:",
+        "- Changed the daily limit from the operator's default to 5 images per member per 24 h.",
+        "- Changed the cooldown between a member's requests from none to 30 s."]
     assert it.edit_original_response.await_args.kwargs["allowed_mentions"].to_dict() == {"parse": []}
     assert ((await stored(cog)).daily_limit, (await stored(cog)).cooldown_seconds) == (5, 30)
 
@@ -220,8 +221,8 @@ async def test_a_change_is_written_to_the_audit_channel_when_one_is_set():
 
     cog.bot.get_partial_messageable.assert_called_once_with(LOG_CHANNEL)
     sent = audit_channel(cog).send.await_args
-    assert sent.args[0].split("\n") == [f"⚙️ <@{MODERATOR}> changed **/settings models add**:",
-                                        "- Allowed models: every model the operator allows → `emu/png`"]
+    assert sent.args[0] == (f"⚙️ <@{MODERATOR}> used **/settings models add**: Allowed `emu/png` on this server "
+                            "(1 model in all; before, every model the operator allows).")
     assert sent.kwargs["allowed_mentions"].to_dict() == {"parse": []}
 
 
@@ -242,7 +243,7 @@ async def test_turning_the_audit_log_off_is_recorded_in_the_channel_it_was():
 
     assert (await stored(cog)).log_channel_id is None
     cog.bot.get_partial_messageable.assert_called_once_with(LOG_CHANNEL)
-    assert f"<#{LOG_CHANNEL}> → off" in audit_channel(cog).send.await_args.args[0]
+    assert f"Turned the audit log off (it was <#{LOG_CHANNEL}>)." in audit_channel(cog).send.await_args.args[0]
 
 
 async def test_a_change_that_changes_nothing_is_said_and_not_logged():
@@ -262,7 +263,7 @@ async def test_the_budget_is_kept_as_the_amount_typed():
     await run(cog, "budget", it, monthly_usd=12.1)
 
     assert (await stored(cog)).monthly_budget_usd == Decimal("12.10")
-    assert "none → $12.10" in said(it)
+    assert said(it) == "✅ Set the monthly budget to $12.10 (UTC calendar month; before, none)."
 
 
 async def test_channels_and_roles_are_added_and_removed_by_id():
@@ -293,6 +294,16 @@ async def test_a_typed_model_that_could_break_its_code_span_is_refused_unbroken(
     await run(cog, "models add", it, model="x`@everyone`")
 
     assert said(it) == "🚫 `xˋ@everyoneˋ` is not a model id. Pick one from the list."
+    assert (await stored(cog)).allowed_models == frozenset()
+
+
+async def test_a_model_id_longer_than_any_suggestion_is_refused_in_one_short_message():
+    cog = make_cog()
+    it = interaction()
+
+    await run(cog, "models add", it, model="x" * 2000)
+
+    assert said(it) == f"🚫 `{'x' * 100}…` is not a model id. Pick one from the list."
     assert (await stored(cog)).allowed_models == frozenset()
 
 

@@ -160,8 +160,8 @@ def test_the_confirmation_says_what_changed_from_what_to_what():
 
     assert text.split("\n") == [
         "✅ Saved **/settings limits**:",
-        "- Daily limit: the operator's default → 5 images per member per 24 h",
-        "- Cooldown: none → 30 s",
+        "- Changed the daily limit from the operator's default to 5 images per member per 24 h.",
+        "- Changed the cooldown between a member's requests from none to 30 s.",
     ]
 
 
@@ -174,11 +174,20 @@ def test_model_channel_and_budget_changes_read_as_models_mentions_and_money():
                                 ("log_channel_id", "—", "77"))).split("\n")
 
     assert lines[1:] == [
-        "- Allowed models: `a/one` → `a/one`, `b/two`",
-        "- Channels: every channel → <#30>",
-        "- Monthly budget: $5.00 → none",
-        "- Audit log: off → <#77>",
+        "- Allowed `b/two` on this server (2 models in all).",
+        "- /imagine now works in <#30> (1 channel in all; before, every channel).",
+        "- Removed the monthly budget (was $5.00).",
+        "- The audit log now goes to <#77> (it was off).",
     ]
+
+
+def test_many_items_changed_at_once_are_named_then_counted():
+    before = GuildSettings(guild_id=GUILD)
+    after = before.replace(blocked_words=frozenset(f"w{n:02d}" for n in range(25)))
+    text = confirmation(change("words add", before, after, ("blocked_words", "", "")))
+
+    assert text == ("✅ Added the blocked words `w00`, `w01`, `w02`, `w03`, `w04`, `w05`, `w06`, `w07`, `w08` and "
+                    "16 more (25 in all).")
 
 
 def test_nothing_changed_is_said_plainly():
@@ -187,15 +196,14 @@ def test_nothing_changed_is_said_plainly():
     assert confirmation(change("spoiler", same, same)).startswith("Nothing changed")
 
 
-def test_the_audit_line_names_who_changed_what_from_what_to_what():
+def test_the_audit_line_names_who_changed_what_and_how():
     before = GuildSettings(guild_id=GUILD)
     after = before.replace(default_model=HOSTILE_MODEL)
     text = audit_line(change("models default", before, after, ("default_model", "—", HOSTILE_MODEL)))
 
-    first, second = text.split("\n")
-    assert first == f"⚙️ <@{MODERATOR}> changed **/settings models default**:"
-    assert second.startswith("- Default model: the operator's default → `evil/")
-    assert "@everyone" not in outside_code_spans(second)
+    assert text.startswith(f"⚙️ <@{MODERATOR}> used **/settings models default**: Set the default model to `evil/")
+    assert text.endswith("(was the operator's default).")
+    assert "@everyone" not in outside_code_spans(text)
 
 
 def test_a_long_change_is_clipped_to_one_message():

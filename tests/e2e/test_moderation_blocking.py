@@ -73,8 +73,10 @@ async def with_audit_channel(fake: FakeDiscord) -> None:
 
 
 async def blocked_terms(fake: FakeDiscord) -> str:
-    """`/settings words list` as the moderator."""
-    return await settings(fake, "words list")
+    """`/settings words list` as the moderator: the list, without the note on what matching catches."""
+    listed, note = (await settings(fake, "words list")).rsplit("\n", 1)
+    assert note.startswith("-# Matched as whole words"), note
+    return listed
 
 
 async def settings_fields(fake: FakeDiscord) -> dict[str, str]:

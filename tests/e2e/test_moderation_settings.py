@@ -173,10 +173,9 @@ async def test_the_audit_channel_records_settings_changes_and_generations(runner
 
     changes, generation = lines[:2], lines[2]
     assert all(m.author.id == discord_fake.bot_user.id for m in lines)
-    assert changes[0].content.startswith(f"⚙️ <@{sam.id}> changed **/settings log-channel**")
+    assert changes[0].content.startswith(f"⚙️ <@{sam.id}> used **/settings log-channel**: The audit log now goes to")
     assert f"<#{audit.id}>" in changes[0].content
-    assert changes[1].content.startswith(f"⚙️ <@{sam.id}> changed **/settings limits**")
-    assert "Daily limit" in changes[1].content
+    assert changes[1].content.startswith(f"⚙️ <@{sam.id}> used **/settings limits**: Changed the daily limit")
     assert "5 images" in changes[1].content
     assert f"<@{discord_fake.user('alice').id}>" in generation.content
     assert "a heron at dawn" in generation.content

@@ -8,12 +8,22 @@ from collections.abc import Callable
 import pytest
 from PIL import Image
 
+from bot.config import settings_from_env
 from bot.formats import sniff_mime_type
-from bot.images.decode import DEFAULT_MAX_PIXELS, ImageInfo, check_image, inspect_image, prepare_input, to_png
+from bot.images.decode import (
+    DEFAULT_INPUT_MAX_PIXELS,
+    DEFAULT_MAX_PIXELS,
+    ImageInfo,
+    check_image,
+    inspect_image,
+    prepare_input,
+    to_png,
+)
 from bot.images.errors import CorruptImage, ImageError, ImageTooLarge, UnsupportedImageType
 from bot.images.fit import fit_for_upload
 from bot.images.grid import make_grid
 from bot.images.worker import ImageWorker
+from bot.jobs.memory import PIXELS_1K
 from tests.bot.images.pictures import BMP, GIF, decode, encode, gradient, noise, png_bomb
 
 # --- inspect_image ----------------------------------------------------------------------------
@@ -225,3 +235,29 @@ async def test_input_over_the_byte_limit_is_refused(worker: ImageWorker) -> None
         await worker.prepare_input(png, max_bytes=len(png) - 1)
 
     assert caught.value.limit == len(png) - 1
+
+
+# --- the pixel limit of members' images (INPUT_MAX_PIXELS) ----------------------------------------------
+
+
+@pytest.mark.usefixtures("no_decoding")
+def test_a_small_input_with_more_pixels_than_the_input_limit_is_refused_from_its_header() -> None:
+    bomb = png_bomb(5000, 5000)  # 25 megapixels in a few kilobytes
+    assert len(bomb) < 50_000
+
+    with pytest.raises(ImageTooLarge) as caught:
+        prepare_input(bomb)
+
+    error = caught.value
+    assert (error.width, error.height, error.pixels, error.limit) == (5000, 5000, 25_000_000, DEFAULT_INPUT_MAX_PIXELS)
+
+
+@pytest.mark.parametrize("ratio", ["21:9", "1:1", "9:16"])
+async def test_a_4k_result_of_the_bot_can_be_given_back_to_edit(worker: ImageWorker, ratio: str) -> None:
+    width, height = (4 * side for side in PIXELS_1K[ratio])
+    result = encode(Image.linear_gradient("L").resize((width, height)), "PNG")  # as big as the bot makes
+
+    data, mime = await worker.prepare_input(result, max_pixels=settings_from_env({}).input_max_pixels)
+
+    assert mime == "image/png"
+    assert max(inspect_image(data).width, inspect_image(data).height) == 2048  # downscaled to send, not refused

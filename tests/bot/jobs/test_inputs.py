@@ -14,12 +14,12 @@ import pytest
 from aiohttp import web
 from PIL import Image
 
-from bot.config import OpenRouteSettings
-from bot.images.errors import CorruptImage, UnsupportedImageType
+from bot.images.errors import CorruptImage, ImageTooLarge, UnsupportedImageType
 from bot.images.worker import ImageWorker
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
-from bot.jobs.inputs import InputFetcher, RemoteImage, declared_type
-from bot.openroute.client import create_session
+from bot.jobs.inputs import InputFetcher, RemoteImage, create_download_session, declared_type
+from bot.messages import explain
+from tests.bot.images.pictures import png_bomb
 from tests.fakes.images import noise_jpeg, noise_png
 
 CAP = 256 * 1024
@@ -50,6 +50,7 @@ class ImageHost:
         app.router.add_get("/fox.png", self._bytes(PNG, "image/png"))
         app.router.add_get("/fox.jpg", self._bytes(noise_jpeg(40, 30, seed=3), "image/png"))  # mislabelled
         app.router.add_get("/anim.gif", self._bytes(gif_bytes(), "image/png"))
+        app.router.add_get("/bomb.png", self._bytes(png_bomb(5000, 5000), "image/png"))  # 25 MP in a few KB
         app.router.add_get("/page.png", self._bytes(b"<html><body>Sign in to continue</body></html>",
                                                     "text/html"))
         app.router.add_get("/gone.png", self._status(404))
@@ -132,7 +133,7 @@ async def host() -> AsyncIterator[ImageHost]:
 
 @pytest.fixture
 async def fetcher() -> AsyncIterator[InputFetcher]:
-    session = create_session(OpenRouteSettings())  # the bot's one shared session
+    session = create_download_session(max_connections=4)  # as the bot builds it: not the API's session
     images = ImageWorker(max_workers=1)
     yield InputFetcher(session, images, max_bytes=CAP, timeout=30.0)
     await session.close()
@@ -237,3 +238,15 @@ async def test_a_web_page_behind_an_image_claim_is_refused_as_not_an_image(
         host: ImageHost, fetcher: InputFetcher) -> None:
     with pytest.raises(CorruptImage, match="not an image"):
         await fetcher.fetch(host.image("/page.png", content_type="image/png"))
+
+
+# --- pixels --------------------------------------------------------------------------------------------
+
+
+async def test_a_small_file_with_too_many_pixels_is_refused_naming_the_limit(host: ImageHost,
+                                                                             fetcher: InputFetcher) -> None:
+    with pytest.raises(ImageTooLarge) as caught:
+        await fetcher.fetch(host.image("/bomb.png", content_type="image/png"))
+
+    assert explain(caught.value).text == ("The image is 5000×5000 pixels (25 megapixels); this bot takes images of "
+                                          "up to 24 megapixels (6000×4000, for example).")

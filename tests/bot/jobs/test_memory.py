@@ -12,7 +12,7 @@ from PIL import Image
 from bot.config import settings_from_env
 from bot.images.decode import to_png
 from bot.images.fit import CANDIDATES, MAX_SCALE, PARALLEL_MAX_SCALE
-from bot.jobs.memory import MIB, image_memory, image_pixels, job_weight
+from bot.jobs.memory import BYTES_PER_PIXEL, INPUT_DECODE_COPIES, MIB, image_memory, image_pixels, job_weight
 from bot.records.spec import JobSpec
 
 DEFAULT_EVENT_CAP = 64 * MIB
@@ -103,3 +103,31 @@ def test_the_file_estimate_covers_an_incompressible_image_of_that_size() -> None
     assert len(raw.getvalue()) <= estimate.encoded
     assert len(converted) <= estimate.encoded
     assert len(f"data:image/png;base64,{base64.b64encode(raw.getvalue()).decode()}") <= estimate.line
+
+
+# --- an image to edit ------------------------------------------------------------------------------------
+
+def test_a_members_image_is_counted_by_its_pixels_not_by_its_file_size() -> None:
+    file_limit = 20_000_000
+    smaller_picture = job_weight(spec(), input_bytes=file_limit, input_pixels=12_000_000)
+    huge_picture = job_weight(spec(), input_bytes=file_limit, input_pixels=24_000_000)
+
+    # the same file size limit, twice the pixels: the decoding is what grows
+    assert huge_picture - smaller_picture == INPUT_DECODE_COPIES * BYTES_PER_PIXEL * 12_000_000
+    assert huge_picture >= INPUT_DECODE_COPIES * BYTES_PER_PIXEL * 24_000_000
+
+
+def test_an_image_already_prepared_is_not_counted_as_decoded_again() -> None:
+    # Regenerate sends the stored, prepared image again: its file counts, no decoding does
+    assert job_weight(spec(), input_bytes=20_000_000) == job_weight(spec(), input_bytes=20_000_000, input_pixels=0)
+    assert job_weight(spec(), input_bytes=20_000_000) < job_weight(spec(), input_bytes=20_000_000,
+                                                                   input_pixels=24_000_000)
+
+
+def test_the_documented_figure_for_a_job_editing_a_members_image() -> None:
+    defaults = settings_from_env({})
+    weight = job_weight(spec(), input_bytes=defaults.input_max_bytes, input_pixels=defaults.input_max_pixels,
+                        max_event_bytes=DEFAULT_EVENT_CAP)
+
+    # README: a member's image of up to 24 MP (and 20 MB) adds its decoding, 16 bytes a pixel: 404 MiB in all
+    assert round(weight / MIB) == 404
