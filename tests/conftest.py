@@ -32,16 +32,25 @@ def postgres_admin_url() -> Iterator[str]:
     if url := os.environ.get(POSTGRES_URL_VARIABLE):
         yield url
         return
-    directory = Path(tempfile.mkdtemp(prefix="imagine-test-postgres-"))
+    with _throwaway_server("imagine-test-postgres-", (
+            f"These tests need PostgreSQL and none could be started: {{}}\nSet {POSTGRES_URL_VARIABLE} to an admin "
+            "URL of a server the tests may create databases on, or install the postgresql package so that "
+            "tests/postgres_server.py can start a throwaway one.")) as (_directory, url):
+        yield url
+
+
+@contextmanager
+def _throwaway_server(prefix: str, failure: str) -> Iterator[tuple[Path, str]]:
+    """A PostgreSQL server started in a new temporary folder, and its admin URL; stopped and deleted afterwards.
+    Without one the test fails with `failure`, its `{}` replaced by why."""
+    directory = Path(tempfile.mkdtemp(prefix=prefix))
     try:
         url = postgres_server.start(directory)
     except postgres_server.PostgresServerError as exc:
         shutil.rmtree(directory, ignore_errors=True)
-        pytest.fail(f"These tests need PostgreSQL and none could be started: {exc}\nSet {POSTGRES_URL_VARIABLE} to "
-                    "an admin URL of a server the tests may create databases on, or install the postgresql "
-                    "package so that tests/postgres_server.py can start a throwaway one.", pytrace=False)
+        pytest.fail(failure.format(exc), pytrace=False)
     try:
-        yield url
+        yield directory, url
     finally:
         postgres_server.stop(directory)
         shutil.rmtree(directory, ignore_errors=True)
@@ -106,15 +115,7 @@ class FreezablePostgres:
 @pytest.fixture(scope="session")
 def freezable_postgres() -> Iterator[FreezablePostgres]:
     """A throwaway PostgreSQL server for tests that freeze it (see `FreezablePostgres`)."""
-    directory = Path(tempfile.mkdtemp(prefix="imagine-test-frozen-postgres-"))
-    try:
-        url = postgres_server.start(directory)
-    except postgres_server.PostgresServerError as exc:
-        shutil.rmtree(directory, ignore_errors=True)
-        pytest.fail(f"These tests freeze a PostgreSQL server of their own and none could be started: {exc}\n"
-                    "Install the postgresql package so that tests/postgres_server.py can start one.", pytrace=False)
-    try:
+    with _throwaway_server("imagine-test-frozen-postgres-", (
+            "These tests freeze a PostgreSQL server of their own and none could be started: {}\nInstall the "
+            "postgresql package so that tests/postgres_server.py can start one.")) as (directory, url):
         yield FreezablePostgres(directory, url)
-    finally:
-        postgres_server.stop(directory)
-        shutil.rmtree(directory, ignore_errors=True)
