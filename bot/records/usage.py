@@ -24,3 +24,12 @@ class ModelHistory:
     samples: int
     avg_cost: Decimal | None
     avg_seconds: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Forgotten:
+    """What `/privacy forget` did: the finished jobs whose history was deleted, and the unfinished ones left to
+    finish (their history stays until they end and the member forgets again)."""
+
+    jobs: int
+    unfinished: int

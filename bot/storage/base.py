@@ -1,20 +1,22 @@
 """What the bot stores, independent of the database: the repositories' contracts and the store.
 
 A job row is a `JobSpec` (bot.records.spec) plus its outcome; it reads back as a `JobRecord`
-(bot.records.job). `JobRepository`, `InputImageRepository`, `MetaRepository`, `GuildSettingsRepository` and
-`UsageRepository` are implemented once in bot.storage.sql over a small database interface that the SQLite
-and PostgreSQL backends provide; each backend's store subclasses `Store`. The encoding helpers at the bottom
-keep values stored the same way: timestamps as unix seconds (float), money as decimal text, generation ids as
-a JSON array.
+(bot.records.job). `JobRepository`, `LedgerRepository`, `InputImageRepository`, `MetaRepository`,
+`GuildSettingsRepository` and `UsageRepository` are implemented once in bot.storage.sql over a small database
+interface that the SQLite and PostgreSQL backends provide; each backend's store subclasses `Store`. The encoding
+helpers at the bottom keep values stored the same way: timestamps as unix seconds (float), money as decimal
+text, generation ids as a JSON array.
 
-How jobs count (for `Quota` checks and usage totals alike):
+How usage counts (for `Quota` checks and usage totals alike): from the usage ledger (bot.records.ledger), one
+entry per provider request, recorded with its job and never deleted with it (only after `LEDGER_DAYS`):
 
-- scope: a DM job (`is_dm`) counts among its requester's DM jobs, wherever it was asked; any other job
-  among the jobs of its server (`guild_id`);
-- images: a queued or running job counts its `count`, a succeeded one the images delivered (its `count`
-  when that was not reported), a failed, cancelled or interrupted one none;
-- money: a finished job counts its reported cost (nothing without one: its reservation is released), an
-  unfinished one its reservation.
+- scope: a DM job's requests count among its requester's DM requests, wherever it was asked; any other job's
+  among the requests of its server (`guild_id`);
+- images: an open request counts the image it expects, a settled one the images the provider produced;
+- money: an open request counts its share of the job's reservation, a settled one its cost (reported, looked
+  up, or its reservation when nobody said).
+
+Only live concurrency counts unfinished jobs.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from typing import Protocol, Self
 
 from bot.records.guild import GuildModels, GuildSettings
 from bot.records.job import FINISHED_STATUSES, JobRecord, JobStatus
+from bot.records.ledger import Answer, LedgerEntry
 from bot.records.quota import Quota
 from bot.records.spec import InputRef, JobSpec, ResponseHandle
-from bot.records.usage import ModelHistory, UsageTotals
+from bot.records.usage import Forgotten, ModelHistory, UsageTotals
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +43,7 @@ __all__ = [
     "GuildSettingsRepository",
     "InputImageRepository",
     "JobRepository",
+    "LedgerRepository",
     "MetaRepository",
     "Store",
     "UsageRepository",
@@ -61,8 +65,9 @@ class JobRepository(Protocol):
     async def create(self, spec: JobSpec, *, created_at: float, handle: ResponseHandle = NO_HANDLE,
                      quota: Quota | None = None, owner: str | None = None) -> JobRecord:
         """Record a new QUEUED job holding `quota.reserve` (0 without a quota) as its reserved cost, owned by
-        the bot instance `owner` (its heartbeat starts at `created_at`). Its input image must already be
-        stored (`InputImageRepository.put`) and its parent job must exist.
+        the bot instance `owner` (its heartbeat starts at `created_at`), and its `count` requests in the usage
+        ledger, each open with one expected image and an equal share of the reservation. Its input image must
+        already be stored (`InputImageRepository.put`) and its parent job must exist.
 
         With `quota`, the checks and the insert are one transaction. They run in this order: cooldown,
         daily images, concurrent jobs, server budget (not for a DM job), global budget; the first limit
@@ -100,10 +105,12 @@ class JobRepository(Protocol):
     async def finish(self, job_id: int, *, status: JobStatus, finished_at: float, error: str | None = None,
                      cost: Decimal | None = None, generation_ids: Sequence[str] = (),
                      images: int | None = None) -> bool:
-        """Move an unfinished job to a terminal `status` and forget its interaction token. `cost` is the
-        reported cost (it replaces the reservation; without one the reservation is released), `images`
-        the images delivered. The first finish wins: False (and nothing changes) if the job is unknown or
-        already finished. Raises ValueError for a non-terminal status or a negative image count."""
+        """Move an unfinished job to a terminal `status` and forget its interaction token; `cost` and `images`
+        (the images delivered) are its history. Its requests still open in the ledger never answered: they are
+        settled as nothing spent — unless none was settled one by one (`LedgerRepository.settle`) and `cost` or
+        `images` is given: then the first request carries them (a caller that knows only the job's totals). The
+        first finish wins: False (and nothing changes) if the job is unknown or already finished. Raises
+        ValueError for a non-terminal status or a negative image count."""
         ...
 
     async def record_cost(self, job_id: int, *, cost: Decimal | None, generation_ids: Sequence[str] = ()) -> bool:
@@ -122,12 +129,42 @@ class JobRepository(Protocol):
         jobs, jobs without an owner and (with `stale_before`) jobs whose heartbeat is older than
         `stale_before`. While running, with only `stale_before`: the jobs whose heartbeat is older (those of
         a stopped instance). Never a live sibling instance's job. The returned records still carry their
-        interaction token (to edit the original response once); the stored ones no longer do."""
+        interaction token (to edit the original response once); the stored ones no longer do. A RUNNING job's
+        requests still open in the ledger may have been paid: each is settled at its reservation (and expected
+        images); a QUEUED job's as nothing spent."""
         ...
 
     async def delete_finished_before(self, cutoff: float) -> int:
         """Retention: delete the finished jobs created before `cutoff` (never an unfinished one);
-        return how many were deleted. Their input images stay until `delete_unreferenced`."""
+        return how many were deleted. Their input images stay until `delete_unreferenced`, their ledger
+        entries until `LedgerRepository.prune`."""
+        ...
+
+
+class LedgerRepository(Protocol):
+    """The usage ledger (bot.records.ledger): one entry per provider request, what limits and budgets count."""
+
+    async def entries(self, job_id: int) -> list[LedgerEntry]:
+        """The job's requests in order (empty for a job the ledger does not know)."""
+        ...
+
+    async def settle(self, job_id: int, answer: Answer, *, settled_at: float) -> LedgerEntry | None:
+        """Settle one request as its answer ended: its reported cost, else its share of the reservation
+        (`CostSource.RESERVED`), and the images the provider produced. None when that request is unknown or
+        already settled: the first settlement wins."""
+        ...
+
+    async def correct(self, job_id: int, request: int, *, cost: Decimal) -> bool:
+        """A cost looked up by generation id replaces the reservation a request was settled at; False (and
+        nothing changes) unless it was settled at its reservation."""
+        ...
+
+    async def forgotten(self, job_id: int) -> bool:
+        """Whether the job's requester deleted its history (`UsageRepository.forget`) while its spend is kept."""
+        ...
+
+    async def prune(self, *, created_before: float) -> int:
+        """Delete the settled entries created before `created_before` (never an open one); how many."""
         ...
 
 
@@ -217,13 +254,15 @@ class UsageRepository(Protocol):
         """When the requester's latest job in that server (`guild_id` None: DMs) was created, or None."""
         ...
 
-    async def model_history(self, model: str, *, last: int = 20) -> ModelHistory:
-        """What the model's `last` most recently finished SUCCEEDED jobs took."""
+    async def model_history(self, model: str, *, image_size: str | None = None, last: int = 20) -> ModelHistory:
+        """What the model costs per image at that size (its `last` settled requests with a known cost) and
+        how long its `last` most recently finished SUCCEEDED jobs at that size took."""
         ...
 
-    async def forget(self, user_id: int) -> int:
-        """Delete every job the user asked for (jobs derived from them stay, without their parent) and the
-        input images no job references any more; return how many jobs were deleted."""
+    async def forget(self, user_id: int) -> Forgotten:
+        """Delete every finished job the user asked for (jobs derived from them stay, without their parent)
+        and the input images no job references any more; their ledger entries stay, flagged forgotten.
+        Unfinished jobs are left to finish. Says how many jobs were deleted and how many were left."""
         ...
 
 
@@ -231,9 +270,10 @@ class Store:
     """What the bot is given: the repositories over one database. Close it once at shutdown
     (or use it as an async context manager)."""
 
-    def __init__(self, *, jobs: JobRepository, meta: MetaRepository, inputs: InputImageRepository,
-                 guilds: GuildSettingsRepository, usage: UsageRepository) -> None:
+    def __init__(self, *, jobs: JobRepository, ledger: LedgerRepository, meta: MetaRepository,
+                 inputs: InputImageRepository, guilds: GuildSettingsRepository, usage: UsageRepository) -> None:
         self.jobs = jobs
+        self.ledger = ledger
         self.meta = meta
         self.inputs = inputs
         self.guilds = guilds

@@ -7,6 +7,7 @@ from bot.storage.sql.database import Database, Row, Session
 from bot.storage.sql.guilds import SqlGuildSettingsRepository
 from bot.storage.sql.inputs import SqlInputImageRepository
 from bot.storage.sql.jobs import SqlJobRepository
+from bot.storage.sql.ledger import SqlLedgerRepository
 from bot.storage.sql.meta import SqlMetaRepository
 from bot.storage.sql.store import SqlStore
 from bot.storage.sql.usage import SqlUsageRepository
@@ -19,6 +20,7 @@ __all__ = [
     "SqlGuildSettingsRepository",
     "SqlInputImageRepository",
     "SqlJobRepository",
+    "SqlLedgerRepository",
     "SqlMetaRepository",
     "SqlStore",
     "SqlUsageRepository",

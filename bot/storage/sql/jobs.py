@@ -23,6 +23,7 @@ from bot.storage.base import (
 )
 from bot.storage.sql.counting import _UNFINISHED_SQL
 from bot.storage.sql.database import Database, Row
+from bot.storage.sql.ledger import close_open_requests, open_requests, settle_as_one
 from bot.storage.sql.quota import check_quota
 
 log = logging.getLogger(__name__)
@@ -115,6 +116,7 @@ class SqlJobRepository:
             if quota is not None:
                 await check_quota(db, spec, quota)
             [row] = await db.fetch(_INSERT_JOB, params)
+            await open_requests(db, spec, job_id=row["id"], reserve=reserve, created_at=created_at)
         return _record(row)
 
     async def check(self, spec: JobSpec, quota: Quota) -> None:
@@ -170,12 +172,20 @@ class SqlJobRepository:
         status = check_finished_status(status)
         if images is not None and images < 0:
             raise ValueError(f"images delivered cannot be negative, got {images}")
-        changed = await self._db.execute(
-            "UPDATE jobs SET status = ?, finished_at = ?, error = ?, cost = ?, generation_ids = ?, images = ?,"
-            f" interaction_token = NULL WHERE id = ? AND status IN ({_UNFINISHED_SQL})",
-            (status.value, finished_at, clip_error(error), encode_cost(cost),
-             encode_generation_ids(generation_ids), images, job_id),
-        )
+        async with self._db.transaction() as db:
+            changed = await db.execute(
+                "UPDATE jobs SET status = ?, finished_at = ?, error = ?, cost = ?, generation_ids = ?, images = ?,"
+                f" interaction_token = NULL WHERE id = ? AND status IN ({_UNFINISHED_SQL})",
+                (status.value, finished_at, clip_error(error), encode_cost(cost),
+                 encode_generation_ids(generation_ids), images, job_id),
+            )
+            if changed:
+                succeeded = status is JobStatus.SUCCEEDED
+                if succeeded or cost is not None or images:
+                    [(count,)] = await db.fetch("SELECT count FROM jobs WHERE id = ?", (job_id,))
+                    produced = images if images is not None else (count if succeeded else 0)
+                    await settle_as_one(db, job_id, cost=cost, images=produced, settled_at=finished_at)
+                await close_open_requests(db, job_id, settled_at=finished_at, keep_reservation=False)
         return changed > 0
 
     async def record_cost(self, job_id: int, *, cost: Decimal | None, generation_ids: Sequence[str] = ()) -> bool:
@@ -200,8 +210,9 @@ class SqlJobRepository:
         oldest first, each still with the token it had; the stored token is cleared."""
         where, params = _interruptible(owner, stale_before)
         async with self._db.transaction() as db:
-            tokens = {row[0]: row[1] for row in await db.fetch(
-                f"SELECT id, interaction_token FROM jobs WHERE {where}", params)}
+            found = await db.fetch(f"SELECT id, interaction_token, status FROM jobs WHERE {where}", params)
+            tokens = {row[0]: row[1] for row in found}
+            started = {row[0] for row in found if row[2] == JobStatus.RUNNING.value}
             ids = sorted(tokens)
             rows: list[Row] = []
             for start in range(0, len(ids), _IDS_PER_STATEMENT):
@@ -211,6 +222,9 @@ class SqlJobRepository:
                     "UPDATE jobs SET status = ?, finished_at = ?, interaction_token = NULL"
                     f" WHERE id IN ({', '.join('?' for _ in chunk)}) AND status IN ({_UNFINISHED_SQL})"
                     f" RETURNING {_JOB_COLUMNS}", (JobStatus.INTERRUPTED.value, now, *chunk))
+            for row in rows:
+                # a request cut off while it ran may have been paid: it keeps its reservation as its cost
+                await close_open_requests(db, row["id"], settled_at=now, keep_reservation=row["id"] in started)
         records = sorted((_record(row) for row in rows), key=lambda record: (record.created_at, record.id))
         records = [dataclasses.replace(record, handle=dataclasses.replace(
             record.handle, interaction_token=tokens[record.id])) for record in records]

@@ -1,4 +1,5 @@
-"""The quota checks made before a job is recorded (inside `JobRepository.create`'s transaction)."""
+"""The quota checks made before a job is recorded (inside `JobRepository.create`'s transaction): images,
+cooldown and money from the usage ledger, concurrency from the unfinished jobs."""
 
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ async def check_quota(db: Session, spec: JobSpec, quota: Quota) -> None:
     """Raise QuotaExceeded for the first limit of `quota` the new job does not fit (see `JobRepository`)."""
     mine, mine_params = _member_place(spec.requester_id, guild_id=spec.guild_id, is_dm=spec.is_dm)
     if quota.cooldown:
-        [(latest,)] = await db.fetch(f"SELECT MAX(created_at) FROM jobs WHERE {mine}", mine_params)
+        [(latest,)] = await db.fetch(f"SELECT MAX(created_at) FROM usage_ledger WHERE {mine}", mine_params)
         if latest is not None and (left := latest + quota.cooldown - quota.now) > 0:
             raise QuotaExceeded("cooldown", limit=quota.cooldown, retry_after=left)
     if quota.daily_images:
         [(used, oldest)] = await db.fetch(
             "SELECT COALESCE(SUM(n), 0), MIN(CASE WHEN n > 0 THEN created_at END)"
-            f" FROM (SELECT created_at, {_IMAGES_SQL} AS n FROM jobs WHERE {mine} AND created_at > ?)"
+            f" FROM (SELECT created_at, {_IMAGES_SQL} AS n FROM usage_ledger WHERE {mine} AND created_at > ?)"
             " AS counted", (*mine_params, quota.now - DAY))
         if used + spec.count > quota.daily_images:
             raise QuotaExceeded("daily", limit=quota.daily_images,

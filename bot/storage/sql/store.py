@@ -7,6 +7,7 @@ from bot.storage.sql.database import Database
 from bot.storage.sql.guilds import SqlGuildSettingsRepository
 from bot.storage.sql.inputs import SqlInputImageRepository
 from bot.storage.sql.jobs import SqlJobRepository
+from bot.storage.sql.ledger import SqlLedgerRepository
 from bot.storage.sql.meta import SqlMetaRepository
 from bot.storage.sql.usage import SqlUsageRepository
 
@@ -16,7 +17,8 @@ class SqlStore(Store):
 
     def __init__(self, database: Database) -> None:
         self._database = database
-        super().__init__(jobs=SqlJobRepository(database), meta=SqlMetaRepository(database),
+        super().__init__(jobs=SqlJobRepository(database), ledger=SqlLedgerRepository(database),
+                         meta=SqlMetaRepository(database),
                          inputs=SqlInputImageRepository(database), guilds=SqlGuildSettingsRepository(database),
                          usage=SqlUsageRepository(database))
 

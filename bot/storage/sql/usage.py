@@ -1,4 +1,5 @@
-"""The usage queries: totals per member, server and day, top members, model history, forgetting a user."""
+"""The usage queries, all from the usage ledger: totals per member, server and day, top members, a model's cost
+history; and forgetting a user's history (never their spend)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,21 @@ import math
 from decimal import Decimal
 
 from bot.records.job import JobStatus
-from bot.records.usage import ModelHistory, UsageTotals
-from bot.storage.base import decode_cost
-from bot.storage.sql.counting import _IMAGES_SQL, _SPENT_SQL, DAY, _member_place, _money, _place, _totals
+from bot.records.ledger import DEFAULT_IMAGE_SIZE, CostSource, drawn_size
+from bot.records.usage import Forgotten, ModelHistory, UsageTotals
+from bot.storage.sql.counting import (
+    _IMAGES_SQL,
+    _SPENT_SQL,
+    _UNFINISHED_SQL,
+    DAY,
+    _member_place,
+    _money,
+    _place,
+    _totals,
+)
 from bot.storage.sql.database import Database
 from bot.storage.sql.inputs import DISCARD_IMAGE
+from bot.storage.sql.ledger import mark_forgotten
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +58,8 @@ class SqlUsageRepository:
         where, where_params = f"{place} AND created_at >= ?", (*params, since)
         async with self._db.snapshot() as db:
             top = await db.fetch(
-                "SELECT requester_id, COUNT(*) AS job_count, COALESCE(SUM(n), 0) AS image_count"
-                f" FROM (SELECT requester_id, {_IMAGES_SQL} AS n FROM jobs WHERE {where}) AS counted"
+                "SELECT requester_id, COUNT(DISTINCT job_id) AS job_count, COALESCE(SUM(n), 0) AS image_count"
+                f" FROM (SELECT requester_id, job_id, {_IMAGES_SQL} AS n FROM usage_ledger WHERE {where}) AS counted"
                 " GROUP BY requester_id ORDER BY image_count DESC, job_count DESC, requester_id LIMIT ?",
                 (*where_params, limit))
             if not top:
@@ -56,7 +67,7 @@ class SqlUsageRepository:
             ids = [row["requester_id"] for row in top]
             money = await db.fetch(
                 f"SELECT requester_id, spent, COUNT(*) FROM (SELECT requester_id, {_SPENT_SQL} AS spent"
-                f" FROM jobs WHERE {where} AND requester_id IN ({', '.join('?' for _ in ids)})) AS counted"
+                f" FROM usage_ledger WHERE {where} AND requester_id IN ({', '.join('?' for _ in ids)})) AS counted"
                 " WHERE spent IS NOT NULL GROUP BY requester_id, spent",
                 (*where_params, *ids))
         costs = dict.fromkeys(ids, Decimal(0))
@@ -75,53 +86,63 @@ class SqlUsageRepository:
         place, params = _place(guild_id=guild_id, is_dm=False)
         async with self._db.snapshot() as db:
             rows = await db.fetch(
-                f"SELECT created_at, {_IMAGES_SQL} AS n, {_SPENT_SQL} AS spent FROM jobs"
+                f"SELECT created_at, job_id, {_IMAGES_SQL} AS n, {_SPENT_SQL} AS spent FROM usage_ledger"
                 f" WHERE {place} AND created_at >= ? AND created_at < ?", (*params, first, today + DAY))
-        jobs, images, costs = [0] * days, [0] * days, [Decimal(0)] * days
-        for created_at, counted, spent in rows:
+        jobs: list[set[int]] = [set() for _ in range(days)]
+        images, costs = [0] * days, [Decimal(0)] * days
+        for created_at, job_id, counted, spent in rows:
             day = min(int((created_at - first) // DAY), days - 1)
-            jobs[day] += 1
+            jobs[day].add(job_id)
             images[day] += counted
             if spent is not None:
                 costs[day] += _money(spent)
-        return [(float(first + day * DAY), UsageTotals(jobs=jobs[day], images=images[day], cost=costs[day]))
+        return [(float(first + day * DAY), UsageTotals(jobs=len(jobs[day]), images=images[day], cost=costs[day]))
                 for day in range(days)]
 
     async def last_request_at(self, requester_id: int, *, guild_id: int | None) -> float | None:
         """When the requester's latest job in that server (`guild_id` None: DMs) was created, or None."""
         mine, params = _member_place(requester_id, guild_id=guild_id, is_dm=guild_id is None)
         async with self._db.snapshot() as db:
-            [(latest,)] = await db.fetch(f"SELECT MAX(created_at) FROM jobs WHERE {mine}", params)
+            [(latest,)] = await db.fetch(f"SELECT MAX(created_at) FROM usage_ledger WHERE {mine}", params)
         return latest
 
-    async def model_history(self, model: str, *, last: int = 20) -> ModelHistory:
-        """Over the model's `last` most recently finished succeeded jobs: the average cost per image of those
-        that reported a cost, and the average seconds from start to finish."""
+    async def model_history(self, model: str, *, image_size: str | None = None, last: int = 20) -> ModelHistory:
+        """The model at that size (None: the API's default): the average cost per image over its `last`
+        settled requests whose cost is known (reported or looked up) and that produced images, and the average
+        seconds from start to finish of its `last` most recently finished succeeded jobs."""
         if last < 1:
             raise ValueError(f"last must be at least 1, got {last}")
+        size = drawn_size(image_size)
         async with self._db.snapshot() as db:
-            rows = await db.fetch(
-                "SELECT cost, COALESCE(images, count) AS delivered, started_at, finished_at FROM jobs"
-                " WHERE model = ? AND status = ? ORDER BY finished_at DESC NULLS LAST, id DESC LIMIT ?",
-                (model, JobStatus.SUCCEEDED.value, last))
-        cost, images = Decimal(0), 0
-        durations: list[float] = []
-        for row in rows:
-            if (reported := decode_cost(row["cost"])) is not None:
-                cost += reported
-                images += row["delivered"]
-            if row["started_at"] is not None and row["finished_at"] is not None:
-                durations.append(row["finished_at"] - row["started_at"])
-        return ModelHistory(samples=len(rows), avg_cost=cost / images if images else None,
+            priced = await db.fetch(
+                "SELECT settled_cost, images FROM usage_ledger WHERE model = ? AND image_size = ?"
+                " AND cost_source IN (?, ?) AND images > 0 ORDER BY settled_at DESC LIMIT ?",
+                (model, size, CostSource.REPORTED.value, CostSource.LOOKED_UP.value, last))
+            timed = await db.fetch(
+                "SELECT started_at, finished_at FROM jobs WHERE model = ? AND status = ?"
+                " AND COALESCE(UPPER(image_size), ?) = ? ORDER BY finished_at DESC NULLS LAST, id DESC LIMIT ?",
+                (model, JobStatus.SUCCEEDED.value, DEFAULT_IMAGE_SIZE, size, last))
+        cost = sum((_money(row["settled_cost"]) for row in priced), Decimal(0))
+        images = sum(row["images"] for row in priced)
+        durations = [row["finished_at"] - row["started_at"] for row in timed
+                     if row["started_at"] is not None and row["finished_at"] is not None]
+        return ModelHistory(samples=len(timed), avg_cost=cost / images if images else None,
                             avg_seconds=sum(durations) / len(durations) if durations else None)
 
-    async def forget(self, user_id: int) -> int:
-        """Delete the user's jobs (their regenerations by others lose only their parent link) and the input
-        images only those jobs referenced; how many jobs were deleted."""
+    async def forget(self, user_id: int) -> Forgotten:
+        """Delete the user's finished jobs (their regenerations by others lose only their parent link) and the
+        input images only those jobs referenced. Their spend stays in the usage ledger, flagged as forgotten;
+        unfinished jobs are left to finish."""
         async with self._db.transaction() as db:
-            images = await db.fetch("SELECT DISTINCT input_sha256 FROM jobs"
-                                    " WHERE requester_id = ? AND input_sha256 IS NOT NULL", (user_id,))
-            deleted = await db.execute("DELETE FROM jobs WHERE requester_id = ?", (user_id,))
+            finished = f"requester_id = ? AND status NOT IN ({_UNFINISHED_SQL})"
+            images = await db.fetch(f"SELECT DISTINCT input_sha256 FROM jobs WHERE {finished}"
+                                    " AND input_sha256 IS NOT NULL", (user_id,))
+            deleted = [row[0] for row in await db.fetch(f"DELETE FROM jobs WHERE {finished} RETURNING id",
+                                                        (user_id,))]
+            await mark_forgotten(db, deleted)
             await db.executemany(DISCARD_IMAGE, [(sha256,) for (sha256,) in images])
-        log.info("Forgot user %d: deleted %d job(s)", user_id, deleted)
-        return deleted
+            [(unfinished,)] = await db.fetch(
+                f"SELECT COUNT(*) FROM jobs WHERE requester_id = ? AND status IN ({_UNFINISHED_SQL})", (user_id,))
+        log.info("Forgot user %d: deleted %d finished job(s), left %d unfinished", user_id, len(deleted),
+                 unfinished)
+        return Forgotten(jobs=len(deleted), unfinished=int(unfinished))

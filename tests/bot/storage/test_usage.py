@@ -8,7 +8,7 @@ from decimal import Decimal
 from bot.records.job import JobRecord, JobStatus
 from bot.records.quota import Quota
 from bot.records.spec import JobSpec
-from bot.records.usage import ModelHistory, UsageTotals
+from bot.records.usage import Forgotten, ModelHistory, UsageTotals
 from bot.storage import SqlStore, open_store
 from tests.bot.storage.factories import PNG_BYTES, dm_spec, spec
 
@@ -137,21 +137,26 @@ async def test_last_request_is_the_latest_job_in_that_place(store: SqlStore) -> 
     assert await store.usage.last_request_at(1001, guild_id=None) == NOW - 5
 
 
-async def test_model_history_averages_cost_per_image_and_seconds_over_the_latest_succeeded_jobs(
+async def test_model_history_averages_cost_per_image_of_priced_requests_and_seconds_of_succeeded_jobs(
         store: SqlStore) -> None:
     succeeded = JobStatus.SUCCEEDED
     await _job(store, spec(), at=NOW, status=succeeded, cost="9", started_at=NOW, finished_at=NOW + 1)  # oldest
     await _job(store, spec(count=4), at=NOW, status=succeeded, cost="0.30", images=3,
                started_at=NOW, finished_at=NOW + 10)
     await _job(store, spec(count=2), at=NOW, status=succeeded, cost="0.10", started_at=NOW + 5, finished_at=NOW + 25)
-    await _job(store, spec(count=2), at=NOW, status=succeeded, started_at=NOW, finished_at=NOW + 30)  # no cost
+    # no cost reported: its reservation is kept as its cost, which says nothing about the price
+    await _job(store, spec(count=2), at=NOW, reserve="7", status=succeeded, started_at=NOW, finished_at=NOW + 30)
     await _job(store, spec(), at=NOW, status=JobStatus.FAILED, cost="5", started_at=NOW, finished_at=NOW + 40)
+    await _job(store, spec(image_size="4K"), at=NOW, status=succeeded, cost="0.24", finished_at=NOW + 45)
     await _job(store, spec(model="other/model"), at=NOW, status=succeeded, cost="5", finished_at=NOW + 50)
     await _job(store, spec(), at=NOW, reserve="5")  # still queued
 
-    history = await store.usage.model_history(MODEL, last=3)
+    history = await store.usage.model_history(MODEL, last=2)
 
-    assert history == ModelHistory(samples=3, avg_cost=Decimal("0.08"), avg_seconds=20.0)  # 0.40 / 5 images
+    # 0.40 for 5 images over the two latest priced requests; 30 s and 20 s for the two latest succeeded jobs
+    assert history == ModelHistory(samples=2, avg_cost=Decimal("0.08"), avg_seconds=25.0)
+    assert await store.usage.model_history(MODEL, image_size="1k", last=2) == history  # no size is 1K
+    assert (await store.usage.model_history(MODEL, image_size="4K")).avg_cost == Decimal("0.24")
 
 
 async def test_a_model_without_history_has_no_averages(store: SqlStore) -> None:
@@ -161,26 +166,35 @@ async def test_a_model_without_history_has_no_averages(store: SqlStore) -> None:
     assert await store.usage.model_history(MODEL) == ModelHistory(samples=1, avg_cost=None, avg_seconds=None)
 
 
-async def test_forgetting_a_user_deletes_their_jobs_and_the_images_only_they_used(store: SqlStore) -> None:
+async def test_forgetting_a_user_deletes_their_finished_jobs_and_images_but_never_their_spend(
+        store: SqlStore) -> None:
     theirs = await store.inputs.put(b"their image", "image/png", now=NOW)
     shared = await store.inputs.put(PNG_BYTES, "image/png", now=NOW)
     unrelated = await store.inputs.put(b"someone's upload in flight", "image/png", now=NOW - DAY)
     parent = await _job(store, spec(input=theirs), at=NOW, status=JobStatus.SUCCEEDED, cost="0.04")
-    await _job(store, spec(input=shared), at=NOW, status=JobStatus.RUNNING)
-    await _job(store, dm_spec(), at=NOW)
+    running = await _job(store, spec(input=shared), at=NOW, reserve="0.04", status=JobStatus.RUNNING)
+    queued = await _job(store, dm_spec(), at=NOW, reserve="0.04")
     child = await _job(store, spec(requester_id=9999, parent_job_id=parent.id, input=shared), at=NOW)
+    before = await store.usage.member(1001, guild_id=GUILD, since=0.0)
 
-    deleted = await store.usage.forget(1001)
+    forgotten = await store.usage.forget(1001)
 
-    assert deleted == 3
-    assert await store.usage.everywhere(since=0.0) == UsageTotals(1, 1, Decimal(0))
+    assert forgotten == Forgotten(jobs=1, unfinished=2)  # the running and the queued one are left to finish
+    assert await store.jobs.get(parent.id) is None
+    assert await store.jobs.get(running.id) is not None
+    assert await store.jobs.get(queued.id) is not None
+    # what they spent and the images they counted stay, for limits and budgets
+    assert await store.usage.member(1001, guild_id=GUILD, since=0.0) == before == UsageTotals(2, 2, Decimal("0.08"))
+    assert await store.ledger.forgotten(parent.id)
+    assert not await store.ledger.forgotten(running.id)
+    assert not await store.ledger.forgotten(child.id)
     kept = await store.jobs.get(child.id)
     assert kept is not None
     assert kept.spec.parent_job_id is None
     assert await store.inputs.get(theirs.sha256) is None
     assert await store.inputs.get(shared.sha256) == PNG_BYTES
     assert await store.inputs.get(unrelated.sha256) is not None
-    assert await store.usage.forget(1001) == 0
+    assert await store.usage.forget(1001) == Forgotten(jobs=0, unfinished=2)
 
 
 async def test_usage_survives_closing_and_reopening_the_store(database_url: str) -> None:
