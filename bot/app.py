@@ -90,7 +90,8 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
                               max_pixels=settings.input_max_pixels, timeout=settings.input_download_timeout)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
                                  policy=policy, guilds=guild_settings, client=client, inputs=inputs, images=images,
-                                 cost_estimate=settings.cost_estimate_usd, metrics=metrics,
+                                 cost_estimate=settings.cost_estimate_usd, size_factor=settings.size_factor,
+                                 metrics=metrics,
                                  ownership=JobOwnership(store.jobs, instance=settings.instance_name,
                                                         max_running=settings.max_concurrent_jobs))
         usage = UsageService(store.usage, guild_settings, policy, images=images)

@@ -120,8 +120,8 @@ class ImagineBot(commands.AutoShardedBot):
         log.info("invite: %s", self.invite_url())
         await self._load_models()
         self._tasks.append(asyncio.create_task(self._keep_health_file(), name="health-file"))
-        if self.services.settings.retention_days:
-            self._tasks.append(asyncio.create_task(self._prune_daily(), name="retention"))
+        # retention (RETENTION_DAYS, 0 keeps jobs) and the usage ledger's own 32 days
+        self._tasks.append(asyncio.create_task(self._prune_daily(), name="retention"))
         if self.services.settings.models_refresh_minutes:
             self._tasks.append(asyncio.create_task(self._refresh_models_regularly(), name="models-refresh"))
 
@@ -145,7 +145,7 @@ class ImagineBot(commands.AutoShardedBot):
                 log.warning("cannot remove the old health file %s: %s", path, exc)
 
     async def _prune_daily(self) -> None:
-        """Retention: once at start-up, then once a day."""
+        """Retention of jobs and of the usage ledger: once at start-up, then once a day."""
         days = self.services.settings.retention_days
         while not self.is_closed():
             try:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HISTORY_JOBS = 20  # a model's latest succeeded jobs that its cost and duration estimates come from
+HISTORY_JOBS = 20  # a model's latest priced requests / succeeded jobs its estimates come from
 TYPICAL_MIN_SAMPLES = 3
 BUDGET_WARNING = Decimal("0.8")  # share of a server's monthly budget at which its audit channel is warned
 
@@ -39,30 +39,34 @@ class BudgetAlert:
 
 
 class CostEstimates:
-    """A job's likely cost and its model's usual duration, from the model's history on this bot."""
+    """A job's likely cost and its model's usual duration, from the model's history on this bot at that size."""
 
-    def __init__(self, usage: UsageRepository, catalog: ModelCatalog, *, cost_estimate: Decimal) -> None:
+    def __init__(self, usage: UsageRepository, catalog: ModelCatalog, *, cost_estimate: Decimal,
+                 size_factor: Callable[[str | None], Decimal] | None = None) -> None:
         self._usage = usage
         self._catalog = catalog
         self._cost_estimate = cost_estimate
+        self._size_factor = size_factor or (lambda _: Decimal(1))
 
-    async def estimate_cost(self, model: str, count: int) -> Decimal:
-        """What a job will probably cost, reserved against budgets until its real cost is known: this model's
-        average on this bot over its last 20 jobs, else its listed per-image price, else COST_ESTIMATE_USD."""
-        return self.estimate(await self.history(model), model, count)
+    async def estimate_cost(self, model: str, count: int, image_size: str | None = None) -> Decimal:
+        """What a job will probably cost, reserved against budgets until its real cost is known: per image,
+        this model's recorded average cost on this bot at that size (its last `HISTORY_JOBS` priced requests),
+        else its listed per-image price times the size's `COST_SIZE_FACTORS`, else COST_ESTIMATE_USD times that
+        factor; times the count."""
+        return self.estimate(await self.history(model, image_size), model, count, image_size=image_size)
 
-    async def history(self, model: str) -> ModelHistory:
-        """The model's last `HISTORY_JOBS` succeeded jobs here: one look-up serves both estimates."""
-        return await self._usage.model_history(model, last=HISTORY_JOBS)
+    async def history(self, model: str, image_size: str | None = None) -> ModelHistory:
+        """The model's recent history here at that size: one look-up serves both estimates."""
+        return await self._usage.model_history(model, image_size=image_size, last=HISTORY_JOBS)
 
-    def estimate(self, history: ModelHistory, model: str, count: int) -> Decimal:
+    def estimate(self, history: ModelHistory, model: str, count: int, *, image_size: str | None = None) -> Decimal:
         """`estimate_cost` from a history already looked up."""
-        per_image = history.avg_cost if history.samples and history.avg_cost is not None else None
+        per_image = history.avg_cost
         if per_image is None:
             listed = self._catalog.find(model)
-            if listed is not None:
-                per_image = listed.pricing.image_output or listed.pricing.request or None
-        return (per_image if per_image is not None else self._cost_estimate) * count
+            price = (listed.pricing.image_output or listed.pricing.request or None) if listed is not None else None
+            per_image = (price if price is not None else self._cost_estimate) * self._size_factor(image_size)
+        return per_image * count
 
     @staticmethod
     def typical_seconds(history: ModelHistory) -> float | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -32,6 +32,7 @@ from bot.openroute.types import (
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[..., None]
+AnswerCallback = Callable[[int, "GenerationResult | BaseException"], Awaitable[None]]
 MAX_MODEL_TEXT = 2000
 
 
@@ -135,13 +136,25 @@ class ImageGenerator:
         return None
 
     async def generate(self, request: GenerationRequest, count: int = 1,
-                       report: ProgressCallback | None = None) -> GenerationOutput:
-        """Run `count` concurrent requests. Returns what succeeded; raises the first error if none did."""
+                       report: ProgressCallback | None = None,
+                       on_answer: AnswerCallback | None = None) -> GenerationOutput:
+        """Run `count` concurrent requests. Returns what succeeded; raises the first error if none did.
+        `on_answer(index, outcome)` is awaited as each request ends (shielded: a cancel arriving later does
+        not cut it short), e.g. to count what it cost at once; progress says how many `answered`."""
         report = report or (lambda **_: None)
         started = self._clock()
-        report(phase=Phase.WAITING, images_total=count, images_done=0, bytes_received=0)
+        report(phase=Phase.WAITING, images_total=count, images_done=0, bytes_received=0, answered=0)
         tracker = _Tracker(count, report)
-        outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event,
+        answered = 0
+
+        async def done(index: int, outcome: GenerationResult | BaseException) -> None:
+            nonlocal answered
+            answered += 1
+            report(answered=answered)
+            if on_answer is not None:
+                await on_answer(index, outcome)
+
+        outcomes = await self.client.generate_many(request, count, on_event=tracker.on_event, on_done=done,
                                                    modalities=self.modalities_for(request.model))
         results = tuple(o for o in outcomes if isinstance(o, GenerationResult))
         failures = tuple(o for o in outcomes if not isinstance(o, GenerationResult))

@@ -39,8 +39,8 @@ class Phase(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Progress:
     """A snapshot of a job's progress. `bytes_received` counts the image currently being received
-    (like `ImageProgress`), `images_done` the images already complete; `started_at` is the engine-clock
-    time the work began."""
+    (like `ImageProgress`), `images_done` the images already complete, `answered` the requests that ended;
+    `started_at` is the engine-clock time the work began."""
 
     phase: Phase = Phase.QUEUED
     queue_position: int | None = None
@@ -49,6 +49,12 @@ class Progress:
     images_done: int = 0
     images_total: int = 1
     started_at: float | None = None
+    answered: int = 0  # requests whose answer ended (with images or an error): paid for, whatever comes next
+
+    @property
+    def cancel_saves_money(self) -> bool:
+        """While some request has not answered yet, cancelling stops paid work; after that it saves nothing."""
+        return self.phase in (Phase.QUEUED, Phase.WAITING, Phase.RECEIVING) and self.answered < self.images_total
 
 
 def estimate_fraction(progress: Progress) -> float:

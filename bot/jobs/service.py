@@ -13,12 +13,12 @@ import dataclasses
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from bot.images.fit import FitResult
 from bot.images.worker import ImageWorker
+from bot.jobs.accounting import LOOKUP_DELAYS, Accounting
 from bot.jobs.catalog import ModelCatalog
 from bot.jobs.costs import BudgetAlert, BudgetAlerts, CostEstimates
 from bot.jobs.engine import Job, JobEngine
@@ -28,6 +28,7 @@ from bot.jobs.inputs import InputFetcher, RemoteImage
 from bot.jobs.memory import job_weight
 from bot.jobs.models import closest_models
 from bot.jobs.ownership import JobOwnership
+from bot.jobs.packaging import Package, package_images
 from bot.jobs.progress import Phase
 from bot.jobs.request import generation_request
 from bot.metrics import Metrics
@@ -38,6 +39,7 @@ from bot.policy.rules import DefaultModelUnavailable, PolicyRefusal
 from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
 from bot.records.job import JobRecord, JobStatus
+from bot.records.ledger import LEDGER_DAYS
 from bot.records.quota import QuotaExceeded
 from bot.records.spec import JobSpec, ResponseHandle
 from bot.storage import Store
@@ -46,14 +48,6 @@ log = logging.getLogger(__name__)
 
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
-
-
-@dataclass(frozen=True, slots=True)
-class Package:
-    """A result ready to upload: the fitted images (with what was done to them) and an optional grid."""
-
-    fit: FitResult
-    grid: bytes | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +66,9 @@ class ImagineService:
 
     def __init__(self, *, store: Store, engine: JobEngine, generator: ImageGenerator, policy: Policy,
                  guilds: SettingsService, client: OpenRouteClient, inputs: InputFetcher, images: ImageWorker,
-                 cost_estimate: Decimal = Decimal("0.04"), ownership: JobOwnership | None = None,
-                 metrics: Metrics | None = None, clock: Callable[[], float] = time.time) -> None:
+                 cost_estimate: Decimal = Decimal("0.04"), size_factor: Callable[[str | None], Decimal] | None = None,
+                 ownership: JobOwnership | None = None, metrics: Metrics | None = None,
+                 cost_lookup_delays: Sequence[float] = LOOKUP_DELAYS, clock: Callable[[], float] = time.time) -> None:
         self._store = store
         self._metrics = metrics if metrics is not None else Metrics()
         # one process alone by default: no bot-wide cap beyond the engine's own
@@ -90,7 +85,10 @@ class ImagineService:
         self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
         self._delivered = asyncio.Event()
         self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
-        self._estimates = CostEstimates(store.usage, self.catalog, cost_estimate=cost_estimate)
+        self._estimates = CostEstimates(store.usage, self.catalog, cost_estimate=cost_estimate,
+                                        size_factor=size_factor)
+        self._accounting = Accounting(store.ledger, client, metrics=self._metrics, clock=clock,
+                                      lookup_delays=cost_lookup_delays)
         self._budget_alerts = BudgetAlerts(store.usage, store.meta, guilds, clock=clock)
 
     async def guild_for(self, actor: Actor) -> GuildSettings | None:
@@ -107,10 +105,10 @@ class ImagineService:
         """The model used when the actor chooses none: the server's default, else the operator's."""
         return self._policy.default_model(actor, await self.guild_for(actor))
 
-    async def estimate_cost(self, model: str, count: int) -> Decimal:
+    async def estimate_cost(self, model: str, count: int, image_size: str | None = None) -> Decimal:
         """What a job will probably cost, reserved against budgets until its real cost is known (see
         `CostEstimates.estimate_cost`)."""
-        return await self._estimates.estimate_cost(model, count)
+        return await self._estimates.estimate_cost(model, count, image_size)
 
     # --- jobs ---
 
@@ -166,9 +164,10 @@ class ImagineService:
                         f"default of server {actor.guild_id}" if exc.server_default else "DEFAULT_MODEL",
                         ", ".join(closest) or "none")
             raise
-        history = await self._estimates.history(spec.model)  # one look-up: the estimate and the usual duration
-        quota = self._policy.quota_for(actor, guild, reserve=self._estimates.estimate(history, spec.model,
-                                                                                      spec.count))
+        # one look-up: the estimate and the usual duration
+        history = await self._estimates.history(spec.model, spec.image_size)
+        quota = self._policy.quota_for(actor, guild, reserve=self._estimates.estimate(
+            history, spec.model, spec.count, image_size=spec.image_size))
         try:
             await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call
         except QuotaExceeded as exc:
@@ -230,9 +229,14 @@ class ImagineService:
                        image_size=image_size, count=count)
 
     def cancel(self, actor: Actor, record: JobRecord) -> bool | None:
-        """Cancel the job for `actor`. None when they may not; False when it already ended."""
+        """Cancel the job for `actor`. None when they may not; False when it already ended, or when every
+        request already answered: cancelling would save nothing, so the member gets the result instead."""
         if not may_cancel(actor, record):
             return None
+        live = self._engine.get(record.id)
+        if live is not None and not live.done and live.progress.answered >= live.progress.images_total:
+            log.info("job %d: not cancelled, every request already answered (paid)", record.id)
+            return False
         cancelled = self._engine.cancel(record.id)
         if cancelled:
             log.info("job %d cancelled by its requester", record.id)
@@ -256,43 +260,34 @@ class ImagineService:
             data = await self._store.inputs.get(spec.input.sha256) if spec.input else None
             if spec.input is not None and data is None:
                 raise LookupError(f"input image of job {job_id} is no longer stored")
-            output = await self._generator.generate(generation_request(spec, data), spec.count, report=job.report)
+            output = await self._generator.generate(generation_request(spec, data), spec.count, report=job.report,
+                                                    on_answer=self._accounting.recorder(job_id, spec.model))
         except (asyncio.CancelledError, JobCancelled):
             if self._engine.closed:
-                # left unfinished on purpose: the next start-up tells its user it was interrupted
+                # left unfinished on purpose: the next start-up tells its user it was interrupted (what its
+                # answered requests cost is already counted; the others keep their reservation)
                 log.info("job %d interrupted by shutdown", job_id)
+                self._accounting.forget(job_id)
                 raise
             self._metrics.job_finished(spec.model, "cancelled")
             await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
             raise
         except Exception as exc:
-            cost = failure_cost(exc)
             self._metrics.job_finished(spec.model, "failed")
-            self._metrics.cost(spec.model, cost)
-            await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc), cost=cost)
+            await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc), cost=failure_cost(exc))
             log.warning("job %d failed: %s", job_id, _short_error(exc))
             raise
         log.info("job %d generated: %d image(s), cost=%s, %.1fs, generations=%s", job_id, len(output.images),
                  output.cost, output.elapsed, ",".join(output.generation_ids))
         # still RUNNING in the store: it succeeds once delivered (see `delivered`), so a shutdown before that
-        # leaves it to be reported as interrupted at the next start — with what it cost, which was paid
-        self._metrics.cost(spec.model, output.cost)
+        # leaves it to be reported as interrupted at the next start — its requests' costs are in the ledger
         await self._store.jobs.record_cost(job_id, cost=output.cost, generation_ids=output.generation_ids)
         self._delivering.add(job_id)
         return output
 
     async def package(self, job_id: int, output: GenerationOutput, *, max_bytes: int) -> Package:
-        """The job's images made to fit an upload limit of `max_bytes` per file (one file is kept free for
-        the grid preview when there are several images), plus the grid when it fits too."""
-        several = len(output.images) > 1
-        fit = await self._images.fit_for_upload([image.data for image in output.images], max_bytes,
-                                                max_files=9 if several else 10, basename=f"imagine-{job_id}")
-        grid = None
-        if len(fit.images) > 1:
-            grid = await self._images.make_grid([image.data for image in fit.images])
-            if len(grid) > max_bytes:
-                grid = None
-        return Package(fit=fit, grid=grid)
+        """The job's images made to fit an upload limit of `max_bytes` per file (`bot.jobs.packaging`)."""
+        return await package_images(self._images, job_id, output, max_bytes=max_bytes)
 
     async def delivered(self, record: JobRecord, output: GenerationOutput | None, *, ok: bool,
                         error: str | None = None) -> BudgetAlert | None:
@@ -326,14 +321,17 @@ class ImagineService:
     async def _finish(self, job_id: int, status: JobStatus, *, error: str | None,
                       output: GenerationOutput | None = None, images: int | None = None,
                       cost: Decimal | None = None) -> bool:
-        """Settle the job: its real cost replaces the reservation (no cost: the reservation is released).
-        False if it was already settled."""
-        # shielded: a cancelled job must still be recorded as such
-        finish = self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
-                                         cost=output.cost if output else cost,
-                                         generation_ids=output.generation_ids if output else (), images=images)
+        """Record how the job ended; its requests that never answered are closed as nothing spent (those that
+        did were settled as they answered). False if it was already finished."""
+        async def settle_and_finish() -> bool:
+            await self._accounting.before_finish(job_id)
+            return await self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
+                                                 cost=output.cost if output else cost,
+                                                 generation_ids=output.generation_ids if output else (),
+                                                 images=images)
+
         try:
-            return await asyncio.shield(finish)
+            return await asyncio.shield(settle_and_finish())  # shielded: a cancelled job must still be recorded
         finally:
             self._ownership.ended()
 
@@ -352,11 +350,17 @@ class ImagineService:
         return await self._ownership.beat()
 
     async def prune(self, retention_days: int) -> tuple[int, int]:
-        """Delete finished jobs older than `retention_days` and input images no job uses any more.
-        Returns (jobs, images) deleted."""
-        cutoff = self._clock() - retention_days * DAY
-        jobs = await self._store.jobs.delete_finished_before(cutoff)
-        images = await self._store.inputs.delete_unreferenced(created_before=cutoff)
+        """Delete finished jobs older than `retention_days` and input images no job uses any more (0 days:
+        keep them); the usage ledger's settled entries only after `LEDGER_DAYS`, whatever `retention_days`
+        says, so this month's spending, the rolling day and the 30-day chart never drop. Returns (jobs,
+        images) deleted."""
+        now = self._clock()
+        jobs = images = 0
+        if retention_days > 0:
+            cutoff = now - retention_days * DAY
+            jobs = await self._store.jobs.delete_finished_before(cutoff)
+            images = await self._store.inputs.delete_unreferenced(created_before=cutoff)
+        await self._store.ledger.prune(created_before=now - LEDGER_DAYS * DAY)
         if jobs or images:
             log.info("retention: deleted %d job(s) and %d input image(s) older than %d days", jobs, images,
                      retention_days)
@@ -366,6 +370,7 @@ class ImagineService:
         """Stop taking jobs, cancel the ones still generating, and give results already received up to
         `grace` seconds to be delivered. What is left is reported as interrupted at the next start."""
         await self._engine.close()
+        await self._accounting.close()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + grace
         while self._delivering and loop.time() < deadline:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from bot.policy.rules import DAY, Actor, Policy, PolicyRefusal, month_start
-from bot.records.usage import UsageTotals
+from bot.records.usage import Forgotten, UsageTotals
 
 if TYPE_CHECKING:
     from bot.images.worker import ImageWorker
@@ -123,11 +123,13 @@ class UsageService:
         workers."""
         return await self._images.usage_chart(days, title=title, unit=unit)
 
-    async def forget(self, actor: Actor) -> int:
-        """Delete everything the bot stored about the actor's requests; return how many jobs were deleted."""
-        deleted = await self._usage.forget(actor.user_id)
-        log.info("user %d: history forgotten at their request (%d jobs)", actor.user_id, deleted)
-        return deleted
+    async def forget(self, actor: Actor) -> Forgotten:
+        """Delete the actor's finished requests (prompts, input images, results' history) everywhere; what they
+        spent stays in the usage ledger for limits and budgets (`LEDGER_DAYS`); unfinished jobs finish."""
+        forgotten = await self._usage.forget(actor.user_id)
+        log.info("user %d: history forgotten at their request (%d jobs; %d unfinished left to finish)",
+                 actor.user_id, forgotten.jobs, forgotten.unfinished)
+        return forgotten
 
 
 def _scope(actor: Actor) -> int | None:

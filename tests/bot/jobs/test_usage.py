@@ -27,7 +27,7 @@ from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
 from bot.records.job import JobStatus
 from bot.records.spec import JobSpec
-from bot.records.usage import ModelHistory, UsageTotals
+from bot.records.usage import Forgotten, ModelHistory, UsageTotals
 from bot.storage import Store, open_store
 from tests.bot.jobs.real_loop import on_a_real_loop
 
@@ -90,17 +90,17 @@ class FakeUsageRepository:
         return max((j.created_at for j in self.jobs if j.requester == requester_id and j.guild_id == guild_id),
                    default=None)
 
-    async def model_history(self, model: str, *, last: int = 20) -> ModelHistory:
+    async def model_history(self, model: str, *, image_size: str | None = None, last: int = 20) -> ModelHistory:
         done = [j for j in self.jobs if j.model == model][-last:]
         timed = [j.seconds for j in done if j.seconds is not None]
         return ModelHistory(samples=len(done), avg_cost=None,
                             avg_seconds=sum(timed) / len(timed) if timed else None)
 
-    async def forget(self, user_id: int) -> int:
+    async def forget(self, user_id: int) -> Forgotten:
         mine = [j for j in self.jobs if j.requester == user_id]
         self.jobs = [j for j in self.jobs if j.requester != user_id]
         self.forgotten.append(user_id)
-        return len(mine)
+        return Forgotten(jobs=len(mine), unfinished=0)
 
 
 class FakeGuildSettings:
@@ -265,12 +265,11 @@ async def test_a_server_without_a_budget_has_nothing_left_to_show():
 
 # --- forgetting and estimates ----------------------------------------------------------------------------
 
-async def test_forgetting_deletes_only_the_members_jobs_and_says_how_many():
+async def test_forgetting_asks_storage_to_forget_only_the_member_and_says_what_it_did():
     usage, repository = service([Job(1, GUILD_ID, NOW - HOUR), Job(1, None, NOW - DAY), Job(3, GUILD_ID, NOW)])
-    assert await usage.forget(MEMBER) == 2
+    assert await usage.forget(MEMBER) == Forgotten(jobs=2, unfinished=0)
     assert repository.forgotten == [1]
     assert [j.requester for j in repository.jobs] == [3]
-    assert (await usage.member(MEMBER)).images_month == 0
 
 
 
@@ -335,8 +334,9 @@ async def test_on_a_real_store_a_moderator_sees_the_server_and_a_member_can_forg
     assert server.budget_left == Decimal("0.76")
     assert len(server.days) == CHART_DAYS
     assert server.days[-1][1].images == 6
-    assert await usage.forget(dataclasses.replace(MEMBER, user_id=3)) == 2
-    assert (await usage.server(MODERATOR)).month.images == 1
+    assert await usage.forget(dataclasses.replace(MEMBER, user_id=3)) == Forgotten(jobs=2, unfinished=0)
+    # the history is gone, the spend is not: the server's month, its budget and the chart are unchanged
+    assert (await usage.server(MODERATOR)).month == UsageTotals(jobs=3, images=6, cost=Decimal("0.24"))
     assert (await store.usage.model_history("emu/png")).samples == 1  # one succeeded job is left
 
 
