@@ -99,16 +99,17 @@ class Presenter:
             await remember_message()
 
         stream = self.edits.stream(("interaction", target.interaction.id), send)
-        shown = ""
+        shown: tuple[str, bool] | None = None
 
         def show_progress() -> None:
             nonlocal shown
             content = render.progress_content(spec, job.progress, now=time.monotonic(),
                                               created_at=job.created_at or time.monotonic(),
                                               typical_seconds=submitted.typical_seconds)
-            if content != shown:  # an identical edit would only spend rate limit
-                shown = content
-                stream.update(Delivery({"content": content, "view": running_view(record.id)}))
+            cancellable = job.progress.cancel_saves_money  # once every request answered, the result comes
+            if (content, cancellable) != shown:  # an identical edit would only spend rate limit
+                shown = (content, cancellable)
+                stream.update(Delivery({"content": content, "view": running_view(record.id) if cancellable else None}))
 
         async def tick() -> None:
             # the elapsed time keeps moving while the model thinks, even when nothing else changes
@@ -168,7 +169,7 @@ class Presenter:
         spec = record.spec
         if job.state is JobState.SUCCEEDED and job.result is not None:
             output = job.result
-            stream.update(Delivery({"content": render.uploading_content(spec), "view": running_view(record.id)}))
+            stream.update(Delivery({"content": render.uploading_content(spec), "view": None}))  # paid: no Cancel
             package = await self.service.package(record.id, output, max_bytes=target.interaction.filesize_limit)
             files = [discord.File(io.BytesIO(image.data), filename=image.filename, spoiler=submitted.spoiler)
                      for image in package.fit.images]

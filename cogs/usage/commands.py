@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.discord_bot import send_notice
 from bot.messages import explain
 from bot.policy import Actor, PolicyRefusal
+from bot.records.usage import Forgotten
 from cogs.imagine.commands import actor_of
 from cogs.usage import render
 
@@ -33,7 +34,7 @@ class ConfirmForget(discord.ui.View):
     """"Delete my history?" with two buttons. Only `owner_id` may press them; nothing is deleted before the
     confirm press, and at most once. When it times out, the question is replaced by "nothing was deleted"."""
 
-    def __init__(self, *, owner_id: int, forget: Callable[[], Awaitable[int]],
+    def __init__(self, *, owner_id: int, forget: Callable[[], Awaitable[Forgotten]],
                  timeout: float = CONFIRM_TIMEOUT) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
@@ -56,12 +57,12 @@ class ConfirmForget(discord.ui.View):
         self.stop()
         await interaction.response.edit_message(content=render.FORGETTING, view=None)
         try:
-            deleted = await self._forget()
+            forgotten = await self._forget()
         except Exception as exc:  # storage trouble: say so in place of "Deleting…"
             log.exception("forgetting the history of user %s failed", self.owner_id)
             await interaction.edit_original_response(content=f"⚠️ {explain(exc).text}", view=None)
             return
-        await interaction.edit_original_response(content=render.forgotten_content(deleted), view=None)
+        await interaction.edit_original_response(content=render.forgotten_content(forgotten), view=None)
 
     @discord.ui.button(label="Keep it", style=discord.ButtonStyle.secondary)
     async def keep(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
@@ -154,7 +155,7 @@ class Usage(commands.Cog):
     async def forget(self, interaction: discord.Interaction) -> None:
         actor = self.actor(interaction)
 
-        async def forget_now() -> int:
+        async def forget_now() -> Forgotten:
             return await self.usage_service.forget(actor)
 
         view = ConfirmForget(owner_id=actor.user_id, forget=forget_now)

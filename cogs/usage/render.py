@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel
-from bot.records.usage import UsageTotals
+from bot.records.ledger import LEDGER_DAYS
+from bot.records.usage import Forgotten, UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT, code, format_cost
 
 CHART_NAME = "usage.png"
@@ -22,9 +23,12 @@ CHART_TITLE = "Images per day · last 30 days"
 CHART_UNIT = "images"
 MODEL_ID_LIMIT = 100
 
-FORGET_PROMPT = ("This deletes **your image history** with this bot: every request you made, everywhere, and the "
-                 "images the bot stored to edit them. Usage totals of servers and your daily limit count them no "
-                 "more. Images already posted in channels stay: delete those with their 🗑️ button.\n"
+FORGET_PROMPT = ("This deletes **your image history** with this bot: your prompts, the images the bot stored to "
+                 "edit them and the record of your finished requests, everywhere. Images already posted in "
+                 "channels stay: delete those with their 🗑️ button.\n"
+                 f"**Kept:** your user id with what each request spent (images and cost) for {LEDGER_DAYS} days, "
+                 "because daily limits, cooldowns and server budgets count it — deleting your history does not "
+                 "reset them. Requests still running are left to finish.\n"
                  "Delete your history?")
 FORGETTING = "Deleting your history…"
 FORGET_KEPT = "Nothing was deleted."
@@ -167,9 +171,15 @@ def chunk(lines: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
 
 # --- /privacy forget -------------------------------------------------------------------------------------
 
-def forgotten_content(count: int) -> str:
-    if count == 0:
-        return "The bot had no requests of yours stored. Nothing else is kept about you."
-    return (f"Deleted {count:,} request{'' if count == 1 else 's'} from your history, with the images the bot "
-            "stored for them.")
-
+def forgotten_content(forgotten: Forgotten) -> str:
+    if forgotten.jobs == 0:
+        done = "The bot had no finished requests of yours stored."
+    else:
+        done = (f"Deleted {forgotten.jobs:,} request{'' if forgotten.jobs == 1 else 's'} from your history, with "
+                "the images the bot stored for them.")
+    if forgotten.unfinished:
+        done += (f" {forgotten.unfinished:,} request{' is' if forgotten.unfinished == 1 else 's are'} still running "
+                 "and will finish: run /privacy forget again afterwards to delete "
+                 f"{'it' if forgotten.unfinished == 1 else 'them'} too.")
+    return (f"{done} What each request spent stays {LEDGER_DAYS} days for limits and budgets, with your user id "
+            "and nothing else.")

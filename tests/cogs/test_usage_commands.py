@@ -19,7 +19,7 @@ from bot.openroute.types import ImageModel, ModelPricing
 from bot.policy import Actor, PolicyRefusal
 from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
-from bot.records.usage import UsageTotals
+from bot.records.usage import Forgotten, UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT
 from cogs.usage import render
 from cogs.usage.commands import ConfirmForget, Usage
@@ -92,7 +92,7 @@ def usage_service() -> Any:
         top_members=((MEMBER, UsageTotals(jobs=9, images=20, cost=Decimal(1))),),
         monthly_budget=Decimal(5), budget_left=Decimal(4),
         days=tuple((1_747_267_200.0 + 86_400 * n, UsageTotals(images=n % 4)) for n in range(30)))
-    service.forget.return_value = 7
+    service.forget.return_value = Forgotten(jobs=7, unfinished=0)
     service.chart.side_effect = usage_chart  # the real drawing, here in the test's thread
     return service
 
@@ -240,7 +240,7 @@ async def test_confirming_deletes_the_callers_history_once_and_says_how_many_job
     press = fake_interaction()
     await view.confirm.callback(press)
     assert press.response.edit_message.await_args.kwargs == {"content": render.FORGETTING, "view": None}
-    assert edited(press)["content"] == render.forgotten_content(7)
+    assert edited(press)["content"] == render.forgotten_content(Forgotten(jobs=7, unfinished=0))
     cog.usage_service.forget.assert_awaited_once()
     assert cog.usage_service.forget.await_args.args[0].user_id == MEMBER
     await view.confirm.callback(fake_interaction())  # a second press that raced the first

@@ -13,10 +13,12 @@ import pytest
 from bot.jobs.progress import Phase, Progress
 from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel, ModelPricing
+from bot.records.ledger import LEDGER_DAYS
 from bot.records.spec import JobSpec
-from bot.records.usage import UsageTotals
+from bot.records.usage import Forgotten, UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT, progress_content, render_progress
 from cogs.usage.render import (
+    FORGET_PROMPT,
     chart_series,
     chunk,
     forgotten_content,
@@ -163,10 +165,24 @@ def test_chunk_never_splits_a_line_and_cuts_one_that_is_too_long_alone():
 
 # --- /privacy forget -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("count", "words"), [(0, "no requests of yours"), (1, "Deleted 1 request "),
+@pytest.mark.parametrize(("count", "words"), [(0, "no finished requests of yours"), (1, "Deleted 1 request "),
                                               (1234, "Deleted 1,234 requests")])
 def test_forgetting_says_how_many_requests_were_deleted(count, words):
-    assert words in forgotten_content(count)
+    assert words in forgotten_content(Forgotten(jobs=count, unfinished=0))
+
+
+def test_forgetting_says_which_requests_were_left_to_finish_and_what_is_kept():
+    said = forgotten_content(Forgotten(jobs=3, unfinished=2))
+
+    assert "2 requests are still running and will finish" in said
+    assert "run /privacy forget again afterwards" in said
+    assert f"stays {LEDGER_DAYS} days for limits and budgets" in said
+
+
+def test_the_confirmation_says_plainly_what_is_kept_and_for_how_long():
+    assert "**Kept:** your user id with what each request spent" in FORGET_PROMPT
+    assert f"for {LEDGER_DAYS} days" in FORGET_PROMPT
+    assert "does not reset them" in FORGET_PROMPT
 
 
 # --- the progress estimate of /imagine -------------------------------------------------------------------
