@@ -320,6 +320,17 @@ async def test_usage_after_stop_carries_a_null_finish_reason(emu, session):
     assert done == "[DONE]"
 
 
+async def test_no_cost_stream_reports_tokens_but_only_the_generation_stats_know_the_cost(emu, session):
+    response, raw = await chat(session, emu, "emu/no-cost")
+    *_, usage, done = data_payloads(raw)
+    assert "cost" not in usage["usage"]
+    assert usage["usage"]["total_tokens"] > 0
+    assert done == "[DONE]"
+    async with session.get(f"{emu.base_url}/generation", params={"id": response.headers["X-Generation-Id"]},
+                           headers=AUTH) as stats:
+        assert (await stats.json())["data"]["total_cost"] == 0.039
+
+
 async def test_slow_scenario_sends_extra_keepalives_before_the_image(emu, session):
     _, raw = await chat(session, emu, "emu/slow")
     events = sse_events(raw)
@@ -445,6 +456,22 @@ async def test_hold_parks_the_stream_until_release(emu, session):
     assert emu.holding == 0
     assert len(image_urls(data_payloads(raw))) == 1
     assert raw.endswith(b"data: [DONE]\n\n")
+
+
+async def test_release_one_lets_one_held_request_go_and_keeps_the_other(emu, session):
+    first = asyncio.create_task(chat(session, emu, "emu/hold", "one"))
+    await emu.wait_held(1)
+    second = asyncio.create_task(chat(session, emu, "emu/hold", "two"))
+    await emu.wait_held(2)
+
+    emu.release_one()
+    _, raw = await first
+
+    assert len(image_urls(data_payloads(raw))) == 1
+    assert (emu.holding, second.done()) == (1, False)
+    emu.release_one()
+    _, raw = await second
+    assert len(image_urls(data_payloads(raw))) == 1
 
 
 async def test_release_is_a_latch_for_later_hold_requests(emu, session):

@@ -25,6 +25,7 @@ Scenarios are chosen by the request's model id; any other id (real-looking or no
 | `emu/bom`              | normal, the stream starts with a UTF-8 BOM                                |
 | `emu/cr`               | normal, every line ending is a lone `\\r`                                 |
 | `emu/two-images`       | two images, each in its own `delta.images` chunk                          |
+| `emu/no-cost`          | normal, but the usage chunk has no `cost` (`GET /generation` knows it)    |
 | `emu/usage-after-stop` | stop chunk, then a usage chunk with choices                               |
 |                        | `[{"index":0,"delta":{},"finish_reason":null}]`, then `[DONE]`            |
 | `emu/no-image`         | text only ("I can't draw that, but here is a poem…"), finish `stop`      |
@@ -38,7 +39,8 @@ Scenarios are chosen by the request's model id; any other id (real-looking or no
 | `emu/bomb`             | a real 30000x30000 1-bit PNG (~110 KB): a decompression bomb              |
 | `emu/slow`             | `slow_keepalives` extra keep-alives `keepalive_interval` apart, then normal |
 | `emu/stall`            | headers + one keep-alive, then nothing until the client hangs up (*)      |
-| `emu/hold`             | keep-alives every `keepalive_interval` until `release()`, then normal (*) |
+| `emu/hold`             | keep-alives every `keepalive_interval` until `release()` (all, a latch)   |
+|                        | or `release_one()` (one request), then normal (*)                         |
 | `emu/flaky`            | first request for a prompt → 429 with `Retry-After: 0`; later → normal    |
 | `emu/nonstream`        | ignores `stream: true`, answers with the non-streaming JSON               |
 | `emu/error-400`        | 400 `invalid_request`                                                     |

@@ -20,6 +20,7 @@ BEHAVIOUR_SCENARIOS = (
     "emu/cr",
     "emu/two-images",
     "emu/usage-after-stop",
+    "emu/no-cost",
     "emu/no-image",
     "emu/refusal",
     "emu/mid-stream-error",

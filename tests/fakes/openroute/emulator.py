@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import collections
 import hashlib
 import itertools
 import json
@@ -267,6 +268,8 @@ class OpenRouteEmulator:
         self._serial = itertools.count(1)
         self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
         self._released = asyncio.Event()
+        self._permits = 0  # `release_one` calls no parked request has taken yet
+        self._parked: collections.deque[asyncio.Future[None]] = collections.deque()  # oldest first
         self._closing = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self._base_url: str | None = None
@@ -319,6 +322,15 @@ class OpenRouteEmulator:
     def release(self) -> None:
         """Let every `emu/hold` request proceed, now and from then on (a latch)."""
         self._released.set()
+
+    def release_one(self) -> None:
+        """Let one parked `emu/hold` request proceed: the longest parked, or the next one if none is parked."""
+        while self._parked:
+            ticket = self._parked.popleft()
+            if not ticket.done():
+                ticket.set_result(None)
+                return
+        self._permits += 1
 
     @property
     def held_total(self) -> int:
@@ -557,16 +569,25 @@ class OpenRouteEmulator:
         self._held_total += 1
         self._holding += 1
         self._notify()
+        ticket: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if self._permits:
+            self._permits -= 1
+            ticket.set_result(None)
+        else:
+            self._parked.append(ticket)
+        released = asyncio.ensure_future(self._released.wait())
         try:
-            while not self._released.is_set():
+            while not (self._released.is_set() or ticket.done()):
                 if self._closing.is_set():
                     raise _ShuttingDown
-                try:
-                    await asyncio.wait_for(self._released.wait(), self._keepalive_interval)
-                except TimeoutError:
-                    if while_waiting is not None:
-                        await while_waiting()
+                done, _ = await asyncio.wait({released, ticket}, timeout=self._keepalive_interval,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                if not done and while_waiting is not None:
+                    await while_waiting()
         finally:
+            released.cancel()
+            if not ticket.done():
+                ticket.cancel()  # a `release_one` skips it
             self._holding -= 1
             self._notify()
 
@@ -652,6 +673,8 @@ class OpenRouteEmulator:
         usage = self._bill(generation, answer, prompt)
         await sse.send(_dumps(chunk(choice({}, answer.finish_reason, answer.native_finish_reason))))
         generation.complete = True
+        if scenario == "emu/no-cost":  # tokens but no cost: only `GET /generation` tells it
+            usage = {key: value for key, value in usage.items() if key != "cost"}
         if scenario == "emu/usage-after-stop":
             await sse.send(_dumps(chunk(choice({}), usage=usage)))
         else:
