@@ -32,6 +32,7 @@ LOOKUP_DELAYS = (2.0, 10.0, 30.0)  # seconds before each try to look a cost up: 
 # the provider generated something before these failed (the stream broke or its image was unusable): the
 # request may have been billed, so without a reported cost it is counted like an answer that said nothing
 _AFTER_GENERATING = (StreamTruncated, StreamError, EventTooLarge, InvalidImageData, NoImageReturned)
+_UNUSABLE_IMAGE = (EventTooLarge, InvalidImageData)
 
 
 def answer_of(request: int, outcome: GenerationResult | BaseException) -> Answer:
@@ -41,7 +42,9 @@ def answer_of(request: int, outcome: GenerationResult | BaseException) -> Answer
                       generation_id=outcome.generation_id)
     cost = outcome.cost if isinstance(outcome, OpenRouteError) else None
     if cost is not None or not isinstance(outcome, OpenRouteError) or isinstance(outcome, _AFTER_GENERATING):
-        return Answer(request=request, images=0, cost=cost, generation_id=None)
+        # an image arrived but could not be used: the provider produced it
+        produced = 1 if isinstance(outcome, _UNUSABLE_IMAGE) else 0
+        return Answer(request=request, images=produced, cost=cost, generation_id=None)
     # refused or failed before generating (HTTP errors, connection failures): no paid work
     return Answer(request=request, images=0, cost=Decimal(0), generation_id=None, source=CostSource.NONE)
 
@@ -126,6 +129,11 @@ class Accounting:
             return
         log.info("job %d: the cost of generation %s is still unknown; its reservation stays its cost", job_id,
                  generation_id)
+
+    async def idle(self) -> None:
+        """Return once every look-up started so far has ended (tests, and a clean shutdown)."""
+        while self._lookups:
+            await asyncio.gather(*self._lookups, return_exceptions=True)
 
     async def close(self) -> None:
         """Stop the look-ups still waiting (their requests keep their reservation as their cost)."""

@@ -1,10 +1,10 @@
 """Which process runs which job, when several bot processes share one database.
 
 Every job is recorded with the name of the process that accepted it (`INSTANCE_NAME`) and a heartbeat that
-its owner renews while it runs. A process starts a job only when the database says a slot is free across
-every process (`MAX_CONCURRENT_JOBS` is a bot-wide cap, not a per-process one). At start-up a process
-reports as interrupted only what it left behind itself, and while it runs it reports the jobs of a sibling
-that stopped beating — never the jobs of a live sibling.
+its owner renews while it runs, written and judged by the database's clock (the hosts' clocks may differ). A process
+starts a job only when the database says a slot is free across every process (`MAX_CONCURRENT_JOBS` is a bot-wide cap,
+not a per-process one). At start-up a process reports as interrupted only what it left behind itself, and while it runs
+it reports the jobs of a sibling that stopped beating — never the jobs of a live sibling.
 """
 
 from __future__ import annotations
@@ -49,16 +49,14 @@ class JobOwnership:
     async def recover(self) -> list[JobRecord]:
         """At start-up: mark interrupted (and return, oldest first) the unfinished jobs this instance left
         behind, the ones recorded before jobs had owners, and those of any process that stopped beating."""
-        now = self._clock()
-        return await self._jobs.interrupt_unfinished(now=now, owner=self.instance,
-                                                     stale_before=now - self._stale_after)
+        return await self._jobs.interrupt_unfinished(now=self._clock(), owner=self.instance,
+                                                     stale_after=self._stale_after)
 
     async def beat(self) -> list[JobRecord]:
         """Renew this instance's heartbeat, then take over what stopped processes left: their unfinished
         jobs are marked interrupted and returned, so their requesters can be told."""
-        now = self._clock()
-        await self._jobs.heartbeat(self.instance, now=now)
-        reaped = await self._jobs.interrupt_unfinished(now=now, stale_before=now - self._stale_after)
+        await self._jobs.heartbeat(self.instance)
+        reaped = await self._jobs.interrupt_unfinished(now=self._clock(), stale_after=self._stale_after)
         if reaped:
             owners = sorted({record.owner or "?" for record in reaped})
             log.warning("%d job(s) of stopped instance(s) %s marked interrupted: %s", len(reaped),
@@ -74,7 +72,7 @@ class JobOwnership:
             now = self._clock()
             self._slot_freed.clear()
             started = await self._jobs.claim_running(job_id, started_at=now, max_running=self._max_running,
-                                                     stale_before=now - self._stale_after)
+                                                     stale_after=self._stale_after)
             if started:
                 return
             if started is None:

@@ -87,8 +87,8 @@ class ImagineService:
         self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
         self._estimates = CostEstimates(store.usage, self.catalog, cost_estimate=cost_estimate,
                                         size_factor=size_factor)
-        self._accounting = Accounting(store.ledger, client, metrics=self._metrics, clock=clock,
-                                      lookup_delays=cost_lookup_delays)
+        self.accounting = Accounting(store.ledger, client, metrics=self._metrics, clock=clock,
+                                     lookup_delays=cost_lookup_delays)
         self._budget_alerts = BudgetAlerts(store.usage, store.meta, guilds, clock=clock)
 
     async def guild_for(self, actor: Actor) -> GuildSettings | None:
@@ -261,13 +261,13 @@ class ImagineService:
             if spec.input is not None and data is None:
                 raise LookupError(f"input image of job {job_id} is no longer stored")
             output = await self._generator.generate(generation_request(spec, data), spec.count, report=job.report,
-                                                    on_answer=self._accounting.recorder(job_id, spec.model))
+                                                    on_answer=self.accounting.recorder(job_id, spec.model))
         except (asyncio.CancelledError, JobCancelled):
             if self._engine.closed:
                 # left unfinished on purpose: the next start-up tells its user it was interrupted (what its
                 # answered requests cost is already counted; the others keep their reservation)
                 log.info("job %d interrupted by shutdown", job_id)
-                self._accounting.forget(job_id)
+                self.accounting.forget(job_id)
                 raise
             self._metrics.job_finished(spec.model, "cancelled")
             await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
@@ -324,7 +324,7 @@ class ImagineService:
         """Record how the job ended; its requests that never answered are closed as nothing spent (those that
         did were settled as they answered). False if it was already finished."""
         async def settle_and_finish() -> bool:
-            await self._accounting.before_finish(job_id)
+            await self.accounting.before_finish(job_id)
             return await self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
                                                  cost=output.cost if output else cost,
                                                  generation_ids=output.generation_ids if output else (),
@@ -370,7 +370,7 @@ class ImagineService:
         """Stop taking jobs, cancel the ones still generating, and give results already received up to
         `grace` seconds to be delivered. What is left is reported as interrupted at the next start."""
         await self._engine.close()
-        await self._accounting.close()
+        await self.accounting.close()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + grace
         while self._delivering and loop.time() < deadline:

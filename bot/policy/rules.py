@@ -263,12 +263,19 @@ class Policy:
             now=now,
             daily_images=None if owner else daily,
             cooldown=0.0 if owner or not in_server else float(guild.cooldown_seconds),  # type: ignore[union-attr]
-            concurrent=None if owner or not in_server else guild.max_concurrent,  # type: ignore[union-attr]
+            # counted in the database in every context (DMs and user installs too), across every process
+            concurrent=None if owner else self._concurrent(guild if in_server else None),
             guild_budget=guild.monthly_budget_usd if in_server and guild.monthly_budget_usd else None,  # type: ignore[union-attr]
             month_start=month_start(now),
             global_budget=self.settings.global_daily_budget or None,
             reserve=reserve,
         )
+
+    def _concurrent(self, guild: GuildSettings | None) -> int | None:
+        """Jobs a member may have at once: the server's setting, else MAX_JOBS_PER_USER (0: no limit)."""
+        if guild is not None and guild.max_concurrent is not None:
+            return guild.max_concurrent or None
+        return self.settings.max_jobs_per_user or None
 
     def quota_refusal(self, actor: Actor, exceeded: QuotaExceeded) -> PolicyRefusal:
         """The sentence for a request over one of its counted limits."""
@@ -284,8 +291,9 @@ class Policy:
                                      f"{where}.{free}")
             case "concurrent":
                 limit = int(exceeded.limit or 0)
-                return PolicyRefusal(f"You already have {limit} image job{'s' if limit != 1 else ''} running on "
-                                     "this server. Wait for one to finish.")
+                where = "in direct messages" if actor.is_dm else "on this server"
+                return PolicyRefusal(f"You already have {limit} image job{'s' if limit != 1 else ''} running {where}. "
+                                     "Wait for one to finish.")
             case "guild_budget":
                 return PolicyRefusal("This server has used its image budget for this month. A moderator can raise "
                                      "it with /settings budget.")

@@ -65,8 +65,8 @@ class JobRepository(Protocol):
     async def create(self, spec: JobSpec, *, created_at: float, handle: ResponseHandle = NO_HANDLE,
                      quota: Quota | None = None, owner: str | None = None) -> JobRecord:
         """Record a new QUEUED job holding `quota.reserve` (0 without a quota) as its reserved cost, owned by
-        the bot instance `owner` (its heartbeat starts at `created_at`), and its `count` requests in the usage
-        ledger, each open with one expected image and an equal share of the reservation. Its input image must
+        the bot instance `owner` (its heartbeat starts now, by the database's clock), and its `count` requests in the
+        usage ledger, each open with one expected image and an equal share of the reservation. Its input image must
         already be stored (`InputImageRepository.put`) and its parent job must exist.
 
         With `quota`, the checks and the insert are one transaction. They run in this order: cooldown,
@@ -90,16 +90,18 @@ class JobRepository(Protocol):
         ...
 
     async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,
-                            stale_before: float | None = None) -> bool | None:
+                            stale_after: float | None = None) -> bool | None:
         """QUEUED -> RUNNING (renewing the heartbeat) only if fewer than `max_running` jobs are RUNNING in the
-        whole database, not counting those whose heartbeat is older than `stale_before` (their owner is
-        gone). Counted and changed atomically, even against other processes. True: started; False: the cap
-        is reached and the job stays QUEUED (try again later); None: unknown or no longer queued.
-        `max_running` None: no cap. Raises ValueError for a cap below 1."""
+        whole database, not counting those whose heartbeat is more than `stale_after` seconds old (their owner is
+        gone). Heartbeats are written and judged by the database's clock, never a host's. Counted and changed
+        atomically, even against other processes. True: started; False: the cap is reached and the job stays QUEUED (try
+        again later); None: unknown or no longer queued. `max_running` None: no cap. Raises ValueError for a cap below
+        1."""
         ...
 
-    async def heartbeat(self, owner: str, *, now: float) -> int:
-        """Set the heartbeat of `owner`'s unfinished jobs to `now` (the instance is alive); how many."""
+    async def heartbeat(self, owner: str) -> int:
+        """Set the heartbeat of `owner`'s unfinished jobs to the database's now (the instance is alive); how
+        many. A job's heartbeat starts when it is created."""
         ...
 
     async def finish(self, job_id: int, *, status: JobStatus, finished_at: float, error: str | None = None,
@@ -123,15 +125,15 @@ class JobRepository(Protocol):
         ...
 
     async def interrupt_unfinished(self, *, now: float, owner: str | None = None,
-                                   stale_before: float | None = None) -> list[JobRecord]:
+                                   stale_after: float | None = None) -> list[JobRecord]:
         """Mark QUEUED/RUNNING jobs INTERRUPTED (finished at `now`) and return them, oldest first.
-        Without `owner` and `stale_before`: every unfinished job. At start-up, with an `owner`: only its own
-        jobs, jobs without an owner and (with `stale_before`) jobs whose heartbeat is older than
-        `stale_before`. While running, with only `stale_before`: the jobs whose heartbeat is older (those of
-        a stopped instance). Never a live sibling instance's job. The returned records still carry their
-        interaction token (to edit the original response once); the stored ones no longer do. A RUNNING job's
-        requests still open in the ledger may have been paid: each is settled at its reservation (and expected
-        images); a QUEUED job's as nothing spent."""
+        Without `owner` and `stale_after`: every unfinished job. At start-up, with an `owner`: only its own
+        jobs, jobs without an owner and (with `stale_after`) jobs whose heartbeat is more than `stale_after`
+        seconds old by the database's clock. While running, with only `stale_after`: the jobs whose heartbeat
+        is that old (those of a stopped instance). Never a live sibling instance's job. The returned records still carry
+        their interaction token (to edit the original response once); the stored ones no longer do. A RUNNING job's
+        requests still open in the ledger may have been paid: each is settled at its reservation (and expected images);
+        a QUEUED job's as nothing spent."""
         ...
 
     async def delete_finished_before(self, cutoff: float) -> int:

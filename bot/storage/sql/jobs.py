@@ -35,9 +35,12 @@ _JOB_COLUMNS = """id, requester_id, guild_id, channel_id, is_dm, prompt, model, 
 _SELECT_JOBS = f"SELECT {_JOB_COLUMNS} FROM jobs"
 _INSERT_COLUMNS = ("requester_id", "guild_id", "channel_id", "is_dm", "prompt", "model", "aspect_ratio", "image_size",
                    "count", "input_sha256", "input_mime", "parent_job_id", "application_id", "interaction_token",
-                   "interaction_created_at", "status", "created_at", "reserved_cost", "owner", "heartbeat_at")
-_INSERT_JOB = (f"INSERT INTO jobs ({', '.join(_INSERT_COLUMNS)}) VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)})"
-               f" RETURNING {_JOB_COLUMNS}")
+                   "interaction_created_at", "status", "created_at", "reserved_cost", "owner")
+# heartbeats are written and judged by the database's own clock, never a host's: two hosts' clocks may differ
+DATABASE_NOW = {
+    "sqlite": "((julianday('now') - 2440587.5) * 86400.0)",
+    "postgresql": "CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS DOUBLE PRECISION)",
+}
 _IDS_PER_STATEMENT = 500  # well below every backend's limit on parameters
 
 
@@ -78,16 +81,18 @@ def _record(row: Row) -> JobRecord:
     )
 
 
-def _interruptible(owner: str | None, stale_before: float | None) -> tuple[str, tuple[Any, ...]]:
-    """Which unfinished jobs a start-up may interrupt (see `JobRepository.interrupt_unfinished`)."""
+def _interruptible(owner: str | None, stale_after: float | None, now: str) -> tuple[str, tuple[Any, ...]]:
+    """Which unfinished jobs a start-up may interrupt (see `JobRepository.interrupt_unfinished`); `now` is the
+    database's clock."""
     where = f"status IN ({_UNFINISHED_SQL})"
+    stale = f"heartbeat_at < {now} - ?"
     if owner is None:
-        if stale_before is None:
+        if stale_after is None:
             return where, ()
-        return f"{where} AND heartbeat_at < ?", (stale_before,)
-    if stale_before is None:
+        return f"{where} AND {stale}", (stale_after,)
+    if stale_after is None:
         return f"{where} AND (owner = ? OR owner IS NULL)", (owner,)
-    return f"{where} AND (owner = ? OR owner IS NULL OR heartbeat_at < ?)", (owner, stale_before)
+    return f"{where} AND (owner = ? OR owner IS NULL OR {stale})", (owner, stale_after)
 
 
 class SqlJobRepository:
@@ -95,6 +100,9 @@ class SqlJobRepository:
 
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._now = DATABASE_NOW[database.dialect]
+        self._insert = (f"INSERT INTO jobs ({', '.join(_INSERT_COLUMNS)}, heartbeat_at)"
+                        f" VALUES ({', '.join('?' for _ in _INSERT_COLUMNS)}, {self._now}) RETURNING {_JOB_COLUMNS}")
 
     async def create(self, spec: JobSpec, *, created_at: float, handle: ResponseHandle = NO_HANDLE,
                      quota: Quota | None = None, owner: str | None = None) -> JobRecord:
@@ -110,12 +118,12 @@ class SqlJobRepository:
             spec.aspect_ratio, spec.image_size, spec.count,
             None if spec.input is None else spec.input.sha256, None if spec.input is None else spec.input.mime_type,
             spec.parent_job_id, handle.application_id, handle.interaction_token, handle.interaction_created_at,
-            JobStatus.QUEUED.value, created_at, reserved_cost, owner, created_at,
+            JobStatus.QUEUED.value, created_at, reserved_cost, owner,
         )
         async with self._db.transaction(exclusive=quota is not None) as db:
             if quota is not None:
                 await check_quota(db, spec, quota)
-            [row] = await db.fetch(_INSERT_JOB, params)
+            [row] = await db.fetch(self._insert, params)
             await open_requests(db, spec, job_id=row["id"], reserve=reserve, created_at=created_at)
         return _record(row)
 
@@ -137,9 +145,9 @@ class SqlJobRepository:
         return _record(rows[0]) if rows else None
 
     async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,
-                            stale_before: float | None = None) -> bool | None:
+                            stale_after: float | None = None) -> bool | None:
         """QUEUED -> RUNNING if fewer than `max_running` jobs run in the whole database (those whose heartbeat
-        is older than `stale_before` not counted): True = started, False = the cap is reached (still queued),
+        is older than `stale_after` seconds not counted): True = started, False = the cap is reached (still queued),
         None = unknown or no longer queued. Counted and changed in one exclusive transaction."""
         if max_running is not None and max_running < 1:
             raise ValueError(f"max_running must be at least 1 (or None for no cap), got {max_running}")
@@ -147,22 +155,23 @@ class SqlJobRepository:
         async with self._db.transaction(exclusive=max_running is not None) as db:
             if max_running is not None:
                 where, params = "status = ?", (JobStatus.RUNNING.value,)
-                if stale_before is not None:
-                    where, params = f"{where} AND (heartbeat_at IS NULL OR heartbeat_at >= ?)", (*params, stale_before)
+                if stale_after is not None:
+                    where = f"{where} AND (heartbeat_at IS NULL OR heartbeat_at >= {self._now} - ?)"
+                    params = (*params, stale_after)
                 [(running,)] = await db.fetch(f"SELECT COUNT(*) FROM jobs WHERE {where}", params)
                 if running >= max_running:
                     queued = await db.fetch("SELECT 1 FROM jobs WHERE id = ? AND status = ?",
                                             (job_id, JobStatus.QUEUED.value))
                     return False if queued else None
             changed = await db.execute(
-                "UPDATE jobs SET status = ?, started_at = ?, heartbeat_at = ? WHERE id = ? AND status = ?",
-                (JobStatus.RUNNING.value, started_at, started_at, job_id, JobStatus.QUEUED.value))
+                f"UPDATE jobs SET status = ?, started_at = ?, heartbeat_at = {self._now} WHERE id = ? AND status = ?",
+                (JobStatus.RUNNING.value, started_at, job_id, JobStatus.QUEUED.value))
         return True if changed else None
 
-    async def heartbeat(self, owner: str, *, now: float) -> int:
+    async def heartbeat(self, owner: str) -> int:
         """Renew the heartbeat of `owner`'s unfinished jobs; how many there are."""
         return await self._db.execute(
-            f"UPDATE jobs SET heartbeat_at = ? WHERE owner = ? AND status IN ({_UNFINISHED_SQL})", (now, owner))
+            f"UPDATE jobs SET heartbeat_at = {self._now} WHERE owner = ? AND status IN ({_UNFINISHED_SQL})", (owner,))
 
     async def finish(self, job_id: int, *, status: JobStatus, finished_at: float, error: str | None = None,
                      cost: Decimal | None = None, generation_ids: Sequence[str] = (),
@@ -205,10 +214,10 @@ class SqlJobRepository:
         return changed > 0
 
     async def interrupt_unfinished(self, *, now: float, owner: str | None = None,
-                                   stale_before: float | None = None) -> list[JobRecord]:
+                                   stale_after: float | None = None) -> list[JobRecord]:
         """Mark the unfinished jobs this start-up may take over INTERRUPTED (finished at `now`) and return them,
         oldest first, each still with the token it had; the stored token is cleared."""
-        where, params = _interruptible(owner, stale_before)
+        where, params = _interruptible(owner, stale_after, self._now)
         async with self._db.transaction() as db:
             found = await db.fetch(f"SELECT id, interaction_token, status FROM jobs WHERE {where}", params)
             tokens = {row[0]: row[1] for row in found}

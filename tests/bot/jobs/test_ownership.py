@@ -13,7 +13,7 @@ from bot.jobs.ownership import JobGone, JobOwnership
 from bot.records.job import JobStatus
 from bot.storage import Store, open_store
 from tests.bot.jobs.real_loop import on_a_real_loop
-from tests.bot.storage.factories import HANDLE, TOKEN, spec
+from tests.bot.storage.factories import HANDLE, TOKEN, age_heartbeats, spec
 
 
 class Clock:
@@ -55,10 +55,8 @@ async def test_a_restart_reports_its_own_jobs_but_not_a_live_siblings(store: Sto
     b = JobOwnership(store.jobs, instance="bot-b", max_running=None, clock=clock)
     mine = await _job(store, "bot-a", at=980.0)
     theirs = await _job(store, "bot-b", at=980.0)
-    clock.now = 990.0
     await b.beat()  # bot-b is alive
 
-    clock.now = 1000.0
     recovered = await a.recover()
 
     assert [(r.id, r.handle.interaction_token) for r in recovered] == [(mine, TOKEN)]
@@ -73,9 +71,9 @@ async def test_a_sibling_that_stops_beating_has_its_jobs_taken_over_and_returned
     theirs = await _job(store, "bot-b", at=1000.0)
     mine = await _job(store, "bot-a", at=1000.0)
 
-    clock.now = 1050.0  # bot-b's last beat is 50 s old: still alive
+    await age_heartbeats(store, 50.0)  # 50 s since anyone beat: everyone is still alive
     assert await a.beat() == []
-    clock.now = 1100.0  # bot-b never beat again; bot-a kept beating
+    await age_heartbeats(store, 50.0, owner="bot-b")  # bot-b never beat again; bot-a kept beating
     taken = await a.beat()
 
     assert [r.id for r in taken] == [theirs]

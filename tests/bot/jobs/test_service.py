@@ -141,8 +141,8 @@ class World:
 
 
 def _services(store: Store, engine: JobEngine, client: OpenRouteClient, images: ImageWorker, inputs: InputFetcher,
-              clock: Clock, policy_settings: PolicySettings,
-              cost_estimate: Decimal) -> tuple[ImagineService, SettingsService]:
+              clock: Clock, policy_settings: PolicySettings, cost_estimate: Decimal,
+              size_factor: Callable[[str | None], Decimal] | None = None) -> tuple[ImagineService, SettingsService]:
     """The imagine and settings services as `bot.app.run_bot` builds them."""
     policy = Policy(policy_settings, clock=clock)
 
@@ -152,7 +152,8 @@ def _services(store: Store, engine: JobEngine, client: OpenRouteClient, images: 
     guilds = SettingsService(store.guilds, policy, image_models, clock=clock)
     service = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images), policy=policy,
                              guilds=guilds, client=client, inputs=inputs, images=images,
-                             cost_estimate=cost_estimate, clock=clock)
+                             cost_estimate=cost_estimate, size_factor=size_factor, cost_lookup_delays=(0.0,),
+                             clock=clock)
     return service, guilds
 
 
@@ -169,6 +170,7 @@ def catalog(prices: dict[str, str | None]) -> list[dict[str, Any]]:
 @contextlib.asynccontextmanager
 async def running_world(tmp_path: Path, *, max_concurrent: int = 4, max_per_user: int = 2, max_queue: int = 10,
                         prices: dict[str, str | None] | None = None, cost_estimate: Decimal = COST_ESTIMATE,
+                        size_factor: Callable[[str | None], Decimal] | None = None,
                         **policy: Any) -> AsyncIterator[World]:
     """Everything `bot.app.run_bot` builds for the service, pointed at the fakes. `policy` is the operator's
     (the default model is `emu/png`); `prices` changes what the emulator lists for some models."""
@@ -193,7 +195,8 @@ async def running_world(tmp_path: Path, *, max_concurrent: int = 4, max_per_user
         inputs = InputFetcher(session, images, max_bytes=10_000_000, timeout=30.0)
         clock = Clock(NOW)
         policy_settings = PolicySettings(**{"default_model": "emu/png", **policy})
-        service, guilds = _services(store, engine, client, images, inputs, clock, policy_settings, cost_estimate)
+        service, guilds = _services(store, engine, client, images, inputs, clock, policy_settings, cost_estimate,
+                                    size_factor)
         await service.catalog.load()  # as the bot does at start-up: models are judged against the list
         yield World(service, guilds, store, engine, emulator, cdn, clock, database_url, policy_settings,
                     cost_estimate, client, images, inputs, stack)

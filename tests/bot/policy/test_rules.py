@@ -389,7 +389,18 @@ def test_dms_use_the_dm_daily_limit_and_no_server_limit() -> None:
     quota = p.quota_for(IN_DM, None, reserve=Decimal("0.04"))
 
     assert quota.daily_images == 3
-    assert (quota.cooldown, quota.concurrent, quota.guild_budget) == (0.0, None, None)
+    assert (quota.cooldown, quota.guild_budget) == (0.0, None)
+
+
+@pytest.mark.parametrize(("actor", "guild", "concurrent"), [
+    (IN_DM, None, 2),  # DMs and user installs: counted in the database like in servers
+    (MEMBER, NO_SETTINGS, 2),  # a server that set none: MAX_JOBS_PER_USER
+    (MEMBER, "one", 1),
+], ids=["dm", "server default", "server's own"])
+def test_concurrency_is_counted_in_the_database_everywhere(actor, guild, concurrent) -> None:
+    settings = server(max_concurrent=1) if guild == "one" else guild
+
+    assert policy(max_jobs_per_user=2).quota_for(actor, settings, reserve=Decimal(0)).concurrent == concurrent
     assert policy(dm_daily_limit=0).quota_for(IN_DM, None, reserve=Decimal(0)).daily_images is None
 
 
@@ -424,6 +435,9 @@ def test_the_budget_month_starts_at_midnight_utc_on_the_first() -> None:
                  "You have reached the daily limit of 3 images in direct messages.", id="daily in DMs"),
     pytest.param(MEMBER, QuotaExceeded("concurrent", limit=2),
                  "You already have 2 image jobs running on this server. Wait for one to finish.", id="concurrent"),
+    pytest.param(IN_DM, QuotaExceeded("concurrent", limit=2),
+                 "You already have 2 image jobs running in direct messages. Wait for one to finish.",
+                 id="concurrent in DMs"),
     pytest.param(MEMBER, QuotaExceeded("concurrent", limit=1),
                  "You already have 1 image job running on this server. Wait for one to finish.",
                  id="concurrent of one"),

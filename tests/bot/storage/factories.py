@@ -37,3 +37,18 @@ def spec(**changes: Any) -> JobSpec:
 def dm_spec(**changes: Any) -> JobSpec:
     """A plausible DM request with some fields changed."""
     return spec(**{"guild_id": None, "channel_id": 4004, "is_dm": True, **changes})
+
+
+async def age_heartbeats(store: Any, seconds: float, *, owner: str | None = None) -> None:
+    """Make heartbeats `seconds` older, as if their owner had stopped beating that long ago (heartbeats are
+    written and judged by the database's clock, so the test moves the heartbeats, not a clock)."""
+    where, params = ("WHERE owner = ?", (owner,)) if owner is not None else ("", ())
+    await store.database.execute(f"UPDATE jobs SET heartbeat_at = heartbeat_at - ? {where}", (seconds, *params))
+
+
+async def database_now(store: Any) -> float:
+    """The database's own clock, in unix seconds."""
+    from bot.storage.sql.jobs import DATABASE_NOW
+
+    [(now,)] = await store.database.fetch(f"SELECT {DATABASE_NOW[store.database.dialect]}")
+    return float(now)

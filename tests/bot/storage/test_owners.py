@@ -10,7 +10,7 @@ import pytest
 from bot.records.job import JobRecord, JobStatus
 from bot.storage import SqlStore
 from tests.bot.storage.conftest import scalar
-from tests.bot.storage.factories import HANDLE, TOKEN, spec
+from tests.bot.storage.factories import HANDLE, TOKEN, age_heartbeats, database_now, spec
 
 ME, SIBLING = "bot-a", "bot-b"
 
@@ -29,14 +29,27 @@ async def _status(store: SqlStore, job_id: int) -> JobStatus:
     return record.status
 
 
-async def test_a_job_remembers_its_owner_and_its_heartbeat_starts_when_it_is_created(store: SqlStore) -> None:
-    created = await _job(store, owner=ME, at=123.5)
+async def test_a_job_remembers_its_owner_and_its_heartbeat_starts_by_the_databases_clock(store: SqlStore) -> None:
+    before = await database_now(store)
+    created = await _job(store, owner=ME, at=123.5)  # the host's clock may be far off: it is not used
+    after = await database_now(store)
     ownerless = await _job(store, owner=None)
 
     assert created.owner == ME
     assert (await store.jobs.get(created.id)) == created
-    assert await _heartbeat_at(store, created.id) == 123.5
+    assert before <= await _heartbeat_at(store, created.id) <= after
     assert ownerless.owner is None
+
+
+async def test_a_host_whose_clock_is_wrong_never_has_its_live_jobs_taken_over(store: SqlStore) -> None:
+    # the host that created the job thinks it is 1970; its sibling judges by the database's clock
+    live = await _job(store, owner=SIBLING, at=100.0)
+    await store.jobs.claim_running(live.id, started_at=101.0, max_running=None)
+
+    assert await store.jobs.interrupt_unfinished(now=1e10, stale_after=60.0) == []
+    assert await store.jobs.claim_running((await _job(store, owner=ME)).id, started_at=1e10, max_running=1,
+                                          stale_after=60.0) is False  # its running job holds the cap
+    assert await _status(store, live.id) is JobStatus.RUNNING
 
 
 async def test_a_heartbeat_renews_only_the_owners_unfinished_jobs(store: SqlStore) -> None:
@@ -46,22 +59,24 @@ async def test_a_heartbeat_renews_only_the_owners_unfinished_jobs(store: SqlStor
     theirs = await _job(store, owner=SIBLING)
     await store.jobs.claim_running(running.id, started_at=110.0, max_running=None)
     await store.jobs.finish(done.id, status=JobStatus.SUCCEEDED, finished_at=120.0)
+    await age_heartbeats(store, 500.0)
+    old = [await _heartbeat_at(store, job.id) for job in (done, theirs)]
+    before = await database_now(store)
 
-    renewed = await store.jobs.heartbeat(ME, now=500.0)
+    renewed = await store.jobs.heartbeat(ME)
 
     assert renewed == 2
-    assert [await _heartbeat_at(store, job.id) for job in (queued, running, done, theirs)] == [
-        500.0, 500.0, 100.0, 100.0]
-    assert await store.jobs.heartbeat("nobody", now=600.0) == 0
+    assert [await _heartbeat_at(store, job.id) >= before for job in (queued, running)] == [True, True]
+    assert [await _heartbeat_at(store, job.id) for job in (done, theirs)] == old
+    assert await store.jobs.heartbeat("nobody") == 0
 
 
 async def test_a_start_up_interrupts_its_own_and_ownerless_jobs_but_never_a_live_siblings(store: SqlStore) -> None:
     mine = await _job(store, owner=ME, at=10.0)
     ownerless = await _job(store, owner=None, at=20.0)
     live = await _job(store, owner=SIBLING, at=30.0)
-    await store.jobs.heartbeat(SIBLING, now=1000.0)
 
-    interrupted = await store.jobs.interrupt_unfinished(now=1001.0, owner=ME, stale_before=900.0)
+    interrupted = await store.jobs.interrupt_unfinished(now=1001.0, owner=ME, stale_after=60.0)
 
     assert [job.id for job in interrupted] == [mine.id, ownerless.id]
     assert all(job.handle.interaction_token == TOKEN for job in interrupted)
@@ -71,9 +86,10 @@ async def test_a_start_up_interrupts_its_own_and_ownerless_jobs_but_never_a_live
 async def test_a_sibling_whose_heartbeat_stopped_has_its_jobs_taken_over(store: SqlStore) -> None:
     dead = await _job(store, owner=SIBLING, at=30.0)
     await store.jobs.claim_running(dead.id, started_at=40.0, max_running=None)
+    await age_heartbeats(store, 120.0, owner=SIBLING)
 
     spared = await store.jobs.interrupt_unfinished(now=1000.0, owner=ME)  # no staleness given: not ours to touch
-    taken = await store.jobs.interrupt_unfinished(now=1000.0, owner=ME, stale_before=900.0)
+    taken = await store.jobs.interrupt_unfinished(now=1000.0, owner=ME, stale_after=60.0)
 
     assert spared == []
     assert [(job.id, job.status, job.handle.interaction_token) for job in taken] == [
@@ -85,10 +101,10 @@ async def test_while_running_only_the_jobs_of_a_stopped_sibling_are_taken_over(s
     mine = await _job(store, owner=ME, at=10.0)
     live = await _job(store, owner=SIBLING, at=20.0)
     dead = await _job(store, owner="bot-c", at=30.0)
-    await store.jobs.heartbeat(ME, now=1000.0)
-    await store.jobs.heartbeat(SIBLING, now=990.0)
+    await age_heartbeats(store, 10.0, owner=SIBLING)
+    await age_heartbeats(store, 120.0, owner="bot-c")
 
-    taken = await store.jobs.interrupt_unfinished(now=1001.0, stale_before=941.0)
+    taken = await store.jobs.interrupt_unfinished(now=1001.0, stale_after=60.0)
 
     assert [job.id for job in taken] == [dead.id]
     assert [await _status(store, job.id) for job in (mine, live)] == [JobStatus.QUEUED, JobStatus.QUEUED]
@@ -96,7 +112,6 @@ async def test_while_running_only_the_jobs_of_a_stopped_sibling_are_taken_over(s
 
 async def test_without_an_owner_a_start_up_interrupts_every_unfinished_job(store: SqlStore) -> None:
     jobs = [await _job(store, owner=owner, at=at) for owner, at in ((ME, 1.0), (SIBLING, 2.0), (None, 3.0))]
-    await store.jobs.heartbeat(SIBLING, now=1000.0)
 
     interrupted = await store.jobs.interrupt_unfinished(now=1001.0)
 
@@ -105,6 +120,7 @@ async def test_without_an_owner_a_start_up_interrupts_every_unfinished_job(store
 
 async def test_claiming_starts_jobs_until_the_cap_then_leaves_the_rest_queued(store: SqlStore) -> None:
     jobs = [await _job(store, owner=ME, prompt=f"p{n}") for n in range(3)]
+    before = await database_now(store)
 
     claims = [await store.jobs.claim_running(job.id, started_at=200.0, max_running=2) for job in jobs]
 
@@ -112,7 +128,7 @@ async def test_claiming_starts_jobs_until_the_cap_then_leaves_the_rest_queued(st
     started = await store.jobs.get(jobs[0].id)
     assert started is not None
     assert (started.status, started.started_at) == (JobStatus.RUNNING, 200.0)
-    assert await _heartbeat_at(store, jobs[0].id) == 200.0
+    assert await _heartbeat_at(store, jobs[0].id) >= before
     assert await _status(store, jobs[2].id) is JobStatus.QUEUED
 
     await store.jobs.finish(jobs[0].id, status=JobStatus.SUCCEEDED, finished_at=300.0)
@@ -124,8 +140,9 @@ async def test_running_jobs_of_a_stopped_owner_do_not_hold_the_cap(store: SqlSto
     waiting = await _job(store, owner=ME)
     assert await store.jobs.claim_running(stuck.id, started_at=100.0, max_running=1) is True
 
-    assert await store.jobs.claim_running(waiting.id, started_at=150.0, max_running=1, stale_before=50.0) is False
-    assert await store.jobs.claim_running(waiting.id, started_at=500.0, max_running=1, stale_before=400.0) is True
+    assert await store.jobs.claim_running(waiting.id, started_at=150.0, max_running=1, stale_after=60.0) is False
+    await age_heartbeats(store, 120.0, owner=SIBLING)
+    assert await store.jobs.claim_running(waiting.id, started_at=500.0, max_running=1, stale_after=60.0) is True
 
 
 async def test_claiming_a_job_that_is_unknown_or_no_longer_queued_says_none(store: SqlStore) -> None:
