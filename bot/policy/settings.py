@@ -265,8 +265,9 @@ class SettingsService:
     async def _change(self, actor: Actor, what: str,
                       change: Callable[[GuildSettings], GuildSettings]) -> SettingsChange:
         guild_id = self.require_moderator(actor)
-        before = await self.get(guild_id)
-        after = await self._repository.save(change(before), now=self._clock())
+        # applied to the settings as they are in the database, atomically: a concurrent change (another
+        # moderator, another process) is never overwritten by a stale copy
+        before, after = await self._repository.update(guild_id, change, now=self._clock())
         self._cache[guild_id] = after
         lines = tuple(_line(name, getattr(before, name), getattr(after, name))
                       for name in _FIELDS if getattr(before, name) != getattr(after, name))

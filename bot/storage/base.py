@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from types import TracebackType
 from typing import Protocol, Self
@@ -219,6 +219,13 @@ class GuildSettingsRepository(Protocol):
     async def save(self, settings: GuildSettings, *, now: float) -> GuildSettings:
         """Replace everything stored for `settings.guild_id` at once (sets included) and return the
         settings with `updated_at=now`."""
+        ...
+
+    async def update(self, guild_id: int, change: Callable[[GuildSettings], GuildSettings], *,
+                     now: float) -> tuple[GuildSettings, GuildSettings]:
+        """Apply `change` to the server's settings as stored now and save the result, in one transaction
+        serialized with every other such update (from any process): concurrent changes all land. Returns
+        (before, after), after with `updated_at=now`."""
         ...
 
     async def configured_models(self) -> list[GuildModels]:

@@ -4,6 +4,7 @@ the effective values `/settings show` displays."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import AsyncIterator, Awaitable, Callable
 from decimal import Decimal
@@ -476,3 +477,19 @@ async def test_a_change_made_through_another_process_is_seen_at_once_and_not_ove
     await other.set_limits(MODERATOR, daily=9)  # builds on what `this` saved instead of its old copy
     final = await saved(store, provider)
     assert (final.daily_limit, final.spoiler, final.role_ids) == (9, True, frozenset({ROLE}))
+
+
+async def test_two_moderators_changing_different_lists_at_once_both_land(store: Store, provider: Provider) -> None:
+    this = SettingsService(store.guilds, policy(), provider, clock=lambda: NOW)
+    other = SettingsService(store.guilds, policy(), provider, clock=lambda: NOW)
+    await this.set_role(MODERATOR, ROLE, True)
+    await other.get(GUILD_ID)  # both processes hold a copy from before the changes
+
+    await asyncio.gather(this.add_word(MODERATOR, "badword"), other.set_channel(MODERATOR, 555, True),
+                         this.block_member(MODERATOR, 777, "spam"), other.add_word(MODERATOR, "worse"))
+
+    final = await saved(store, provider)
+    assert final.blocked_words == frozenset({"badword", "worse"})
+    assert final.channel_ids == frozenset({555})
+    assert [member.user_id for member in final.blocked_members] == [777]
+    assert final.role_ids == frozenset({ROLE})
