@@ -28,8 +28,8 @@ from bot.records.job import JobRecord
 from bot.records.spec import ResponseHandle
 from cogs.audit import post_audit
 from cogs.imagine import render
-from cogs.imagine.presenter import NO_MENTIONS, Presenter, Target
-from cogs.imagine.views import DYNAMIC_ITEMS, EditPromptModal
+from cogs.imagine.presenter import Presenter, Target
+from cogs.imagine.views import DYNAMIC_ITEMS, EditPromptModal, tell_privately
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 
 PENDING_EDIT_TTL = 15 * 60
 GRID_NAME = "grid.png"
+MODEL_ID_LIMIT = 100  # Discord's limit for a suggested value; no image model's id is longer
+# What may be looked up before an answer that cannot be deferred (a modal, suggestions): Discord wants the
+# answer within 3 s of the interaction, which also has to reach the bot and the answer Discord.
+FIRST_ANSWER_LOOKUP = 2.0
 
 Submit = Callable[[ResponseHandle], Awaitable[Submitted]]
 
@@ -65,6 +69,15 @@ def model_choices(models: Iterable[ImageModel], current: str) -> list[app_comman
         if len(choices) == 25:
             break
     return choices
+
+
+def impossible_model(model: str | None) -> bool:
+    """A `model` option that no image model's id could be: longer than any, or with spaces, backticks or
+    invisible characters. Refused before anything else, without a look-up."""
+    if model is None:
+        return False
+    model = model.strip()
+    return len(model) > MODEL_ID_LIMIT or "`" in model or not model.isprintable() or any(c.isspace() for c in model)
 
 
 def actor_of(interaction: discord.Interaction, owner_ids: frozenset[int]) -> Actor:
@@ -150,7 +163,11 @@ class Imagine(commands.Cog):
                       model: str | None = None, aspect_ratio: str | None = None, size: str | None = None,
                       count: app_commands.Range[int, 1, 4] = 1, image: discord.Attachment | None = None) -> None:
         received = time.monotonic()
-        await interaction.response.defer(thinking=True)
+        if impossible_model(model):
+            log.info("user %s named a model that cannot be an id; refused", interaction.user.id)
+            await tell_privately(interaction, render.unknown_model(model or ""))
+            return
+        await interaction.response.defer(thinking=True)  # public: the result is; a refusal is told privately
         spec = self.service.new_spec(prompt=prompt, model=model, aspect_ratio=aspect_ratio, image_size=size,
                                      count=count)
         actor = self.actor(interaction)
@@ -162,12 +179,18 @@ class Imagine(commands.Cog):
     async def model_autocomplete(self, interaction: discord.Interaction,
                                  current: str) -> list[app_commands.Choice[str]]:
         actor = self.actor(interaction)
-        if self.service.catalog.cached() is None:
-            # answer now (3 s rule) and fill the cache for the next keystroke
-            self._background(self._warm_model_cache())
-            default = await self.service.default_model_for(actor)
-            return [app_commands.Choice(name=default[:100], value=default[:100])]
-        return model_choices(await self.service.models_for(actor), current)
+        try:
+            async with asyncio.timeout(FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
+                if self.service.catalog.cached() is None:
+                    # answer now (3 s rule) and fill the cache for the next keystroke
+                    self._background(self._warm_model_cache())
+                    default = await self.service.default_model_for(actor)
+                    return [app_commands.Choice(name=default[:100], value=default[:100])]
+                return model_choices(await self.service.models_for(actor), current)
+        except TimeoutError:
+            log.warning("model suggestions for user %s gave up after %.0f s: the database is slow",
+                        interaction.user.id, FIRST_ANSWER_LOOKUP)
+            return []
 
     async def edit_image_menu(self, interaction: discord.Interaction, message: discord.Message) -> None:
         attachment = next(iter(editable_images(message)), None)
@@ -182,10 +205,10 @@ class Imagine(commands.Cog):
         async def submitted(modal_interaction: discord.Interaction, new_prompt: str, _which: int) -> None:
             entry = self._pending_edits.pop(nonce, None)
             received = time.monotonic()
-            await modal_interaction.response.defer(thinking=True)
             if entry is None:
-                await modal_interaction.edit_original_response(content="This edit expired. Try again.")
+                await tell_privately(modal_interaction, "This edit expired. Try again.")
                 return
+            await modal_interaction.response.defer(thinking=True)
             _, message_id, image = entry
             actor = self.actor(modal_interaction)
             source = remote_image(image)
@@ -218,7 +241,7 @@ class Imagine(commands.Cog):
         try:
             submitted = await submit(handle)
         except PolicyRefusal as exc:
-            await self._answer(interaction, f"🚫 {exc.reason}")
+            await tell_privately(interaction, render.refusal(exc.reason))
             if isinstance(exc, BlockedPrompt):
                 log.info("prompt of user %s refused: a blocked term", interaction.user.id)
                 if exc.audit_channel_id is not None and exc.prompt is not None:
@@ -227,83 +250,114 @@ class Imagine(commands.Cog):
             return
         except (InputImageError, ImageError) as exc:
             log.info("input image refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await self._answer(interaction, render.input_refusal(exc))
+            await tell_privately(interaction, render.input_refusal(exc))
             return
         except (TooManyJobs, QueueFull, EngineClosed) as exc:
             log.info("request refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await self._answer(interaction, f"⚠️ {explain(exc).text}")
+            await tell_privately(interaction, f"⚠️ {explain(exc).text}")
             return
         except Exception as exc:  # shutting down, storage trouble, a bug
             log.exception("could not queue a job for user %s", interaction.user.id)
-            await self._answer(interaction, f"⚠️ {explain(exc).text}")
+            await tell_privately(interaction, f"⚠️ {explain(exc).text}")
             return
         interaction.extras["job_id"] = submitted.record.id
         await self.presenter.follow(Target(interaction=interaction, received_at=received), submitted)
 
-    @staticmethod
-    async def _answer(interaction: discord.Interaction, text: str) -> None:
-        await interaction.edit_original_response(content=text, allowed_mentions=NO_MENTIONS)
-
     # --- buttons ---
 
     async def press(self, interaction: discord.Interaction, action: str, job_id: int) -> None:
-        """A job button was pressed. It acts only on the message that shows that job."""
-        record = await self.service.job(job_id)
-        if record is None:
-            await interaction.response.send_message("That job is no longer known to the bot.", ephemeral=True)
+        """A job button was pressed. It acts only on the message that shows that job. Every press is
+        acknowledged before the job is looked up (the database may be slow; Discord waits 3 s), except Edit,
+        whose first answer must be its form."""
+        if action == "edit":
+            await self.open_edit_modal(interaction, job_id)
             return
+        received = time.monotonic()
+        # Regenerate answers with a new message (public, as its result will be); the others with none
+        await interaction.response.defer(thinking=action == "regen")
+        record = await self._job_shown_here(interaction, action, job_id)
+        if record is None:
+            return
+        if action == "regen":
+            actor = self.actor(interaction)
+            await self.start_job(interaction, received,
+                                 lambda handle: self.service.rerun(actor, record, handle=handle))
+        elif action == "delete":
+            await self.delete(interaction, record)
+        else:
+            await self.cancel(interaction, record)
+
+    async def _job_shown_here(self, interaction: discord.Interaction, action: str, job_id: int) -> JobRecord | None:
+        """The job, when the pressed button's message shows it; else the member is told why not."""
+        return await self._shown_here(interaction, action, job_id, await self.service.job(job_id))
+
+    @staticmethod
+    async def _shown_here(interaction: discord.Interaction, action: str, job_id: int,
+                          record: JobRecord | None) -> JobRecord | None:
+        """`record`, when it is the job of `job_id` and the pressed button's message shows it; else the
+        member is told why not."""
+        if record is None:
+            await tell_privately(interaction, "That job is no longer known to the bot.")
+            return None
         if interaction.message is None or record.result_message_id != interaction.message.id:
             log.info("job %d: %s pressed on message %s, which does not show that job; ignored", job_id, action,
                      interaction.message.id if interaction.message else "?")
-            await interaction.response.send_message("That button does not belong to this message.", ephemeral=True)
-            return
-        actions = {"regen": self.regenerate, "edit": self.open_edit_modal, "delete": self.delete,
-                   "cancel": self.cancel}
-        await actions[action](interaction, record)
+            await tell_privately(interaction, "That button does not belong to this message.")
+            return None
+        return record
 
-    async def regenerate(self, interaction: discord.Interaction, record: JobRecord) -> None:
-        received = time.monotonic()
-        await interaction.response.defer(thinking=True)
-        actor = self.actor(interaction)
-        await self.start_job(interaction, received, lambda handle: self.service.rerun(actor, record, handle=handle))
-
-    async def open_edit_modal(self, interaction: discord.Interaction, record: JobRecord) -> None:
+    async def open_edit_modal(self, interaction: discord.Interaction, job_id: int) -> None:
+        """Edit: the form first (nothing else may answer first). The job is looked up for at most
+        `FIRST_ANSWER_LOOKUP` seconds before it; when the database is slower the form opens anyway and the
+        job is looked up once the form is sent, after that answer is deferred."""
         images = editable_images(interaction.message)
         if not images:
-            await interaction.response.send_message("This message has no image left to edit.", ephemeral=True)
+            await tell_privately(interaction, "This message has no image left to edit.")
             return
+        checked: JobRecord | None = None
+        try:
+            async with asyncio.timeout(FIRST_ANSWER_LOOKUP):
+                found = await self.service.job(job_id)
+        except TimeoutError:
+            log.warning("job %d: the database took over %.0f s; the edit form opens before the job is checked",
+                        job_id, FIRST_ANSWER_LOOKUP)
+        else:
+            checked = await self._shown_here(interaction, "edit", job_id, found)
+            if checked is None:
+                return
 
         async def submitted(modal_interaction: discord.Interaction, new_prompt: str, which: int) -> None:
             received = time.monotonic()
             await modal_interaction.response.defer(thinking=True)
-            chosen = remote_image(images[min(max(which, 1), len(images)) - 1])
+            job = checked or await self._job_shown_here(modal_interaction, "edit", job_id)
+            if job is None:
+                return
+            chosen = remote_image(images[which - 1])
             actor = self.actor(modal_interaction)
             await self.start_job(modal_interaction, received, lambda handle: self.service.rerun(
-                actor, record, prompt=new_prompt, attachment=chosen, handle=handle))
+                actor, job, prompt=new_prompt, attachment=chosen, handle=handle))
 
         await interaction.response.send_modal(EditPromptModal(on_submit_cb=submitted, image_count=len(images)))
 
     async def delete(self, interaction: discord.Interaction, record: JobRecord) -> None:
+        """Delete the result (the press was acknowledged without a message, so the original response is the
+        result's message)."""
         if not self.service.may_delete(self.actor(interaction), record):
-            await interaction.response.send_message(
-                "Only the person who asked for this image, or a moderator who can manage messages, can delete it.",
-                ephemeral=True)
+            await tell_privately(interaction, "Only the person who asked for this image, or a moderator who can "
+                                              "manage messages, can delete it.")
             return
-        await interaction.response.defer()
         try:
             await interaction.delete_original_response()
         except discord.HTTPException as exc:
             log.warning("job %d: delete failed: %s", record.id, exc)
-            await interaction.followup.send("Could not delete that message.", ephemeral=True)
+            await tell_privately(interaction, "Could not delete that message.")
             return
         log.info("job %d: result deleted by user %s", record.id, interaction.user.id)
 
     async def cancel(self, interaction: discord.Interaction, record: JobRecord) -> None:
         cancelled = self.service.cancel(self.actor(interaction), record)
         if cancelled is None:
-            await interaction.response.send_message("Only the person who asked for this image can cancel it.",
-                                                    ephemeral=True)
+            await tell_privately(interaction, "Only the person who asked for this image can cancel it.")
         elif not cancelled:
-            await interaction.response.send_message("This job has already finished.", ephemeral=True)
-        else:
-            await interaction.response.defer()  # the presenter renders the cancelled state
+            await tell_privately(interaction, "This job has already finished.")
+        # else the presenter renders the cancelled state

@@ -21,6 +21,7 @@ from bot.records.spec import JobSpec
 
 PROMPT_ECHO_LIMIT = 1200
 PROMPT_HEADER_LIMIT = 300
+CODE_LIMIT = 100  # characters of an id or a name shown in a code span (model ids, file names, terms)
 MODEL_TEXT_LIMIT = 200  # visible characters of the model's streamed text while waiting (the latest ones)
 MESSAGE_LIMIT = 2000
 
@@ -31,6 +32,7 @@ _BAR_EMPTY = "▱"
 # punctuation renders as the character itself.
 _MARKDOWN_SPECIAL = re.compile(r"([\\*_~`|<>#\[\]()])")
 _FORMAT_NAMES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WebP"}
+_CODE_SPAN = re.compile(r"`([^`\n]*)`")
 
 
 # --- escaping and small formats --------------------------------------------------------------------------
@@ -53,9 +55,33 @@ def tail(text: str, limit: int) -> str:
     return escape(visible)
 
 
-def code(text: str) -> str:
-    """Inline code that the text cannot break out of."""
-    return f"`{text.replace('`', 'ˋ')}`"
+def code(text: str, limit: int = CODE_LIMIT) -> str:
+    """Inline code that the text cannot break out of: one line, at most `limit` characters."""
+    return f"`{quote(text, limit).replace('`', 'ˋ')}`"
+
+
+def inert(sentence: str) -> str:
+    """A sentence of the core (a refusal, say) as Discord shows it inert: its code spans kept, each capped,
+    and everything else escaped, so text a member or moderator typed into it (a model id, a block reason)
+    can neither format the message, hide a link, nor mention anyone."""
+    parts: list[str] = []
+    last = 0
+    for span in _CODE_SPAN.finditer(sentence):
+        parts.append(escape(sentence[last:span.start()]))
+        parts.append(code(span.group(1)))
+        last = span.end()
+    parts.append(escape(sentence[last:]))
+    return "".join(parts)
+
+
+def refusal(reason: str) -> str:
+    """A refusal as the member reads it: 🚫 and the core's sentence, inert, within one message."""
+    return f"🚫 {inert(reason)}"[:MESSAGE_LIMIT]
+
+
+def unknown_model(model: str) -> str:
+    """The refusal of a `model` option that cannot be a model id (too long, spaces, backticks)."""
+    return f"🚫 {code(model)} is not an image model this bot can use. Pick one from the list."
 
 
 def format_cost(cost: Decimal | None) -> str | None:

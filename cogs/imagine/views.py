@@ -3,6 +3,7 @@ buttons keep working after a restart; what a press does is decided by the cog an
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -10,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.discord_bot import send_notice
 from bot.messages import explain
+from cogs.audit import NO_MENTIONS
 
 if TYPE_CHECKING:
     from cogs.imagine.commands import Imagine
@@ -19,6 +20,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 EDIT_MODAL_TIMEOUT = 15 * 60
+
+
+async def tell_privately(interaction: discord.Interaction, text: str) -> None:
+    """Tell only the member who asked or pressed, whatever state the interaction is in; never raises. A
+    public "thinking…" placeholder is deleted first: a followup sent while it shows would fill it, for
+    everyone to see."""
+    try:
+        if not interaction.response.is_done():
+            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            return
+        if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
+            with contextlib.suppress(discord.NotFound):  # already gone
+                await interaction.delete_original_response()
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:
+        log.warning("could not tell user %s privately: %s %s", interaction.user.id, exc.status, exc.text)
 
 
 def _cog(interaction: discord.Interaction) -> Imagine:
@@ -54,7 +71,7 @@ class _JobButton:
         except Exception as exc:
             log.error("%s button of job %d failed for user %s", self.action, self.job_id, interaction.user.id,
                       exc_info=exc)
-            await send_notice(interaction, explain(exc).text)
+            await tell_privately(interaction, f"⚠️ {explain(exc).text}")
 
 
 def _template(action: str) -> str:
@@ -107,12 +124,22 @@ def failure_view(job_id: int, retryable: bool) -> discord.ui.View:
 EditSubmitted = Callable[[discord.Interaction, str, int], Awaitable[None]]
 
 
+def image_number(typed: str, count: int) -> int | None:
+    """The image a member picked in the modal: a whole number from 1 to `count` in ASCII digits (`³` and
+    other Unicode digits are not numbers to `int`); None for anything else."""
+    typed = typed.strip()
+    if not (typed.isascii() and typed.isdigit()) or not 1 <= int(typed) <= count:
+        return None
+    return int(typed)
+
+
 class EditPromptModal(discord.ui.Modal):
     """Asks for the new prompt of an edit; the chosen image becomes the input."""
 
     def __init__(self, *, on_submit_cb: EditSubmitted, image_count: int = 1, default: str = "") -> None:
         super().__init__(title="Edit image", timeout=EDIT_MODAL_TIMEOUT)
         self._callback = on_submit_cb
+        self.image_count = image_count
         self.prompt: discord.ui.TextInput[Any] = discord.ui.TextInput(
             label="What should change?", style=discord.TextStyle.paragraph, max_length=1000,
             placeholder="make the sky purple", default=default)
@@ -124,10 +151,15 @@ class EditPromptModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         which = 1
-        if self.which is not None and self.which.value.strip().isdigit():
-            which = int(self.which.value.strip())
+        if self.which is not None:
+            picked = image_number(self.which.value, self.image_count)
+            if picked is None:
+                await tell_privately(interaction, f"⚠️ Type the number of one of the images, from 1 to "
+                                                  f"{self.image_count}, then press Edit again.")
+                return
+            which = picked
         await self._callback(interaction, self.prompt.value, which)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("edit modal failed for user %s", interaction.user.id, exc_info=error)
-        await send_notice(interaction, explain(error).text)
+        await tell_privately(interaction, f"⚠️ {explain(error).text}")

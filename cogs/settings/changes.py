@@ -58,7 +58,7 @@ def named(items: list[str]) -> str:
 
 def term_shown(term: str) -> str:
     """A blocked term in a code span, on one line and capped."""
-    return code(quote(term, TERM_SHOWN))
+    return code(term, TERM_SHOWN)
 
 
 def reason_shown(reason: str) -> str:

@@ -8,6 +8,7 @@ subcommand and suggestion checks the member again in code before touching anythi
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
@@ -23,8 +24,9 @@ from bot.policy.rules import matches
 from bot.policy.settings import SettingsChange
 from bot.records.guild import IMAGE_SIZE_ORDER
 from cogs.audit import NO_MENTIONS, post_audit
+from cogs.imagine import commands as imagine_commands
 from cogs.imagine.commands import actor_of
-from cogs.imagine.render import code
+from cogs.imagine.render import code, refusal
 from cogs.settings import render
 
 if TYPE_CHECKING:
@@ -45,8 +47,7 @@ def model_id(typed: str) -> str:
     suggestion can be, or with characters that could break the code span it is shown in."""
     model = typed.strip()
     if not model or len(model) > MODEL_ID_LIMIT or "`" in model or not model.isprintable():
-        shown = "".join(ch if ch.isprintable() else "�" for ch in model[:MODEL_ID_LIMIT])
-        shown += "…" if len(model) > MODEL_ID_LIMIT else ""
+        shown = "".join(ch if ch.isprintable() else "�" for ch in model[:MODEL_ID_LIMIT + 1])
         raise PolicyRefusal(f"{code(shown) if shown else 'That'} is not a model id. Pick one from the list.")
     return model
 
@@ -86,7 +87,7 @@ class ServerSettings(commands.Cog):
             self.service.require_moderator(actor)
         except PolicyRefusal as exc:
             log.info("user %s refused /settings in guild %s: %s", actor.user_id, actor.guild_id, exc.reason)
-            await interaction.response.send_message(render.refusal(exc.reason), ephemeral=True,
+            await interaction.response.send_message(refusal(exc.reason), ephemeral=True,
                                                     allowed_mentions=NO_MENTIONS)
             return None
         return actor
@@ -105,7 +106,7 @@ class ServerSettings(commands.Cog):
         try:
             done = await change(actor)
         except PolicyRefusal as exc:
-            await self._reply(interaction, render.refusal(exc.reason))
+            await self._reply(interaction, refusal(exc.reason))
             return
         await self._reply(interaction, render.confirmation(done))
         if done.changes:
@@ -169,7 +170,12 @@ class ServerSettings(commands.Cog):
         actor = actor_of(interaction, self.owner_ids)
         if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
             return []
-        settings = await self.service.get(actor.guild_id)
+        try:
+            async with asyncio.timeout(imagine_commands.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
+                settings = await self.service.get(actor.guild_id)
+        except TimeoutError:
+            log.warning("model suggestions for /settings in guild %s gave up: the database is slow", actor.guild_id)
+            return []
         server = sorted(settings.allowed_models)
         models = self.imagine.catalog.cached()  # never waits: suggestions must answer within 3 s
         by_id = {m.id: m for m in models} if models is not None else None

@@ -50,10 +50,6 @@ def clip_lines(lines: list[str], limit: int) -> str:
     return "\n".join(kept)
 
 
-def refusal(reason: str) -> str:
-    return f"🚫 {reason}"
-
-
 # --- a change --------------------------------------------------------------------------------------------
 
 def confirmation(change: SettingsChange) -> str:

@@ -5,6 +5,7 @@ model suggestions. The settings service is the real one over an in-memory reposi
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
@@ -51,6 +52,11 @@ class MemoryGuildSettings:
     async def save(self, settings: GuildSettings, *, now: float) -> GuildSettings:
         self.saved[settings.guild_id] = settings.replace(updated_at=now)
         return self.saved[settings.guild_id]
+
+    async def update(self, guild_id: int, change: Callable[[GuildSettings], GuildSettings], *,
+                     now: float) -> tuple[GuildSettings, GuildSettings]:
+        before = await self.get(guild_id)
+        return before, await self.save(change(before), now=now)
 
     async def updated_at(self, guild_id: int) -> float | None:
         saved = self.saved.get(guild_id)
@@ -303,7 +309,7 @@ async def test_a_model_id_longer_than_any_suggestion_is_refused_in_one_short_mes
 
     await run(cog, "models add", it, model="x" * 2000)
 
-    assert said(it) == f"🚫 `{'x' * 100}…` is not a model id. Pick one from the list."
+    assert said(it) == f"🚫 `{'x' * 99}…` is not a model id. Pick one from the list."
     assert (await stored(cog)).allowed_models == frozenset()
 
 
@@ -367,6 +373,23 @@ async def test_suggestions_answer_at_once_when_the_model_list_is_not_loaded_yet(
     assert await cog.suggest(interaction(), "", "add") == []
     assert names(await cog.suggest(interaction(), "", "server")) == ["kiwi/art"]
     cog.imagine.catalog.known.assert_not_called()
+
+
+async def test_suggestions_give_up_in_time_when_the_database_hangs(monkeypatch):
+    import asyncio
+
+    import cogs.imagine.commands as imagine_commands
+
+    monkeypatch.setattr(imagine_commands, "FIRST_ANSWER_LOOKUP", 0.05)
+    cog = make_cog()
+
+    async def hang(guild_id: int) -> GuildSettings:
+        await asyncio.Event().wait()
+        raise AssertionError("never answers")
+
+    cog.service.get = hang  # type: ignore[method-assign]
+
+    assert await cog.suggest(interaction(), "", "add") == []
 
 
 # --- the audit helper ------------------------------------------------------------------------------------

@@ -40,14 +40,28 @@ HUGE_ID = int("9" * 25)  # no database holds it, yet a crafted or stale custom_i
 class FakeResponse:
     """The part of `InteractionResponse` a button or modal uses; records what the user was told."""
 
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, bool]] = []
+    def __init__(self, followups: list[tuple[str, bool]]) -> None:
+        self.messages = followups  # the reply and the followups, in order
+        self.type: discord.InteractionResponseType | None = None
 
     def is_done(self) -> bool:
-        return bool(self.messages)
+        return self.type is not None
+
+    async def defer(self, *, thinking: bool = False, **_: Any) -> None:
+        self.type = (discord.InteractionResponseType.deferred_channel_message if thinking
+                     else discord.InteractionResponseType.deferred_message_update)
 
     async def send_message(self, content: str, *, ephemeral: bool = False, **_: Any) -> None:
+        self.type = discord.InteractionResponseType.channel_message
         self.messages.append((content, ephemeral))
+
+
+class FakeFollowup:
+    def __init__(self, sent: list[tuple[str, bool]]) -> None:
+        self._sent = sent
+
+    async def send(self, content: str, *, ephemeral: bool = False, **_: Any) -> None:
+        self._sent.append((content, ephemeral))
 
 
 class FakeClient:
@@ -70,7 +84,13 @@ class FakeInteraction:
         self.extras: dict[str, Any] = {}
         self.user = FakeUser()
         self.message: discord.Message | None = None
-        self.response = FakeResponse()
+        said: list[tuple[str, bool]] = []
+        self.response = FakeResponse(said)
+        self.followup = FakeFollowup(said)
+        self.deleted_original = False
+
+    async def delete_original_response(self) -> None:
+        self.deleted_original = True
 
 
 class RecordingCog:
@@ -198,6 +218,8 @@ class PressingCog:
     """The cog's real button handling over a given service (the rest of the cog is not needed for it)."""
 
     press = Imagine.press
+    _job_shown_here = Imagine._job_shown_here
+    _shown_here = staticmethod(Imagine._shown_here)
 
     def __init__(self, service: ImagineService) -> None:
         self.service = service
@@ -219,7 +241,7 @@ async def test_a_press_that_fails_tells_the_user_instead_of_leaving_them_waiting
     await press(RegenerateButton, f"imagine:regen:{JOB_ID}", interaction)
 
     assert interaction.response.messages == [
-        ("Something went wrong on our side. The error was logged; try again.", True)]
+        ("⚠️ Something went wrong on our side. The error was logged; try again.", True)]
 
 
 # --- the edit modal ------------------------------------------------------------------------------------------
@@ -276,14 +298,18 @@ async def test_the_modal_for_one_image_always_edits_the_first() -> None:
     assert submissions.received == [("make the fox blue", 1)]
 
 
-async def test_an_unreadable_image_choice_falls_back_to_the_first() -> None:
+@pytest.mark.parametrize("typed", ["³", "٢", "x", "0", "3", "-1", "", " ", "1.5"])
+async def test_an_image_number_outside_1_to_count_is_refused_with_a_clear_private_message(typed: str) -> None:
     submissions = Submissions()
     modal = EditPromptModal(on_submit_cb=submissions, image_count=2)
-    submit_values(modal, "sunset", "x")
+    submit_values(modal, "sunset", typed)
+    interaction = FakeInteraction()
 
-    await modal.on_submit(FakeInteraction())  # type: ignore[arg-type]
+    await modal.on_submit(interaction)  # type: ignore[arg-type]
 
-    assert submissions.received == [("sunset", 1)]
+    assert submissions.received == []
+    assert interaction.response.messages == [
+        ("⚠️ Type the number of one of the images, from 1 to 2, then press Edit again.", True)]
 
 
 def test_the_modal_starts_from_the_previous_prompt() -> None:

@@ -83,6 +83,16 @@ def png_files(message: Any) -> list[tuple[str, bytes]]:
     return [(name, data) for name, data in message.files if name.endswith(".png") and name != "grid.png"]
 
 
+def shown_reply(interaction: Any) -> Any:
+    """What the bot answered an interaction with, once it did: the @original once it is more than the
+    "thinking…" placeholder, else the followup that replaced the placeholder (a refusal, which only the
+    member who asked sees); None before either."""
+    original = interaction.original
+    if original is not None and not original.loading and (original.content or original.embeds):
+        return original
+    return next((m for m in reversed(interaction.followups) if m.content or m.embeds), None)
+
+
 async def wait_final(fake: FakeDiscord, interaction: Any, timeout: float = 60) -> Any:
     """The @original once it carries the job's final state (buttons other than Cancel)."""
 

@@ -9,7 +9,7 @@ from typing import Any
 import aiohttp
 
 from bot.discord_bot import ImagineBot
-from tests.e2e.harness import API_KEY, BotRunner, png_files, wait_final
+from tests.e2e.harness import API_KEY, BotRunner, png_files, shown_reply, wait_final
 from tests.fakes.discord import FakeDiscord, FakeInteraction, FakeMessage
 from tests.fakes.discord.model import MANAGE_GUILD
 from tests.fakes.openroute import OpenRouteEmulator
@@ -38,9 +38,9 @@ async def start(runner: BotRunner, **env: str) -> ImagineBot:
 
 
 async def answer(fake: FakeDiscord, it: FakeInteraction, timeout: float = 30) -> FakeMessage:
-    """The bot's reply once it says something (not the "thinking…" placeholder)."""
-    return await fake.wait_for(lambda: it.original if it.original is not None and not it.original.loading
-                               and (it.original.content or it.original.embeds) else None, timeout=timeout)
+    """The bot's reply once it says something (not the "thinking…" placeholder; a refusal replaces it with a
+    private followup)."""
+    return await fake.wait_for(lambda: shown_reply(it), timeout=timeout)
 
 
 async def settings(fake: FakeDiscord, command: str, options: dict[str, Any] | None = None, *,
@@ -74,9 +74,13 @@ async def generated(fake: FakeDiscord, prompt: str, **options: Any) -> FakeMessa
 
 
 async def refused(fake: FakeDiscord, prompt: str, **options: Any) -> str:
-    """/imagine that must be refused: the refusal the member reads (no image, no buttons)."""
-    reply = await answer(fake, await imagine(fake, prompt, **options))
+    """/imagine that must be refused: the refusal the member reads (no image, no buttons), which only they see:
+    the public "thinking…" placeholder is gone."""
+    it = await imagine(fake, prompt, **options)
+    reply = await answer(fake, it)
     assert reply.content.startswith(REFUSED), reply.content
+    assert reply.ephemeral
+    assert it.original is None
     assert reply.files == []
     assert reply.custom_ids() == []
     return reply.content

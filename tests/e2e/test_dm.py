@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.harness import decoded, png_files, wait_final
+from tests.e2e.harness import decoded, png_files, shown_reply, wait_final
 from tests.fakes.discord import FakeDiscord, FakeInteraction
 from tests.fakes.openroute import OpenRouteEmulator
 
@@ -25,13 +25,8 @@ def chat_count(emulator: OpenRouteEmulator) -> int:
 
 
 async def wait_answer(fake: FakeDiscord, it: FakeInteraction) -> Any:
-    """The @original once it holds a real answer (not the "thinking…" placeholder)."""
-
-    def answered() -> Any:
-        original = it.original
-        return original if original is not None and not original.loading and original.content else None
-
-    return await fake.wait_for(answered)
+    """The answer once there is one (not the "thinking…" placeholder; a refusal replaces it privately)."""
+    return await fake.wait_for(lambda: shown_reply(it))
 
 
 async def assert_delivers_png(fake: FakeDiscord, emulator: OpenRouteEmulator, it: FakeInteraction,

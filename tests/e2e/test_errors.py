@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, decoded, png_files, wait_final
+from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, decoded, png_files, shown_reply, wait_final
 from tests.fakes.discord import FakeDiscord
 from tests.fakes.openroute import OpenRouteEmulator
 
@@ -123,11 +123,8 @@ async def test_an_unknown_model_is_refused_and_never_sent_to_the_image_service(s
     it = await discord_fake.run_command("imagine", {"prompt": "a red kite", "model": "acme/not-a-model"})
     assert (await it.wait_ack()).type == 5
 
-    def refused() -> Any:
-        original = it.original
-        return original if original is not None and not original.loading and original.content else None
-
-    answer = await discord_fake.wait_for(refused)
+    answer = await discord_fake.wait_for(lambda: shown_reply(it))
+    assert answer.ephemeral
     assert "acme/not-a-model" in answer.content
     assert re.search(r"not (an image model|available|known)|unknown", answer.content, re.IGNORECASE), answer.content
     assert png_files(answer) == []
@@ -147,11 +144,8 @@ async def test_a_text_file_given_as_the_image_is_refused_clearly(served):
         attachments={"image": ("notes.txt", b"this is not a picture\n", "text/plain")})
     assert (await it.wait_ack()).type == 5
 
-    def refused() -> Any:
-        original = it.original
-        return original if original is not None and not original.loading and original.content else None
-
-    answer = await discord_fake.wait_for(refused)
+    answer = await discord_fake.wait_for(lambda: shown_reply(it))
+    assert answer.ephemeral
     assert "notes.txt" in answer.content
     assert re.search(r"not a (PNG|JPEG|WebP)|not an image", answer.content, re.IGNORECASE), answer.content
     assert png_files(answer) == []

@@ -19,14 +19,13 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from tests.e2e.harness import BotRunner, decoded, png_files, wait_final
+from tests.e2e.harness import BotRunner, decoded, png_files, shown_reply, wait_final
 from tests.fakes.discord import FakeAttachment, FakeDiscord, FakeInteraction, RecordedRequest
 from tests.fakes.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 
 CHAT = "/chat/completions"
-EPHEMERAL = 1 << 6
 DAY = 24 * 60 * 60
 
 
@@ -76,9 +75,20 @@ def is_final_upload(request: RecordedRequest) -> bool:
 
 
 async def answer_of(fake: FakeDiscord, it: FakeInteraction) -> Any:
-    """The @original once it holds a real answer (not the "thinking…" placeholder)."""
-    return await fake.wait_for(lambda: it.original if it.original and not it.original.loading
-                               and it.original.content else None)
+    """The answer once there is one (not the "thinking…" placeholder; a refusal replaces it privately)."""
+    return await fake.wait_for(lambda: shown_reply(it))
+
+
+async def private_answer(fake: FakeDiscord, press: FakeInteraction) -> Any:
+    """What a button press was told, privately: acknowledged at once (before the job is looked up), then a
+    followup only the member sees; Regenerate's public "thinking…" placeholder is gone."""
+    callback = await press.wait_ack()
+    assert callback.type in (5, 6)
+    reply = await fake.wait_for(lambda: next(iter(press.followups), None))
+    assert reply.ephemeral
+    if callback.type == 5:
+        assert press.original is None
+    return reply
 
 
 async def running(fake: FakeDiscord, it: FakeInteraction) -> Any:
@@ -258,11 +268,8 @@ async def test_a_job_button_pressed_on_another_message_is_refused_and_changes_no
     foreign = [button(first, "regen"), button(first, "delete"), button(slow_message, "cancel")]
     for custom_id in foreign:
         press = await discord_fake.click(second.id, custom_id, user="alice", client_checks=False)
-        callback = await press.wait_ack()
-        assert callback.type == 4, custom_id
-        assert callback.data["flags"] & EPHEMERAL, custom_id
-        assert callback.data["content"], custom_id
-        assert "Something went wrong" not in callback.data["content"]
+        reply = await private_answer(discord_fake, press)
+        assert reply.content == "That button does not belong to this message.", custom_id
 
     assert len(chat_bodies(emulator)) == 3  # no job was started again
     assert not discord_fake.messages[first.id].deleted
@@ -282,10 +289,8 @@ async def test_a_button_with_an_impossible_job_id_is_answered_as_unknown_without
 
     press = await discord_fake.click(result.id, f"imagine:{kind}:99999999999999999999999", user="alice",
                                      client_checks=False)
-    callback = await press.wait_ack()
-    assert callback.type == 4
-    assert callback.data["flags"] & EPHEMERAL
-    assert "no longer known" in callback.data["content"]
+    reply = await private_answer(discord_fake, press)
+    assert "no longer known" in reply.content
     assert errors_logged(caplog) == []
     assert not discord_fake.messages[result.id].deleted
     assert len(chat_bodies(emulator)) == 1

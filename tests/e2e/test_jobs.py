@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.e2e.harness import decoded, png_files, started_fake, wait_final
+from tests.e2e.harness import decoded, png_files, shown_reply, started_fake, wait_final
 from tests.fakes.discord import RateLimitRule
 
 pytestmark = pytest.mark.e2e
@@ -59,10 +59,10 @@ async def test_requester_cancels_a_running_job_and_the_connection_is_closed(bot,
     cancel = button(message, "cancel")
 
     refused = await discord_fake.click(message.id, cancel, user="bob")
-    callback = await refused.wait_ack()
-    assert callback.type == 4
-    assert callback.data["flags"] & 64  # ephemeral: only bob sees the refusal
-    assert "Only the person who asked" in callback.data["content"]
+    assert (await refused.wait_ack()).type == 6  # acknowledged before the job is looked up
+    told = await discord_fake.wait_for(lambda: next(iter(refused.followups), None))
+    assert told.ephemeral  # only bob sees the refusal
+    assert "Only the person who asked" in told.content
 
     pressed = await discord_fake.click(message.id, cancel, user="alice")
     await pressed.wait_ack()
@@ -208,13 +208,14 @@ async def test_a_full_queue_and_the_per_user_limit_are_acknowledged_and_explaine
 
     over_limit = await discord_fake.run_command("imagine", {"prompt": "three", "model": "emu/hold"})
     assert (await over_limit.wait_ack()).type == 5
-    refused = await discord_fake.wait_for(
-        lambda: over_limit.original if over_limit.original and not over_limit.original.loading else None)
+    refused = await discord_fake.wait_for(lambda: shown_reply(over_limit))
+    assert refused.ephemeral
     assert "You already have 2 images in progress" in refused.content
 
     full = await discord_fake.run_command("imagine", {"prompt": "four", "model": "emu/png"}, user="bob")
     assert (await full.wait_ack()).type == 5
-    busy = await discord_fake.wait_for(lambda: full.original if full.original and not full.original.loading else None)
+    busy = await discord_fake.wait_for(lambda: shown_reply(full))
+    assert busy.ephemeral
     assert "queue is full" in busy.content
 
     emulator.release()

@@ -13,7 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.jobs.service import ImagineService
 from bot.metrics import MetricsServerError
-from tests.e2e.harness import png_files, started_fake, wait_final
+from tests.e2e.harness import png_files, shown_reply, started_fake, wait_final
 from tests.fakes.discord.ratelimit import RateLimitRule
 from tests.fakes.openroute.emulator import COST_PER_IMAGE
 
@@ -82,8 +82,7 @@ class Deliveries:
 
 
 async def refusal_shown(fake: Any, interaction: Any) -> Any:
-    return await fake.wait_for(
-        lambda: interaction.original if interaction.original and not interaction.original.loading else None)
+    return await fake.wait_for(lambda: shown_reply(interaction))
 
 
 async def test_a_delivered_job_and_a_refused_request_show_in_the_metrics(runner, discord_fake, http, monkeypatch):

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from tests.e2e.harness import png_files, wait_final
+from tests.e2e.harness import png_files, shown_reply, wait_final
 from tests.e2e.moderation import (
     REFUSED,
     answer,
@@ -118,10 +118,10 @@ async def first_answer(fake: FakeDiscord, it: FakeInteraction) -> FakeMessage:
     """A refusal, or the progress message of an accepted request (it shows a Cancel button)."""
     def shown() -> FakeMessage | None:
         original = it.original
-        if original is None or original.loading:
-            return None
-        accepted = any(cid.startswith("imagine:cancel:") for cid in original.custom_ids())
-        return original if accepted or original.content.startswith(REFUSED) else None
+        if original is not None and any(cid.startswith("imagine:cancel:") for cid in original.custom_ids()):
+            return original
+        reply = shown_reply(it)
+        return reply if reply is not None and reply.content.startswith(REFUSED) else None
 
     return await fake.wait_for(shown)
 

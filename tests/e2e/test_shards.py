@@ -136,7 +136,7 @@ async def test_two_processes_split_the_shards_over_one_postgresql_and_the_surviv
         # a settings change in Even, through alpha
         block = await discord_fake.run_command("settings members block", {"member": "bob", "reason": "spam in Even"},
                                                user="sam", channel=even.channel("general"))
-        assert (await answer(discord_fake, block)).content.startswith("✅ Saved")
+        assert (await answer(discord_fake, block)).content.startswith("✅ Blocked")
 
         # alpha dies in the middle of a job
         held = await _imagine(discord_fake, even, "cut off mid-way", model="emu/hold")
