@@ -124,10 +124,17 @@ class Imagine(commands.Cog):
     def _background(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(work)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(self._finished)
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and (error := task.exception()) is not None:
+            log.error("background work of the /imagine cog failed", exc_info=error)
 
     async def _keep_heartbeat(self) -> None:
-        """Show sibling processes this one is alive; tell the requesters of a stopped sibling's jobs."""
+        """Show sibling processes this one is alive; tell the requesters of a stopped sibling's jobs. A
+        failing beat never ends the loop, and the members are told in the background, so a slow round of
+        notices never delays the next beat."""
         while True:
             try:
                 reaped = await self.service.heartbeat()
@@ -135,7 +142,7 @@ class Imagine(commands.Cog):
                 log.warning("job heartbeat failed: %s", explain(exc).text)
             else:
                 if reaped:
-                    await self.presenter.tell_interrupted(reaped)
+                    self._background(self.presenter.tell_interrupted(reaped))
             await asyncio.sleep(HEARTBEAT_INTERVAL)
 
     async def _warm_model_cache(self) -> None:
@@ -254,11 +261,11 @@ class Imagine(commands.Cog):
             return
         except (TooManyJobs, QueueFull, EngineClosed) as exc:
             log.info("request refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await tell_privately(interaction, f"⚠️ {explain(exc).text}")
+            await tell_privately(interaction, f"⚠️ {render.error_text(exc)}")
             return
         except Exception as exc:  # shutting down, storage trouble, a bug
             log.exception("could not queue a job for user %s", interaction.user.id)
-            await tell_privately(interaction, f"⚠️ {explain(exc).text}")
+            await tell_privately(interaction, f"⚠️ {render.error_text(exc)}")
             return
         interaction.extras["job_id"] = submitted.record.id
         await self.presenter.follow(Target(interaction=interaction, received_at=received), submitted)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.messages import explain
 from cogs.audit import NO_MENTIONS
+from cogs.imagine.render import error_text
 
 if TYPE_CHECKING:
     from cogs.imagine.commands import Imagine
@@ -71,7 +71,7 @@ class _JobButton:
         except Exception as exc:
             log.error("%s button of job %d failed for user %s", self.action, self.job_id, interaction.user.id,
                       exc_info=exc)
-            await tell_privately(interaction, f"⚠️ {explain(exc).text}")
+            await tell_privately(interaction, f"⚠️ {error_text(exc)}")
 
 
 def _template(action: str) -> str:
@@ -162,4 +162,4 @@ class EditPromptModal(discord.ui.Modal):
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("edit modal failed for user %s", interaction.user.id, exc_info=error)
-        await tell_privately(interaction, f"⚠️ {explain(error).text}")
+        await tell_privately(interaction, f"⚠️ {error_text(error)}")

@@ -358,3 +358,41 @@ async def test_model_suggestions_give_up_in_time_when_the_database_hangs(cog, mo
     cog.service.models_for = hang
 
     assert await cog.model_autocomplete(fake_interaction(), "fl") == []
+
+
+async def test_the_heartbeat_keeps_beating_through_a_failing_beat_and_slow_or_failing_notices(cog, monkeypatch):
+    import asyncio
+
+    import cogs.imagine.commands as commands
+
+    monkeypatch.setattr(commands, "HEARTBEAT_INTERVAL", 0)
+    beats = 0
+    fifth = asyncio.Event()
+
+    async def heartbeat() -> list[JobRecord]:
+        nonlocal beats
+        beats += 1
+        if beats == 5:
+            fifth.set()
+        if beats == 1:
+            raise database_down()
+        return [record()]
+
+    async def hang(records: list[JobRecord]) -> None:
+        await asyncio.Event().wait()
+
+    async def fail(records: list[JobRecord]) -> None:
+        raise database_down()
+
+    notices = iter([hang, fail, hang, fail, hang, fail, hang, fail])
+    cog.service.heartbeat = heartbeat
+    cog.presenter = MagicMock()
+    cog.presenter.tell_interrupted = lambda records: next(notices)(records)
+    beating = asyncio.create_task(cog._keep_heartbeat())
+    try:
+        async with asyncio.timeout(10):
+            await fifth.wait()
+    finally:
+        beating.cancel()
+        await cog.cog_unload()
+    assert beats >= 5
