@@ -210,7 +210,7 @@ async def test_a_full_queue_and_the_per_user_limit_are_acknowledged_and_explaine
     assert (await over_limit.wait_ack()).type == 5
     refused = await discord_fake.wait_for(lambda: shown_reply(over_limit))
     assert refused.ephemeral
-    assert "You already have 2 images in progress" in refused.content
+    assert "You already have 2 image jobs running on this server" in refused.content  # counted in the database
 
     full = await discord_fake.run_command("imagine", {"prompt": "four", "model": "emu/png"}, user="bob")
     assert (await full.wait_ack()).type == 5

@@ -187,16 +187,17 @@ async def test_the_audit_channel_records_settings_changes_and_generations(runner
 
 # --- a member's own history ----------------------------------------------------------------------------
 
-async def test_privacy_forget_after_confirming_deletes_the_members_history(runner, discord_fake, emulator):
-    await start(runner)
-    await generated(discord_fake, "remember me", model="emu/png")
+async def test_privacy_forget_after_confirming_deletes_the_members_history_but_not_their_spend(
+        runner, discord_fake, emulator):
+    bot = await start(runner)
+    mine = await generated(discord_fake, "remember me", model="emu/png")
     await generated(discord_fake, "bob's fox", model="emu/png", user="bob")
     assert "Today (last 24 h): **1 image**" in (await usage(discord_fake)).content
 
     it = await discord_fake.run_command("privacy forget", user="alice")
     question = await answer(discord_fake, it)
     assert question.ephemeral
-    assert "Today (last 24 h): **1 image**" in (await usage(discord_fake)).content  # nothing gone before confirming
+    assert "32 days" in question.content  # what is kept, and for how long, before anything is deleted
     delete = next(c["custom_id"] for row in question.components for c in row.get("components", [])
                   if c.get("label") == "Delete my history")
     await discord_fake.click(question.id, delete, user="alice")
@@ -205,9 +206,10 @@ async def test_privacy_forget_after_confirming_deletes_the_members_history(runne
     assert "Deleted 1 request" in done.content
     assert done.components == []
 
-    mine = (await usage(discord_fake)).content
-    assert "Today (last 24 h): **0 images** · $0.00" in mine
-    assert "This month: **0 images** · $0.00" in mine
+    job_id = int(next(cid for cid in mine.custom_ids() if cid.startswith("imagine:regen:")).split(":")[2])
+    assert await bot.services.imagine.job(job_id) is None  # the prompt and the history are gone
+    usage_now = (await usage(discord_fake)).content  # what was spent still counts toward limits and budgets
+    assert "Today (last 24 h): **1 image** · $0.04" in usage_now
     assert "Today (last 24 h): **1 image**" in (await usage(discord_fake, user="bob")).content
 
 
