@@ -7,6 +7,7 @@ provider generated anything) settles as nothing spent."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -24,6 +25,7 @@ from bot.openroute.errors import (
 )
 from bot.openroute.types import GenerationResult
 from bot.records.ledger import Answer, CostSource
+from bot.storage import until_answered
 from bot.storage.base import LedgerRepository
 
 log = logging.getLogger(__name__)
@@ -97,7 +99,8 @@ class Accounting:
         otherwise), before the job's still-open requests are closed as never answered."""
         for answer in self._answers.pop(job_id, []):
             try:
-                await self._ledger.settle(job_id, answer, settled_at=self._clock())
+                await until_answered(functools.partial(self._ledger.settle, job_id, answer, settled_at=self._clock()),
+                                     what=f"what request {answer.request} of job {job_id} cost")
             except Exception:
                 log.warning("job %d: could not record what request %d cost; it counts its reservation until "
                             "the job is closed", job_id, answer.request, exc_info=True)

@@ -42,7 +42,7 @@ from bot.records.job import JobRecord, JobStatus
 from bot.records.ledger import LEDGER_DAYS
 from bot.records.quota import QuotaExceeded
 from bot.records.spec import JobSpec, ResponseHandle
-from bot.storage import Store
+from bot.storage import Store, until_answered
 
 log = logging.getLogger(__name__)
 
@@ -323,12 +323,14 @@ class ImagineService:
                       cost: Decimal | None = None) -> bool:
         """Record how the job ended; its requests that never answered are closed as nothing spent (those that
         did were settled as they answered). False if it was already finished."""
+        finished_at = self._clock()
+
         async def settle_and_finish() -> bool:
             await self.accounting.before_finish(job_id)
-            return await self._store.jobs.finish(job_id, status=status, finished_at=self._clock(), error=error,
-                                                 cost=output.cost if output else cost,
-                                                 generation_ids=output.generation_ids if output else (),
-                                                 images=images)
+            # a job left unfinished would hold its member's slot for good: written once the database answers
+            return await until_answered(lambda: self._store.jobs.finish(
+                job_id, status=status, finished_at=finished_at, error=error, cost=output.cost if output else cost,
+                generation_ids=output.generation_ids if output else (), images=images), what=f"the end of job {job_id}")
 
         try:
             return await asyncio.shield(settle_and_finish())  # shielded: a cancelled job must still be recorded
