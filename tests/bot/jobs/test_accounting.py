@@ -16,7 +16,7 @@ from bot.images.errors import ModelImageInvalid
 from bot.jobs.errors import JobCancelled
 from bot.jobs.job import Job
 from bot.jobs.progress import Progress
-from bot.openroute.errors import InvalidImageData, RateLimited
+from bot.openroute.errors import InvalidImageData
 from bot.policy import PolicyRefusal
 from bot.records.ledger import CostSource
 from bot.records.usage import UsageTotals
@@ -118,16 +118,6 @@ async def test_an_unusable_image_in_the_stream_counts_its_reservation_and_image(
             await submitted.job.wait()
 
         assert await alices_usage(world) == UsageTotals(jobs=1, images=1, cost=COST_ESTIMATE)
-
-
-@on_a_real_loop
-async def test_a_request_refused_before_generating_spends_nothing(tmp_path: Path) -> None:
-    async with running_world(tmp_path) as world:
-        submitted = await submit(world, ALICE, model="emu/error-429")
-        with pytest.raises(RateLimited):
-            await submitted.job.wait()
-
-        assert await alices_usage(world) == UsageTotals(jobs=1, images=0, cost=Decimal(0))
 
 
 @on_a_real_loop
