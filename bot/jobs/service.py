@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from bot.images.worker import ImageWorker
 from bot.jobs.accounting import LOOKUP_DELAYS, Accounting
@@ -48,6 +49,13 @@ log = logging.getLogger(__name__)
 
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
+
+
+class CancelOutcome(StrEnum):
+    CANCELLED = "cancelled"
+    NOT_ALLOWED = "not_allowed"  # only the requester may cancel
+    ENDED = "ended"
+    ALREADY_PAID = "already_paid"  # every request answered: the result is coming
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,19 +236,23 @@ class ImagineService:
                        model=(model or "").strip(), aspect_ratio=aspect_ratio,
                        image_size=image_size, count=count)
 
-    def cancel(self, actor: Actor, record: JobRecord) -> bool | None:
-        """Cancel the job for `actor`. None when they may not; False when it already ended, or when every
-        request already answered: cancelling would save nothing, so the member gets the result instead."""
+    def cancel(self, actor: Actor, record: JobRecord) -> CancelOutcome:
+        """Cancel the job for `actor`, unless they may not, it already ended, or every request already answered:
+        then cancelling would save nothing (the images are made and paid for), so the member gets the result."""
         if not may_cancel(actor, record):
-            return None
+            return CancelOutcome.NOT_ALLOWED
         live = self._engine.get(record.id)
         if live is not None and not live.done and live.progress.answered >= live.progress.images_total:
             log.info("job %d: not cancelled, every request already answered (paid)", record.id)
-            return False
-        cancelled = self._engine.cancel(record.id)
-        if cancelled:
-            log.info("job %d cancelled by its requester", record.id)
-        return cancelled
+            return CancelOutcome.ALREADY_PAID
+        if not self._engine.cancel(record.id):
+            return CancelOutcome.ENDED
+        log.info("job %d cancelled by its requester", record.id)
+        return CancelOutcome.CANCELLED
+
+    async def forgotten(self, job_id: int) -> bool:
+        """Whether the job's requester deleted its history (/privacy forget): its result's buttons say so."""
+        return 0 < job_id <= MAX_JOB_ID and await self._store.ledger.forgotten(job_id)
 
     @property
     def stopping(self) -> bool:
@@ -340,22 +352,18 @@ class ImagineService:
     # --- start-up and shutdown ---
 
     async def recover_interrupted(self) -> list[JobRecord]:
-        """At start-up: every job this instance's previous run left unfinished (queued, generating, or generated
-        but not delivered), and every job of a stopped sibling process, is marked interrupted and returned, so
-        its requester can be told. The jobs of live sibling processes are left alone."""
+        """At start-up: the jobs this instance's previous run left unfinished, and a stopped sibling's, are
+        marked interrupted and returned, so their requesters can be told (`JobOwnership.recover`)."""
         return await self._ownership.recover()
 
     async def heartbeat(self) -> list[JobRecord]:
-        """Every few seconds (`HEARTBEAT_INTERVAL`): show sibling processes this one is alive, and take over
-        the jobs of a sibling that stopped: they are marked interrupted and returned, so their requesters can
-        be told."""
+        """Every `HEARTBEAT_INTERVAL`: show siblings this process is alive; take over (and return) the jobs of
+        a sibling that stopped (`JobOwnership.beat`)."""
         return await self._ownership.beat()
 
     async def prune(self, retention_days: int) -> tuple[int, int]:
-        """Delete finished jobs older than `retention_days` and input images no job uses any more (0 days:
-        keep them); the usage ledger's settled entries only after `LEDGER_DAYS`, whatever `retention_days`
-        says, so this month's spending, the rolling day and the 30-day chart never drop. Returns (jobs,
-        images) deleted."""
+        """Delete finished jobs older than `retention_days` and input images no job uses (0: keep them); the
+        ledger's entries only after `LEDGER_DAYS` whatever it says. Returns (jobs, images) deleted."""
         now = self._clock()
         jobs = images = 0
         if retention_days > 0:

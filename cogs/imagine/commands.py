@@ -19,7 +19,7 @@ from bot.images.errors import ImageError
 from bot.jobs.errors import EngineClosed, InputImageError, QueueFull, TooManyJobs
 from bot.jobs.inputs import RemoteImage, declared_type
 from bot.jobs.ownership import HEARTBEAT_INTERVAL
-from bot.jobs.service import Submitted
+from bot.jobs.service import CancelOutcome, Submitted
 from bot.messages import explain
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
 from bot.policy import Actor, PolicyRefusal
@@ -298,13 +298,12 @@ class Imagine(commands.Cog):
         """The job, when the pressed button's message shows it; else the member is told why not."""
         return await self._shown_here(interaction, action, job_id, await self.service.job(job_id))
 
-    @staticmethod
-    async def _shown_here(interaction: discord.Interaction, action: str, job_id: int,
+    async def _shown_here(self, interaction: discord.Interaction, action: str, job_id: int,
                           record: JobRecord | None) -> JobRecord | None:
         """`record`, when it is the job of `job_id` and the pressed button's message shows it; else the
         member is told why not."""
         if record is None:
-            await tell_privately(interaction, "That job is no longer known to the bot.")
+            await tell_privately(interaction, await self._gone(job_id))
             return None
         if interaction.message is None or record.result_message_id != interaction.message.id:
             log.info("job %d: %s pressed on message %s, which does not show that job; ignored", job_id, action,
@@ -312,6 +311,16 @@ class Imagine(commands.Cog):
             await tell_privately(interaction, "That button does not belong to this message.")
             return None
         return record
+
+    async def _gone(self, job_id: int) -> str:
+        """Why a job's buttons no longer work: its requester deleted its history, or it is unknown."""
+        try:
+            async with asyncio.timeout(FIRST_ANSWER_LOOKUP):
+                if await self.service.forgotten(job_id):
+                    return "The requester deleted this result's history, so its buttons no longer work."
+        except TimeoutError:
+            pass
+        return "That job is no longer known to the bot."
 
     async def open_edit_modal(self, interaction: discord.Interaction, job_id: int) -> None:
         """Edit: the form first (nothing else may answer first). The job is looked up for at most
@@ -362,9 +371,12 @@ class Imagine(commands.Cog):
         log.info("job %d: result deleted by user %s", record.id, interaction.user.id)
 
     async def cancel(self, interaction: discord.Interaction, record: JobRecord) -> None:
-        cancelled = self.service.cancel(self.actor(interaction), record)
-        if cancelled is None:
+        outcome = self.service.cancel(self.actor(interaction), record)
+        if outcome is CancelOutcome.NOT_ALLOWED:
             await tell_privately(interaction, "Only the person who asked for this image can cancel it.")
-        elif not cancelled:
+        elif outcome is CancelOutcome.ENDED:
             await tell_privately(interaction, "This job has already finished.")
+        elif outcome is CancelOutcome.ALREADY_PAID:
+            await tell_privately(interaction, "Too late to cancel: the images are already made and paid for. "
+                                              "They are on their way.")
         # else the presenter renders the cancelled state

@@ -11,6 +11,7 @@ from unittest.mock import AsyncMock, MagicMock
 import discord
 import pytest
 
+from bot.jobs.service import CancelOutcome
 from bot.records.job import JobRecord, JobStatus
 from bot.records.spec import JobSpec
 from cogs.imagine.commands import Imagine, actor_of, editable_images, remote_image
@@ -128,7 +129,8 @@ def cog() -> Imagine:
     service = bot.services.imagine
     service.job = AsyncMock(return_value=None)
     service.rerun = AsyncMock()
-    service.cancel = MagicMock(return_value=True)
+    service.cancel = MagicMock(return_value=CancelOutcome.CANCELLED)
+    service.forgotten = AsyncMock(return_value=False)
     service.may_delete = MagicMock(return_value=False)
     return Imagine(bot)
 
@@ -176,10 +178,28 @@ async def test_a_button_on_a_message_that_does_not_show_its_job_does_nothing(cog
 
 async def test_cancel_by_someone_else_is_refused_with_who_may(cog):
     cog.service.job.return_value = record()
-    cog.service.cancel.return_value = None
+    cog.service.cancel.return_value = CancelOutcome.NOT_ALLOWED
     it = fake_interaction(user_id=MODERATOR)
     await cog.press(it, "cancel", 7)
     assert "Only the person who asked" in answer(it)
+
+
+async def test_cancel_once_every_image_is_paid_for_says_the_result_is_coming(cog):
+    cog.service.job.return_value = record()
+    cog.service.cancel.return_value = CancelOutcome.ALREADY_PAID
+    it = fake_interaction()
+    await cog.press(it, "cancel", 7)
+    assert "Too late to cancel: the images are already made and paid for" in answer(it)
+
+
+@pytest.mark.parametrize("action", ["regen", "edit", "delete", "cancel"])
+async def test_a_button_on_a_result_whose_requester_deleted_its_history_says_so(cog, action):
+    cog.service.forgotten.return_value = True
+    it = with_image(fake_interaction(), "a.png")
+    await cog.press(it, action, 7)
+    assert answer(it) == "The requester deleted this result's history, so its buttons no longer work."
+    cog.service.rerun.assert_not_awaited()
+    assert it.response.modals == []
 
 
 async def test_delete_by_someone_without_the_right_is_refused_and_nothing_is_deleted(cog):

@@ -219,7 +219,8 @@ class PressingCog:
 
     press = Imagine.press
     _job_shown_here = Imagine._job_shown_here
-    _shown_here = staticmethod(Imagine._shown_here)
+    _shown_here = Imagine._shown_here
+    _gone = Imagine._gone
 
     def __init__(self, service: ImagineService) -> None:
         self.service = service

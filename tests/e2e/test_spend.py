@@ -26,7 +26,7 @@ async def forget_my_history(fake, user: str = "alice"):
 
 async def test_a_member_at_the_daily_limit_who_deletes_their_history_is_still_refused(runner, discord_fake, emulator):
     await start(runner, DEFAULT_DAILY_LIMIT="1")
-    await generated(discord_fake, "my one fox", model="emu/png")
+    result = await generated(discord_fake, "my one fox", model="emu/png")
     assert "daily limit of 1 image" in await refused(discord_fake, "a second fox", model="emu/png")
 
     done = await forget_my_history(discord_fake)
@@ -36,6 +36,11 @@ async def test_a_member_at_the_daily_limit_who_deletes_their_history_is_still_re
     assert "daily limit of 1 image" in await refused(discord_fake, "a second fox", model="emu/png")
     assert "Today (last 24 h): **1 image** · $0.04" in (await usage(discord_fake)).content
     assert len(emulator.sent_images) == 1  # the refused requests never reached the image service
+    # the old result's buttons say what happened, to anyone who presses them
+    pressed = await discord_fake.click(result.id, button(result, "regen"), user="bob")
+    told = await answer(discord_fake, pressed)
+    assert told.content == "The requester deleted this result's history, so its buttons no longer work."
+    assert told.ephemeral
 
 
 async def test_a_cancel_after_the_provider_answered_still_counts_the_images_and_the_cost(

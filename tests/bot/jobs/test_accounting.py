@@ -16,6 +16,7 @@ from bot.images.errors import ModelImageInvalid
 from bot.jobs.errors import JobCancelled
 from bot.jobs.job import Job
 from bot.jobs.progress import Progress
+from bot.jobs.service import CancelOutcome
 from bot.openroute.errors import InvalidImageData
 from bot.policy import PolicyRefusal
 from bot.records.ledger import CostSource
@@ -61,7 +62,7 @@ async def test_a_cancel_after_one_of_two_requests_answered_counts_that_one_and_n
         await progress_until(submitted.job, lambda progress: progress.answered == 1)
         assert submitted.job.progress.cancel_saves_money  # the other request still runs
 
-        assert world.service.cancel(ALICE, submitted.record) is True
+        assert world.service.cancel(ALICE, submitted.record) is CancelOutcome.CANCELLED
         with pytest.raises(JobCancelled):
             await submitted.job.wait()
 
@@ -90,7 +91,7 @@ async def test_once_every_request_answered_cancel_is_refused_and_the_member_gets
 
         assert submitted.job.progress.answered == 2
         assert not submitted.job.progress.cancel_saves_money  # the result view offers no Cancel any more
-        assert world.service.cancel(ALICE, submitted.record) is False
+        assert world.service.cancel(ALICE, submitted.record) is CancelOutcome.ALREADY_PAID
 
         go_on.set()
         await delivered(world, submitted)

@@ -32,7 +32,7 @@ from bot.jobs.engine import JobEngine
 from bot.jobs.errors import InputDownloadFailed, JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.inputs import InputFetcher, RemoteImage
-from bot.jobs.service import ImagineService, Submitted
+from bot.jobs.service import CancelOutcome, ImagineService, Submitted
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable
 from bot.openroute.types import ImageModel
@@ -485,7 +485,7 @@ async def test_the_reservation_of_a_cancelled_job_is_released(tmp_path: Path) ->
         await world.emulator.wait_held(1)
         assert await server_spent(world) == COST_ESTIMATE
 
-        assert world.service.cancel(ALICE, running.record) is True
+        assert world.service.cancel(ALICE, running.record) is CancelOutcome.CANCELLED
         with pytest.raises(JobCancelled):
             await running.job.wait()
 
@@ -500,7 +500,7 @@ async def test_a_job_cancelled_before_it_started_is_recorded_cancelled_and_stops
         waiting = await submit(world, BOB, model="emu/hold")
         assert await server_spent(world) == 2 * COST_ESTIMATE
 
-        assert world.service.cancel(BOB, waiting.record) is True
+        assert world.service.cancel(BOB, waiting.record) is CancelOutcome.CANCELLED
         with pytest.raises(JobCancelled):
             await waiting.job.wait()
         await world.service.delivered(waiting.record, None, ok=False)  # what the chat layer does next
@@ -693,10 +693,10 @@ async def test_only_the_requester_can_cancel_a_running_job(tmp_path: Path) -> No
         running = await submit(world, ALICE, "a slow fox", model="emu/hold")
         await world.emulator.wait_held(1)
 
-        assert world.service.cancel(BOB, running.record) is None
+        assert world.service.cancel(BOB, running.record) is CancelOutcome.NOT_ALLOWED
         assert not running.job.done
 
-        assert world.service.cancel(ALICE, running.record) is True
+        assert world.service.cancel(ALICE, running.record) is CancelOutcome.CANCELLED
         with pytest.raises(JobCancelled):
             await running.job.wait()
         record = await stored(world, running.record)
@@ -710,7 +710,7 @@ async def test_cancelling_a_finished_job_changes_nothing(tmp_path: Path) -> None
         done = await submit(world, ALICE)
         await world.service.delivered(done.record, await done.job.wait(), ok=True)
 
-        assert world.service.cancel(ALICE, done.record) is False
+        assert world.service.cancel(ALICE, done.record) is CancelOutcome.ENDED
         assert (await stored(world, done.record)).status is JobStatus.SUCCEEDED
 
 
