@@ -1,4 +1,5 @@
-"""Fetching the image a member wants edited: a capped, timed download, then validation and normalisation.
+"""Fetching the images a member sends (to edit, to blend): a capped, timed download, then validation and
+normalisation, and storing them (by hash) while their request is recorded.
 
 The chat layer describes the attachment as a `RemoteImage`; nothing here knows where it came from.
 """
@@ -6,7 +7,11 @@ The chat layer describes the attachment as a `RemoteImage`; nothing here knows w
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 
 import aiohttp
@@ -15,6 +20,9 @@ from bot.formats import SUPPORTED_MIME_TYPES
 from bot.images.decode import DEFAULT_INPUT_MAX_PIXELS
 from bot.images.worker import ImageWorker
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
+from bot.records.quota import QuotaExceeded
+from bot.records.spec import InputRef
+from bot.storage.base import InputImageRepository
 
 log = logging.getLogger(__name__)
 
@@ -90,3 +98,35 @@ class InputFetcher:
         except (aiohttp.ClientError, OSError) as exc:
             log.warning("input image download failed: %s", type(exc).__name__)
             raise InputDownloadFailed(type(exc).__name__) from None
+
+
+class StoredInputs:
+    """Members' images downloaded and stored for requests still being recorded. A request refused at the last
+    moment (a limit another request took meanwhile) deletes its images again, unless another request in flight
+    holds the same bytes: a refused request keeps no trace."""
+
+    def __init__(self, fetcher: InputFetcher, images: InputImageRepository, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._fetcher = fetcher
+        self._images = images
+        self._clock = clock
+        self._in_flight: Counter[str] = Counter()
+
+    @contextlib.asynccontextmanager
+    async def stored(self, attachments: Sequence[RemoteImage]) -> AsyncIterator[tuple[InputRef, ...]]:
+        """Download, check and store each attachment in order; yield their references while the request is
+        recorded. A `QuotaExceeded` raised inside deletes the images only this request holds, then goes on."""
+        refs: list[InputRef] = []
+        try:
+            for attachment in attachments:
+                data, mime = await self._fetcher.fetch(attachment)
+                refs.append(await self._images.put(data, mime, now=self._clock()))
+                self._in_flight[refs[-1].sha256] += 1
+            yield tuple(refs)
+        except QuotaExceeded:
+            for ref in refs:
+                if self._in_flight[ref.sha256] == 1:
+                    await self._images.discard(ref.sha256)
+            raise
+        finally:
+            self._in_flight -= Counter(ref.sha256 for ref in refs)  # the hashes no request holds go

@@ -12,7 +12,6 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,7 +24,7 @@ from bot.jobs.costs import BudgetAlert, BudgetAlerts, CostEstimates
 from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
-from bot.jobs.inputs import InputFetcher, RemoteImage
+from bot.jobs.inputs import InputFetcher, RemoteImage, StoredInputs
 from bot.jobs.memory import job_weight
 from bot.jobs.models import closest_models
 from bot.jobs.ownership import JobOwnership
@@ -42,7 +41,7 @@ from bot.records.guild import GuildSettings
 from bot.records.job import JobRecord, JobStatus
 from bot.records.ledger import LEDGER_DAYS
 from bot.records.quota import QuotaExceeded
-from bot.records.spec import JobSpec, ResponseHandle
+from bot.records.spec import JobKind, JobSpec, ResponseHandle
 from bot.storage import Store, until_answered
 
 log = logging.getLogger(__name__)
@@ -90,7 +89,7 @@ class ImagineService:
         self._images = images
         self._clock = clock
         self._delivering: set[int] = set()
-        self._inputs_in_flight: Counter[str] = Counter()  # stored input images whose job is being recorded
+        self._stored_inputs = StoredInputs(inputs, store.inputs, clock=clock)
         self._delivered = asyncio.Event()
         self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
         self._estimates = CostEstimates(store.usage, self.catalog, cost_estimate=cost_estimate,
@@ -133,13 +132,15 @@ class ImagineService:
         return await self._store.jobs.shown_in(message_id)
 
     async def submit(self, actor: Actor, spec: JobSpec, *, attachment: RemoteImage | None = None,
-                     handle: ResponseHandle | None = None) -> Submitted:
-        """Authorize, fetch the input image, record and queue a generation.
+                     attachments: Sequence[RemoteImage] = (), handle: ResponseHandle | None = None) -> Submitted:
+        """Authorize, fetch the input image(s) (`attachment`, or a blend's `attachments` in order), record and
+        queue a generation.
 
         Raises `PolicyRefusal`, `TooManyJobs`, `QueueFull`, `EngineClosed`, input image errors; a refused
         request stores nothing and counts toward nothing (it only shows in the metrics)."""
+        sources = tuple(attachments) or ((attachment,) if attachment is not None else ())
         try:
-            return await self._submit(actor, spec, attachment=attachment, handle=handle)
+            return await self._submit(actor, spec, attachments=sources, handle=handle)
         except (PolicyRefusal, TooManyJobs, QueueFull):
             self._metrics.job_refused(await self._refused_model(actor, spec))
             raise
@@ -153,14 +154,14 @@ class ImagineService:
             return "unlisted"
         return model if self.catalog.find(model) is not None else "unlisted"
 
-    async def _submit(self, actor: Actor, spec: JobSpec, *, attachment: RemoteImage | None,
+    async def _submit(self, actor: Actor, spec: JobSpec, *, attachments: tuple[RemoteImage, ...],
                       handle: ResponseHandle | None) -> Submitted:
         guild = await self.guild_for(actor)
         chosen = bool(spec.model)
         spec = dataclasses.replace(spec, requester_id=actor.user_id, guild_id=actor.guild_id,
                                    channel_id=actor.channel_id, is_dm=actor.is_dm,
                                    model=spec.model or self._policy.default_model(actor, guild))
-        if attachment is not None:
+        for attachment in attachments:
             self._inputs.check(attachment)
         models = await self.catalog.known(spec.model if chosen else None)
         try:
@@ -180,28 +181,20 @@ class ImagineService:
             await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call
         except QuotaExceeded as exc:
             raise self._policy.quota_refusal(actor, exc) from None
-        input_bound = self._inputs.max_bytes if attachment is not None or spec.input is not None else 0
+        images = len(attachments) or len(spec.inputs)  # downloaded now, or stored already (Regenerate)
         admission = self._engine.admit(actor.user_id, weight=job_weight(
-            spec, input_bytes=input_bound, input_pixels=self._inputs.max_pixels if attachment is not None else 0))
+            spec, input_bytes=self._inputs.max_bytes * images,
+            input_pixels=self._inputs.max_pixels if attachments else 0))  # decoded one at a time
         try:
-            fetched: str | None = None  # the hash of an image this request downloaded and stored
-            if attachment is not None:
-                data, mime = await self._inputs.fetch(attachment)
-                spec = dataclasses.replace(spec, input=await self._store.inputs.put(data, mime, now=self._clock()))
-                fetched = spec.input.sha256
-                self._inputs_in_flight[fetched] += 1
             try:
-                record = await self._store.jobs.create(spec, created_at=self._clock(),
-                                                       handle=handle or ResponseHandle(), quota=quota,
-                                                       owner=self._ownership.instance)
+                async with self._stored_inputs.stored(attachments) as refs:
+                    if refs:
+                        spec = dataclasses.replace(spec, inputs=refs)
+                    record = await self._store.jobs.create(spec, created_at=self._clock(),
+                                                           handle=handle or ResponseHandle(), quota=quota,
+                                                           owner=self._ownership.instance)
             except QuotaExceeded as exc:  # a concurrent request took the last of a limit meanwhile
-                if fetched is not None and self._inputs_in_flight[fetched] == 1:
-                    await self._store.inputs.discard(fetched)  # refused: keep no trace of it
                 raise self._policy.quota_refusal(actor, exc) from None
-            finally:
-                if fetched is not None:
-                    self._inputs_in_flight[fetched] -= 1
-                    self._inputs_in_flight += Counter()  # drops the hashes no request holds any more
 
             async def work(job: Job[GenerationOutput]) -> GenerationOutput:
                 return await self._run(record, job)
@@ -210,21 +203,21 @@ class ImagineService:
         except BaseException:
             admission.release()
             raise
-        log.info("job %d queued: user=%d model=%s count=%d edit=%s reserved=%s", record.id, actor.user_id,
-                 spec.model, spec.count, spec.input is not None, quota.reserve)
+        log.info("job %d queued: %s user=%d model=%s count=%d inputs=%d reserved=%s", record.id, spec.kind,
+                 actor.user_id, spec.model, spec.count, len(spec.inputs), quota.reserve)
         return Submitted(record, job, spoiler=bool(guild and guild.spoiler),
                          audit_channel_id=guild.log_channel_id if guild else None,
                          typical_seconds=self._estimates.typical_seconds(history))
 
     async def rerun(self, actor: Actor, record: JobRecord, *, prompt: str | None = None,
                     attachment: RemoteImage | None = None, handle: ResponseHandle | None = None) -> Submitted:
-        """`record`'s request again, as `actor`'s own new job: Regenerate (same input image, read from the
+        """`record`'s request again, as `actor`'s own new job: Regenerate (the same input images, read from the
         store), or Edit with a new prompt and one of the result's images as the input."""
         changes: dict[str, object] = {}
         if prompt is not None:
             changes["prompt"] = prompt
         if attachment is not None:
-            changes.update(input=None, count=1)
+            changes.update(inputs=(), count=1, kind=JobKind.EDIT, source_image=None)
         spec = record.spec.rerun(parent_job_id=record.id, **changes)
         return await self.submit(actor, spec, attachment=attachment, handle=handle)
 
@@ -269,9 +262,9 @@ class ImagineService:
             await self._ownership.start(job_id, waiting=lambda: job.report(phase=Phase.QUEUED))
             job.report(phase=Phase.WAITING)
             log.info("job %d started", job_id)
-            data = await self._store.inputs.get(spec.input.sha256) if spec.input else None
-            if spec.input is not None and data is None:
-                raise LookupError(f"input image of job {job_id} is no longer stored")
+            data = [await self._store.inputs.get(ref.sha256) for ref in spec.inputs]
+            if any(image is None for image in data):
+                raise LookupError(f"an input image of job {job_id} is no longer stored")
             output = await self._generator.generate(generation_request(spec, data), spec.count, report=job.report,
                                                     on_answer=self.accounting.recorder(job_id, spec.model))
         except (asyncio.CancelledError, JobCancelled):

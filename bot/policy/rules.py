@@ -21,7 +21,7 @@ from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
 from bot.policy.words import WordMatcher
 from bot.records.guild import IMAGE_SIZE_ORDER, GuildSettings
 from bot.records.quota import Quota, QuotaExceeded
-from bot.records.spec import JobSpec
+from bot.records.spec import JobKind, JobSpec
 
 DAY = 24 * 60 * 60
 
@@ -170,8 +170,12 @@ class Policy:
             if guild.role_ids and not (guild.role_ids & actor.role_ids) and not actor.is_owner:
                 raise PolicyRefusal("Image generation on this server is limited to certain roles, and you don't "
                                     "have one of them.")
-        self.check_words(actor, spec.prompt, guild)
+        self.check_words(actor, spec.full_prompt, guild)  # the member's text and the style's, not the bot's
         self._check_model(actor, spec.model, guild, known_models, chosen=model_chosen)
+        if spec.inputs and known_models is not None:
+            listed = next((m for m in known_models if m.id == spec.model), None)
+            if listed is not None and listed.input_modalities and "image" not in listed.input_modalities:
+                raise PolicyRefusal(f"`{spec.model}` does not take images as input. Pick a model that does.")
         max_size = guild.max_size if guild is not None and not actor.is_dm else None
         if max_size and spec.image_size and not actor.is_owner and \
                 IMAGE_SIZE_ORDER.index(spec.image_size) > IMAGE_SIZE_ORDER.index(max_size):
@@ -206,10 +210,12 @@ class Policy:
         return limit
 
     def _check_request(self, spec: JobSpec) -> None:
-        if not spec.prompt.strip():
+        if not spec.prompt.strip() and spec.kind is not JobKind.BLEND:  # a blend's instruction is optional
             raise PolicyRefusal("The prompt is empty. Describe the image you want.")
-        if len(spec.prompt) > self.settings.max_prompt_length:
-            raise PolicyRefusal(f"The prompt is too long ({len(spec.prompt)} characters; the limit is "
+        prompt = spec.full_prompt  # the style's text counts toward the limit
+        if len(prompt) > self.settings.max_prompt_length:
+            styled = " with its style" if spec.style_text else ""
+            raise PolicyRefusal(f"The prompt{styled} is too long ({len(prompt)} characters; the limit is "
                                 f"{self.settings.max_prompt_length}).")
         if not 1 <= spec.count <= self.settings.max_count:
             raise PolicyRefusal(f"Count must be between 1 and {self.settings.max_count}.")

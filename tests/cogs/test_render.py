@@ -292,8 +292,8 @@ def test_a_hostile_prompt_cannot_break_the_header() -> None:
 # --- the options line and the result --------------------------------------------------------------------
 
 def test_options_list_what_was_asked_for() -> None:
-    spec = make_spec(aspect_ratio="16:9", image_size="2K", count=3, input=InputRef(sha256="0" * 64,
-                                                                                   mime_type="image/png"))
+    spec = make_spec(aspect_ratio="16:9", image_size="2K", count=3, inputs=(InputRef(sha256="0" * 64,
+                                                                                   mime_type="image/png"),))
 
     assert describe_options(spec) == "`google/gemini-2.5-flash-image` · 16:9 · 2K · ×3 · edit"
 

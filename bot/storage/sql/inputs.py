@@ -10,7 +10,8 @@ from bot.storage.sql.database import Database
 
 log = logging.getLogger(__name__)
 
-_UNREFERENCED = "NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.input_sha256 = input_images.sha256)"
+_UNREFERENCED = ("NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.input_sha256 = input_images.sha256)"
+                 " AND NOT EXISTS (SELECT 1 FROM job_extra_inputs AS extra WHERE extra.sha256 = input_images.sha256)")
 DISCARD_IMAGE = f"DELETE FROM input_images WHERE sha256 = ? AND {_UNREFERENCED}"  # unless a job references it
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.records.job import JobRecord, JobStatus
 from bot.records.quota import Quota
-from bot.records.spec import InputRef, JobSpec, ResponseHandle
+from bot.records.spec import InputRef, JobKind, JobSpec, ResponseHandle
 from bot.storage.base import (
     NO_HANDLE,
     check_finished_status,
@@ -22,7 +22,7 @@ from bot.storage.base import (
     encode_generation_ids,
 )
 from bot.storage.sql.counting import _UNFINISHED_SQL
-from bot.storage.sql.database import Database, Row
+from bot.storage.sql.database import Database, Row, Session
 from bot.storage.sql.ledger import close_open_requests, open_requests, settle_as_one
 from bot.storage.sql.quota import check_quota
 
@@ -31,11 +31,12 @@ log = logging.getLogger(__name__)
 _JOB_COLUMNS = """id, requester_id, guild_id, channel_id, is_dm, prompt, model, aspect_ratio, image_size, count,
        input_sha256, input_mime, parent_job_id, application_id, interaction_token, interaction_created_at,
        status, error, created_at, started_at, finished_at, cost, generation_ids, result_channel_id,
-       result_message_id, owner"""
+       result_message_id, owner, kind, style, style_text, source_image"""
 _SELECT_JOBS = f"SELECT {_JOB_COLUMNS} FROM jobs"
 _INSERT_COLUMNS = ("requester_id", "guild_id", "channel_id", "is_dm", "prompt", "model", "aspect_ratio", "image_size",
                    "count", "input_sha256", "input_mime", "parent_job_id", "application_id", "interaction_token",
-                   "interaction_created_at", "status", "created_at", "reserved_cost", "owner")
+                   "interaction_created_at", "status", "created_at", "reserved_cost", "owner", "kind", "style",
+                   "style_text", "source_image")
 # heartbeats are written and judged by the database's own clock, never a host's: two hosts' clocks may differ
 DATABASE_NOW = {
     "sqlite": "((julianday('now') - 2440587.5) * 86400.0)",
@@ -44,8 +45,9 @@ DATABASE_NOW = {
 _IDS_PER_STATEMENT = 500  # well below every backend's limit on parameters
 
 
-def _record(row: Row) -> JobRecord:
+def _record(row: Row, extra_inputs: Sequence[InputRef] = ()) -> JobRecord:
     sha256 = row["input_sha256"]
+    first = () if sha256 is None else (InputRef(sha256=sha256, mime_type=row["input_mime"]),)
     spec = JobSpec(
         requester_id=row["requester_id"],
         guild_id=row["guild_id"],
@@ -56,8 +58,12 @@ def _record(row: Row) -> JobRecord:
         aspect_ratio=row["aspect_ratio"],
         image_size=row["image_size"],
         count=row["count"],
-        input=None if sha256 is None else InputRef(sha256=sha256, mime_type=row["input_mime"]),
+        inputs=(*first, *extra_inputs),
         parent_job_id=row["parent_job_id"],
+        kind=JobKind(row["kind"]),
+        style=row["style"],
+        style_text=row["style_text"],
+        source_image=row["source_image"],
     )
     handle = ResponseHandle(
         application_id=row["application_id"],
@@ -79,6 +85,19 @@ def _record(row: Row) -> JobRecord:
         result_message_id=row["result_message_id"],
         owner=row["owner"],
     )
+
+
+async def _records(db: Session, rows: Sequence[Row]) -> list[JobRecord]:
+    """The jobs of `rows`, with their further input images (a blend's) read in one query."""
+    ids = [row["id"] for row in rows]
+    extra: dict[int, list[InputRef]] = {}
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = ids[start:start + _IDS_PER_STATEMENT]
+        for job_id, sha256, mime in await db.fetch(
+                f"SELECT job_id, sha256, mime FROM job_extra_inputs WHERE job_id IN ({', '.join('?' for _ in chunk)})"
+                " ORDER BY job_id, position", chunk):
+            extra.setdefault(job_id, []).append(InputRef(sha256=sha256, mime_type=mime))
+    return [_record(row, extra.get(row["id"], ())) for row in rows]
 
 
 def _interruptible(owner: str | None, stale_after: float | None, now: str) -> tuple[str, tuple[Any, ...]]:
@@ -118,14 +137,18 @@ class SqlJobRepository:
             spec.aspect_ratio, spec.image_size, spec.count,
             None if spec.input is None else spec.input.sha256, None if spec.input is None else spec.input.mime_type,
             spec.parent_job_id, handle.application_id, handle.interaction_token, handle.interaction_created_at,
-            JobStatus.QUEUED.value, created_at, reserved_cost, owner,
+            JobStatus.QUEUED.value, created_at, reserved_cost, owner, spec.kind.value, spec.style, spec.style_text,
+            spec.source_image,
         )
         async with self._db.transaction(exclusive=quota is not None) as db:
             if quota is not None:
                 await check_quota(db, spec, quota)
             [row] = await db.fetch(self._insert, params)
+            await db.executemany(
+                "INSERT INTO job_extra_inputs (job_id, position, sha256, mime) VALUES (?, ?, ?, ?)",
+                [(row["id"], position, ref.sha256, ref.mime_type) for position, ref in enumerate(spec.inputs[1:], 1)])
             await open_requests(db, spec, job_id=row["id"], reserve=reserve, created_at=created_at)
-        return _record(row)
+        return _record(row, spec.inputs[1:])
 
     async def check(self, spec: JobSpec, quota: Quota) -> None:
         """QuotaExceeded if a job like `spec` would not fit `quota` now; records nothing (`create` checks again
@@ -135,14 +158,16 @@ class SqlJobRepository:
 
     async def get(self, job_id: int) -> JobRecord | None:
         """The job with this id, or None."""
-        rows = await self._db.fetch(_SELECT_JOBS + " WHERE id = ?", (job_id,))
-        return _record(rows[0]) if rows else None
+        async with self._db.snapshot() as db:
+            rows = await db.fetch(_SELECT_JOBS + " WHERE id = ?", (job_id,))
+            return (await _records(db, rows))[0] if rows else None
 
     async def shown_in(self, message_id: int) -> JobRecord | None:
         """The job whose result message is this message, or None."""
-        rows = await self._db.fetch(_SELECT_JOBS + " WHERE result_message_id = ? ORDER BY id DESC LIMIT 1",
-                                    (message_id,))
-        return _record(rows[0]) if rows else None
+        async with self._db.snapshot() as db:
+            rows = await db.fetch(_SELECT_JOBS + " WHERE result_message_id = ? ORDER BY id DESC LIMIT 1",
+                                  (message_id,))
+            return (await _records(db, rows))[0] if rows else None
 
     async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,
                             stale_after: float | None = None) -> bool | None:
@@ -234,7 +259,8 @@ class SqlJobRepository:
             for row in rows:
                 # a request cut off while it ran may have been paid: it keeps its reservation as its cost
                 await close_open_requests(db, row["id"], settled_at=now, keep_reservation=row["id"] in started)
-        records = sorted((_record(row) for row in rows), key=lambda record: (record.created_at, record.id))
+            found_records = await _records(db, rows)
+        records = sorted(found_records, key=lambda record: (record.created_at, record.id))
         records = [dataclasses.replace(record, handle=dataclasses.replace(
             record.handle, interaction_token=tokens[record.id])) for record in records]
         if records:

@@ -135,8 +135,9 @@ class SqlUsageRepository:
         unfinished jobs are left to finish."""
         async with self._db.transaction() as db:
             finished = f"requester_id = ? AND status NOT IN ({_UNFINISHED_SQL})"
-            images = await db.fetch(f"SELECT DISTINCT input_sha256 FROM jobs WHERE {finished}"
-                                    " AND input_sha256 IS NOT NULL", (user_id,))
+            images = await db.fetch(f"SELECT input_sha256 FROM jobs WHERE {finished} AND input_sha256 IS NOT NULL"
+                                    f" UNION SELECT extra.sha256 FROM job_extra_inputs AS extra JOIN jobs"
+                                    f" ON jobs.id = extra.job_id WHERE jobs.{finished}", (user_id, user_id))
             deleted = [row[0] for row in await db.fetch(f"DELETE FROM jobs WHERE {finished} RETURNING id",
                                                         (user_id,))]
             await mark_forgotten(db, deleted)

@@ -23,12 +23,12 @@ from bot.images.errors import ImageTooLarge, ModelImageInvalid
 from bot.images.worker import ImageWorker
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.progress import Phase
-from bot.jobs.request import generation_request
+from bot.jobs.request import BLEND, UPSCALE, VARY_STRONG, VARY_SUBTLE, generation_request, model_prompt
 from bot.messages import explain
 from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable, RateLimited
 from bot.openroute.types import GenerationRequest, InputImage
-from bot.records.spec import InputRef, JobSpec
+from bot.records.spec import InputRef, JobKind, JobSpec
 from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.fakes.images import noise_png
 from tests.fakes.openroute import OpenRouteEmulator
@@ -164,7 +164,7 @@ async def test_an_image_only_model_is_asked_for_images_only_once_the_model_list_
 async def test_the_input_image_and_options_reach_the_model() -> None:
     source = noise_png(32, 24, seed=7)
     spec = JobSpec(requester_id=42, guild_id=1, channel_id=2, is_dm=False, prompt="make it blue",
-                   model="emu/png", aspect_ratio="16:9", image_size="0.5K", input=InputRef.of(source, "image/png"))
+                   model="emu/png", aspect_ratio="16:9", image_size="0.5K", inputs=(InputRef.of(source, "image/png"),))
     async with emulated() as emu:
         output = await emu.generator.generate(generation_request(spec, source))
 
@@ -196,15 +196,52 @@ def test_a_request_carries_the_specs_prompt_model_options_and_requester() -> Non
 def test_an_edit_request_carries_the_input_bytes_with_the_specs_type() -> None:
     data = noise_png(8, 8, seed=1)
 
-    request = generation_request(spec_of(input=InputRef.of(data, "image/png")), data)
+    request = generation_request(spec_of(inputs=(InputRef.of(data, "image/png"),)), data)
 
     assert request.input_images == (InputImage(data=data, mime_type="image/png"),)
 
 
 def test_an_edit_without_its_image_bytes_is_refused() -> None:
-    with pytest.raises(ValueError, match="bytes were not given"):
-        generation_request(spec_of(input=InputRef.of(b"gone", "image/png")))
+    with pytest.raises(ValueError, match=r"sends 1 image\(s\) but 0 were given"):
+        generation_request(spec_of(inputs=(InputRef.of(b"gone", "image/png"),)))
 
 
-def test_a_plain_request_sends_no_image_even_if_bytes_are_given() -> None:
-    assert generation_request(spec_of(), b"stray bytes").input_images == ()
+def test_bytes_for_images_the_spec_does_not_send_are_a_programming_error() -> None:
+    assert generation_request(spec_of()).input_images == ()
+    with pytest.raises(ValueError, match=r"sends 0 image\(s\) but 1 were given"):
+        generation_request(spec_of(), b"stray bytes")
+
+
+# --- what the model reads ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "starts"), [
+    (JobKind.UPSCALE, UPSCALE), (JobKind.VARY_SUBTLE, VARY_SUBTLE), (JobKind.VARY_STRONG, VARY_STRONG)])
+def test_an_action_on_a_result_image_sends_its_fixed_instruction_then_the_members_prompt(kind, starts) -> None:
+    prompt = model_prompt(spec_of(kind=kind, prompt="a fox", style_text="ink"))
+
+    assert prompt.startswith(starts)
+    assert prompt.endswith("a fox, ink")
+
+
+def test_the_two_variations_send_different_instructions() -> None:
+    assert model_prompt(spec_of(kind=JobKind.VARY_SUBTLE)) != model_prompt(spec_of(kind=JobKind.VARY_STRONG))
+
+
+def test_a_blend_without_a_prompt_asks_to_combine_the_images_and_with_one_adds_it() -> None:
+    assert model_prompt(spec_of(kind=JobKind.BLEND, prompt="")) == BLEND
+    assert model_prompt(spec_of(kind=JobKind.BLEND, prompt="at night")) == f"{BLEND} at night"
+
+
+def test_a_plain_prompt_and_a_remix_send_the_members_words_and_style_alone() -> None:
+    assert model_prompt(spec_of(prompt="a fox", style_text="watercolour, soft light")) == \
+        "a fox, watercolour, soft light"
+    assert model_prompt(spec_of(kind=JobKind.REMIX, prompt="a red fox")) == "a red fox"
+
+
+def test_a_blend_sends_its_images_in_order() -> None:
+    images = [bytes([n]) * 10 for n in range(3)]
+    refs = tuple(InputRef.of(data, "image/png") for data in images)
+
+    request = generation_request(spec_of(kind=JobKind.BLEND, inputs=refs), images)
+
+    assert [image.data for image in request.input_images] == images

@@ -11,10 +11,10 @@ import pytest
 
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
-from bot.policy.rules import DefaultModelUnavailable, month_start
+from bot.policy.rules import BlockedPrompt, DefaultModelUnavailable, month_start
 from bot.records.guild import GuildSettings
 from bot.records.quota import Quota, QuotaExceeded
-from bot.records.spec import JobSpec
+from bot.records.spec import InputRef, JobKind, JobSpec
 
 NOW = 1_800_000_000.0  # 2027-01-15 08:00 UTC
 GEMINI = "google/gemini-2.5-flash-image"
@@ -451,3 +451,36 @@ def test_each_counted_limit_has_its_own_sentence(actor: Actor, exceeded: QuotaEx
     refused = policy().quota_refusal(actor, exceeded)
 
     assert refused.reason == sentence
+
+
+# --- styles, blends and image inputs ------------------------------------------------------------------------
+
+def test_a_blocked_word_in_a_servers_style_is_refused_like_one_in_the_prompt() -> None:
+    guild = server(blocked_words=frozenset({"gore"}))
+
+    with pytest.raises(BlockedPrompt):
+        authorize(policy(), MEMBER, guild, style="grim", style_text="dark, gore, grain")
+    authorize(policy(), MEMBER, guild, style="ink", style_text="ink, soft light")
+
+
+def test_the_prompt_with_its_style_keeps_the_prompt_length_limit() -> None:
+    words = refusal(policy(max_prompt_length=20), MEMBER, prompt="a fox in the snow", style="long",
+                    style_text="watercolour, soft light")
+
+    assert words == "The prompt with its style is too long (42 characters; the limit is 20)."
+
+
+def test_a_blend_may_come_without_a_prompt_but_other_jobs_may_not() -> None:
+    authorize(policy(), MEMBER, prompt="", kind=JobKind.BLEND)
+    assert "The prompt is empty" in refusal(policy(), MEMBER, prompt="  ")
+
+
+def test_a_model_that_takes_no_image_input_is_refused_for_a_job_that_sends_images() -> None:
+    text_only_input = ImageModel(id="flux/text-only", name="x", input_modalities=("text",))
+    models = [*MODELS, text_only_input]
+    image = InputRef(sha256="0" * 64, mime_type="image/png")
+
+    words = refusal(policy(), MEMBER, known_models=models, model="flux/text-only", inputs=(image,))
+
+    assert words == "`flux/text-only` does not take images as input. Pick a model that does."
+    authorize(policy(), MEMBER, known_models=models, model="flux/text-only")  # from text alone it may

@@ -38,7 +38,7 @@ async def test_the_database_and_its_wal_and_shm_files_are_owner_only_whatever_th
     with _umask(mask):
         async with await SqliteStore.open(path) as store:
             ref = await store.inputs.put(PNG_BYTES, "image/png", now=1.0)
-            await store.jobs.create(spec(input=ref), created_at=1.0)
+            await store.jobs.create(spec(inputs=(ref,)), created_at=1.0)
             files = [path, path.with_name("bot.db-wal"), path.with_name("bot.db-shm")]
 
             assert all(file.exists() for file in files)

@@ -37,8 +37,8 @@ async def test_the_same_bytes_are_stored_once(store: SqlStore) -> None:
 async def test_the_same_bytes_under_another_type_keep_the_type_each_job_asked_for(store: SqlStore) -> None:
     as_png = await store.inputs.put(PNG_BYTES, "image/png", now=1.0)
     as_webp = await store.inputs.put(PNG_BYTES, "image/webp", now=2.0)
-    png_job = await store.jobs.create(spec(input=as_png), created_at=3.0)
-    webp_job = await store.jobs.create(spec(input=as_webp), created_at=3.0)
+    png_job = await store.jobs.create(spec(inputs=(as_png,)), created_at=3.0)
+    webp_job = await store.jobs.create(spec(inputs=(as_webp,)), created_at=3.0)
     assert png_job is not None
     assert webp_job is not None
 
@@ -55,7 +55,7 @@ async def test_the_same_bytes_under_another_type_keep_the_type_each_job_asked_fo
 async def test_the_sweep_deletes_old_images_no_job_references(store: SqlStore) -> None:
     orphan = await store.inputs.put(b"orphan", "image/png", now=10.0)
     used = await store.inputs.put(b"used", "image/png", now=10.0)
-    await store.jobs.create(spec(input=used), created_at=11.0)
+    await store.jobs.create(spec(inputs=(used,)), created_at=11.0)
 
     deleted = await store.inputs.delete_unreferenced(created_before=100.0)
 
@@ -71,7 +71,7 @@ async def test_the_sweep_spares_a_fresh_image_a_job_is_about_to_reference(store:
     assert await store.inputs.delete_unreferenced(created_before=100.0) == 0  # strictly before
 
     assert await store.inputs.get(fresh.sha256) == b"just uploaded"
-    assert await store.jobs.create(spec(input=fresh), created_at=101.0) is not None
+    assert await store.jobs.create(spec(inputs=(fresh,)), created_at=101.0) is not None
 
 
 async def test_storing_old_bytes_again_renews_them_for_the_sweep(store: SqlStore) -> None:
@@ -87,8 +87,8 @@ async def test_storing_old_bytes_again_renews_them_for_the_sweep(store: SqlStore
 
 async def test_an_image_is_swept_once_retention_removed_the_last_job_using_it(store: SqlStore) -> None:
     ref = await store.inputs.put(PNG_BYTES, "image/png", now=10.0)
-    first = await store.jobs.create(spec(input=ref), created_at=10.0)
-    second = await store.jobs.create(spec(input=ref), created_at=200.0)
+    first = await store.jobs.create(spec(inputs=(ref,)), created_at=10.0)
+    second = await store.jobs.create(spec(inputs=(ref,)), created_at=200.0)
     assert first is not None
     assert second is not None
     await store.jobs.finish(first.id, status=JobStatus.SUCCEEDED, finished_at=11.0)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bot.records.job import JobRecord, JobStatus
-from bot.records.spec import InputRef, JobSpec, ResponseHandle
+from bot.records.spec import InputRef, JobKind, JobSpec, ResponseHandle
 from bot.storage import MAX_ERROR_LENGTH, SqlStore
 from tests.bot.storage.factories import CREATED_AT, HANDLE, INTEGRITY_ERRORS, PNG_BYTES, TOKEN, dm_spec, spec
 
@@ -31,7 +31,7 @@ async def test_created_job_reads_back_with_its_whole_spec_and_handle(store: SqlS
     parent = await store.jobs.create(spec(), created_at=CREATED_AT)
     assert parent is not None
     ref = await store.inputs.put(PNG_BYTES, "image/png", now=CREATED_AT)
-    request = spec(aspect_ratio="16:9", image_size="2K", count=2, parent_job_id=parent.id, input=ref)
+    request = spec(aspect_ratio="16:9", image_size="2K", count=2, parent_job_id=parent.id, inputs=(ref,))
 
     created = await store.jobs.create(request, created_at=CREATED_AT + 1, handle=HANDLE)
     assert created is not None
@@ -254,7 +254,7 @@ async def test_restart_interrupts_only_queued_and_running_jobs_oldest_first(stor
 async def test_interrupted_jobs_come_back_once_with_their_token_which_the_database_forgets(
         store: SqlStore) -> None:
     ref = await store.inputs.put(PNG_BYTES, "image/webp", now=1.0)
-    created = await store.jobs.create(spec(input=ref), created_at=CREATED_AT, handle=HANDLE)
+    created = await store.jobs.create(spec(inputs=(ref,)), created_at=CREATED_AT, handle=HANDLE)
     assert created is not None
 
     [job] = await store.jobs.interrupt_unfinished(now=100.0)
@@ -277,7 +277,7 @@ async def test_a_regeneration_must_point_at_an_existing_job(store: SqlStore) -> 
 
 async def test_a_job_can_only_reference_a_stored_input_image(store: SqlStore) -> None:
     with pytest.raises(INTEGRITY_ERRORS):
-        await store.jobs.create(spec(input=InputRef.of(b"never stored", "image/png")), created_at=CREATED_AT)
+        await store.jobs.create(spec(inputs=(InputRef.of(b"never stored", "image/png"),)), created_at=CREATED_AT)
 
     assert await _job_count(store) == 0
 
@@ -287,7 +287,7 @@ async def test_concurrent_submissions_each_get_their_own_job_and_image(store: Sq
 
     async def submit(n: int) -> tuple[int, bytes]:
         ref = await store.inputs.put(images[n], "image/png", now=1.0)
-        record = await store.jobs.create(spec(prompt=f"prompt {n}", input=ref), created_at=2.0)
+        record = await store.jobs.create(spec(prompt=f"prompt {n}", inputs=(ref,)), created_at=2.0)
         assert record is not None
         return record.id, images[n]
 
@@ -378,3 +378,39 @@ async def test_a_generation_cost_recorded_before_delivery_survives_an_interrupti
         JobStatus.INTERRUPTED, Decimal("0.039"), ("gen-1",))
     assert not await store.jobs.record_cost(job.id, cost=Decimal("1"))  # finished: its cost is settled
     assert (await store.jobs.get(job.id)).cost == Decimal("0.039")
+
+
+async def test_a_blend_keeps_all_its_input_images_in_order_with_its_kind_and_style(store: SqlStore) -> None:
+    refs = [await store.inputs.put(bytes([n]) * 100, mime, now=1.0)
+            for n, mime in enumerate(("image/png", "image/jpeg", "image/webp"))]
+    request = spec(inputs=tuple(refs), kind=JobKind.BLEND, style="soft", style_text="watercolour, soft light")
+
+    created = await store.jobs.create(request, created_at=CREATED_AT)
+    fetched = await store.jobs.get(created.id)
+
+    assert fetched is not None
+    assert fetched.spec == created.spec == request
+    assert fetched.spec.inputs == tuple(refs)
+    assert fetched.spec.full_prompt == f"{request.prompt}, watercolour, soft light"
+
+
+async def test_an_upscale_remembers_which_image_of_its_parent_it_acts_on(store: SqlStore) -> None:
+    parent = await store.jobs.create(spec(count=4), created_at=CREATED_AT)
+    upscale = await store.jobs.create(spec(kind=JobKind.UPSCALE, source_image=2, parent_job_id=parent.id,
+                                           image_size="2K"), created_at=CREATED_AT)
+
+    fetched = await store.jobs.get(upscale.id)
+
+    assert fetched is not None
+    assert (fetched.spec.kind, fetched.spec.source_image, fetched.spec.parent_job_id) == (JobKind.UPSCALE, 2,
+                                                                                         parent.id)
+
+
+async def test_an_image_a_blend_still_uses_is_not_swept(store: SqlStore) -> None:
+    first = await store.inputs.put(b"first" * 50, "image/png", now=1.0)
+    second = await store.inputs.put(b"second" * 50, "image/png", now=1.0)
+    await store.jobs.create(spec(inputs=(first, second), kind=JobKind.BLEND), created_at=2.0)
+
+    assert await store.inputs.delete_unreferenced(created_before=10.0) == 0
+    assert not await store.inputs.discard(second.sha256)
+    assert await store.inputs.get(second.sha256) is not None

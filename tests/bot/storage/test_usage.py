@@ -171,10 +171,10 @@ async def test_forgetting_a_user_deletes_their_finished_jobs_and_images_but_neve
     theirs = await store.inputs.put(b"their image", "image/png", now=NOW)
     shared = await store.inputs.put(PNG_BYTES, "image/png", now=NOW)
     unrelated = await store.inputs.put(b"someone's upload in flight", "image/png", now=NOW - DAY)
-    parent = await _job(store, spec(input=theirs), at=NOW, status=JobStatus.SUCCEEDED, cost="0.04")
-    running = await _job(store, spec(input=shared), at=NOW, reserve="0.04", status=JobStatus.RUNNING)
+    parent = await _job(store, spec(inputs=(theirs,)), at=NOW, status=JobStatus.SUCCEEDED, cost="0.04")
+    running = await _job(store, spec(inputs=(shared,)), at=NOW, reserve="0.04", status=JobStatus.RUNNING)
     queued = await _job(store, dm_spec(), at=NOW, reserve="0.04")
-    child = await _job(store, spec(requester_id=9999, parent_job_id=parent.id, input=shared), at=NOW)
+    child = await _job(store, spec(requester_id=9999, parent_job_id=parent.id, inputs=(shared,)), at=NOW)
     before = await store.usage.member(1001, guild_id=GUILD, since=0.0)
 
     forgotten = await store.usage.forget(1001)
