@@ -21,6 +21,15 @@ class BlockedMember:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Style:
+    """A named style: text appended to a member's prompt (e.g. "watercolour, soft light"). A server's own, or
+    one the operator ships (`STYLES_FILE`)."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class GuildModels:
     """The models one server named in its settings: its default (None: the operator's) and its allowlist."""
 
@@ -47,6 +56,8 @@ class GuildSettings:
     spoiler: bool = False  # results sent as spoilers
     blocked_words: frozenset[str] = frozenset()  # terms a prompt may not contain (`*` at the end: a prefix)
     blocked_members: tuple[BlockedMember, ...] = ()  # sorted by user id
+    styles: tuple[Style, ...] = ()  # the server's own named styles, sorted by name
+    describe_model: str | None = None  # one of the operator's DESCRIBE_MODELS; None: the first of them
     updated_at: float | None = field(default=None, compare=False)
 
     def blocked(self, user_id: int) -> BlockedMember | None:

@@ -40,6 +40,7 @@ class JobKind(StrEnum):
     VARY_STRONG = "vary_strong"  # ... or boldly
     REMIX = "remix"  # a result's request with an edited prompt, from text
     BLEND = "blend"  # two to four images combined
+    DESCRIBE = "describe"  # an image turned into prompts by a model that reads images (no image made)
 
     @property
     def from_result_image(self) -> bool:
