@@ -52,7 +52,8 @@ def policy_settings(settings: Settings) -> PolicySettings:
                           allowed_models=settings.allowed_models, dm_models=settings.dm_models,
                           default_daily_limit=settings.default_daily_limit,
                           global_daily_budget=settings.global_daily_budget_usd, owner_ids=settings.owner_ids,
-                          blocked_words=settings.operator_blocked_words)
+                          blocked_words=settings.operator_blocked_words, model_image_sizes=settings.model_image_sizes,
+                          upscale_model=settings.upscale_model)
 
 
 async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] | None = None) -> None:

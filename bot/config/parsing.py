@@ -130,6 +130,21 @@ def _size_factors(raw: str) -> tuple[tuple[str, Decimal], ...]:
     return tuple(factors.items())
 
 
+def _model_sizes(raw: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """"a/model=1K, b/model=1K/2K/4K" -> (("a/model", ("1K",)), ("b/model", ("1K", "2K", "4K"))): the sizes each
+    listed model renders (sizes like 1K, in any order; a model may appear once)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for part in (part.strip() for part in raw.split(",")):
+        if not part:
+            continue
+        model, equals, sizes = (piece.strip() for piece in part.partition("="))
+        listed = tuple(dict.fromkeys(size.strip().upper() for size in sizes.replace("|", "/").split("/")))
+        if not equals or not model or model in table or not listed or not all(_SIZE.fullmatch(s) for s in listed):
+            raise ValueError(part)
+        table[model] = listed
+    return tuple(table.items())
+
+
 def _patterns(raw: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
 

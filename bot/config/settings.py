@@ -23,6 +23,7 @@ from bot.config.parsing import (
     _log_level,
     _mask_url_password,
     _megabytes,
+    _model_sizes,
     _money,
     _non_negative_float,
     _non_negative_int,
@@ -57,6 +58,12 @@ def default_max_connections(max_concurrent_jobs: int) -> int:
     waits for another's stream to end."""
     return max_concurrent_jobs * MAX_IMAGES_PER_REQUEST + SPARE_API_CONNECTIONS
 
+# the sizes well-known models render (the provider's model list does not say); other models: all three
+DEFAULT_MODEL_IMAGE_SIZES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("google/gemini-2.5-flash-image", ("1K",)),
+    ("google/gemini-2.5-flash-image-preview", ("1K",)),
+    ("google/gemini-3-pro-image-preview", ("1K", "2K", "4K")),
+)
 # 1K and 2K usually cost alike and 4K more (e.g. $0.134 and $0.24 an image for Gemini 3 Pro Image)
 DEFAULT_COST_SIZE_FACTORS: tuple[tuple[str, Decimal], ...] = (("1K", Decimal(1)), ("2K", Decimal(1)),
                                                               ("4K", Decimal("1.8")))
@@ -158,6 +165,9 @@ class Settings:
     cost_estimate_usd: Decimal = Decimal("0.04")  # per image, when a model has no history and no price
     # what an image of each size costs as a multiple of a model's listed per-image price; unlisted sizes: 1
     cost_size_factors: tuple[tuple[str, Decimal], ...] = DEFAULT_COST_SIZE_FACTORS
+    # the sizes listed models render (MODEL_IMAGE_SIZES over the defaults); models not listed render every size
+    model_image_sizes: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_MODEL_IMAGE_SIZES
+    upscale_model: str | None = None  # renders Upscale when the result's own model cannot go larger
     operator_blocked_words: tuple[str, ...] = ()  # terms refused in every prompt, DMs included
 
     def size_factor(self, image_size: str | None) -> Decimal:
@@ -221,6 +231,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         total=_parse(env, "OPENROUTE_TOTAL_TIMEOUT", _positive_float, 600.0, "a positive number of seconds"),
     )
     api_key = _text(env, "OPENROUTE_API_KEY", "") or ""
+    model_sizes = _parse(env, "MODEL_IMAGE_SIZES", _model_sizes, (),
+                         "a list like google/gemini-2.5-flash-image=1K, some/model=1K/2K/4K")
     max_concurrent_jobs = _parse(env, "MAX_CONCURRENT_JOBS", _positive_int, DEFAULT_MAX_CONCURRENT_JOBS,
                                  "a positive integer")
     openroute = OpenRouteSettings(
@@ -279,6 +291,9 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         cost_estimate_usd=_parse(env, "COST_ESTIMATE_USD", _money, Decimal("0.04"), "an amount in US dollars >= 0"),
         cost_size_factors=_parse(env, "COST_SIZE_FACTORS", _size_factors, DEFAULT_COST_SIZE_FACTORS,
                                  "a list like 1K=1,2K=1,4K=1.8 (sizes with factors > 0)"),
+        model_image_sizes=(*(entry for entry in DEFAULT_MODEL_IMAGE_SIZES if entry[0] not in dict(model_sizes)),
+                           *model_sizes),  # the operator's entries replace the defaults of the same model
+        upscale_model=_text(env, "UPSCALE_MODEL"),
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
         retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),

@@ -84,6 +84,8 @@ class PolicySettings:
     global_daily_budget: Decimal = Decimal(0)  # 0: none
     owner_ids: frozenset[int] = field(default_factory=frozenset)
     blocked_words: tuple[str, ...] = ()  # OPERATOR_BLOCKED_WORDS: terms refused everywhere, DMs included
+    model_image_sizes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # sizes of listed models; others: all
+    upscale_model: str | None = None  # UPSCALE_MODEL
 
 
 def matches(model: str, patterns: Iterable[str]) -> bool:
@@ -176,6 +178,8 @@ class Policy:
             listed = next((m for m in known_models if m.id == spec.model), None)
             if listed is not None and listed.input_modalities and "image" not in listed.input_modalities:
                 raise PolicyRefusal(f"`{spec.model}` does not take images as input. Pick a model that does.")
+        if spec.image_size is not None and spec.image_size not in self.sizes_for(spec.model):
+            raise PolicyRefusal(f"`{spec.model}` renders {_sizes_text(self.sizes_for(spec.model))} only.")
         max_size = guild.max_size if guild is not None and not actor.is_dm else None
         if max_size and spec.image_size and not actor.is_owner and \
                 IMAGE_SIZE_ORDER.index(spec.image_size) > IMAGE_SIZE_ORDER.index(max_size):
@@ -202,6 +206,27 @@ class Policy:
         if cached is None or (cached[0] is not guild.blocked_words and cached[0] != guild.blocked_words):
             cached = self._server_words[guild.guild_id] = (guild.blocked_words, WordMatcher(guild.blocked_words))
         return cached[1]
+
+    def sizes_for(self, model: str) -> tuple[str, ...]:
+        """The sizes `model` renders, smallest first (MODEL_IMAGE_SIZES; a model not listed renders all)."""
+        listed = dict(self.settings.model_image_sizes).get(model)
+        return tuple(size for size in IMAGE_SIZES if listed is None or size in listed)
+
+    def upscale_target(self, spec: JobSpec, guild: GuildSettings | None) -> tuple[str, str] | None:
+        """The (model, size) an Upscale of `spec`'s result renders: one size larger, by its own model if that
+        renders it, else by UPSCALE_MODEL; None when no larger size exists or the server's largest size is
+        already reached (where Upscale is not offered)."""
+        size = (spec.image_size or IMAGE_SIZE_ORDER[0]).upper()
+        if size not in IMAGE_SIZE_ORDER or size == IMAGE_SIZE_ORDER[-1]:
+            return None
+        larger = IMAGE_SIZE_ORDER[IMAGE_SIZE_ORDER.index(size) + 1]
+        if guild is not None and not spec.is_dm and guild.max_size and \
+                IMAGE_SIZE_ORDER.index(larger) > IMAGE_SIZE_ORDER.index(guild.max_size):
+            return None
+        for model in (spec.model, self.settings.upscale_model):
+            if model and larger in self.sizes_for(model):
+                return model, larger
+        return None
 
     def max_count(self, actor: Actor, guild: GuildSettings | None) -> int:
         limit = self.settings.max_count
@@ -314,3 +339,8 @@ def _duration(seconds: float) -> str:
     if seconds < 90 * 60:
         return f"{math.ceil(seconds / 60)} minutes"
     return f"{math.ceil(seconds / 3600)} hours"
+
+
+def _sizes_text(sizes: tuple[str, ...]) -> str:
+    """("1K",) -> "1K"; ("1K", "2K") -> "1K and 2K"; ("1K", "2K", "4K") -> "1K, 2K and 4K"."""
+    return sizes[0] if len(sizes) == 1 else f"{', '.join(sizes[:-1])} and {sizes[-1]}"

@@ -221,3 +221,20 @@ def test_members_images_are_limited_to_24_megapixels_by_default_which_the_bots_o
 def test_a_bad_input_pixel_limit_names_its_variable(value):
     with pytest.raises(ConfigError, match=r"^INPUT_MAX_PIXELS must be a positive number of pixels"):
         settings_from_env({"INPUT_MAX_PIXELS": value})
+
+
+def test_model_image_sizes_replace_the_built_in_entry_of_a_model_and_keep_the_others():
+    settings = settings_from_env({"MODEL_IMAGE_SIZES": "google/gemini-2.5-flash-image=1K/2K, some/model=4k|1K",
+                                  "UPSCALE_MODEL": "some/model"})
+
+    sizes = dict(settings.model_image_sizes)
+    assert sizes["google/gemini-2.5-flash-image"] == ("1K", "2K")
+    assert sizes["some/model"] == ("4K", "1K")
+    assert sizes["google/gemini-3-pro-image-preview"] == ("1K", "2K", "4K")  # built in, untouched
+    assert settings.upscale_model == "some/model"
+
+
+@pytest.mark.parametrize("raw", ["some/model", "=1K", "some/model=huge", "a=1K, a=2K"])
+def test_a_bad_model_image_sizes_list_names_the_setting(raw):
+    with pytest.raises(ConfigError, match="MODEL_IMAGE_SIZES"):
+        settings_from_env({"MODEL_IMAGE_SIZES": raw})

@@ -484,3 +484,33 @@ def test_a_model_that_takes_no_image_input_is_refused_for_a_job_that_sends_image
 
     assert words == "`flux/text-only` does not take images as input. Pick a model that does."
     authorize(policy(), MEMBER, known_models=models, model="flux/text-only")  # from text alone it may
+
+
+# --- sizes and upscales ---------------------------------------------------------------------------------------
+
+SIZES = (("google/gemini-2.5-flash-image", ("1K",)), ("google/gemini-3-pro-image-preview", ("1K", "2K", "4K")))
+
+
+def test_a_size_the_model_does_not_render_is_refused_and_unlisted_models_render_every_size() -> None:
+    p = policy(model_image_sizes=SIZES)
+
+    assert refusal(p, MEMBER, image_size="2K") == "`google/gemini-2.5-flash-image` renders 1K only."
+    authorize(p, MEMBER, image_size="4K", model=GEMINI_PRO)
+    authorize(p, MEMBER, image_size="4K", model=FLUX)
+    assert p.sizes_for(FLUX) == ("1K", "2K", "4K")
+
+
+@pytest.mark.parametrize(("model", "size", "upscale_model", "max_size", "target"), [
+    (GEMINI_PRO, None, None, None, (GEMINI_PRO, "2K")),  # no size asked: drawn at 1K
+    (GEMINI_PRO, "2K", None, None, (GEMINI_PRO, "4K")),
+    (GEMINI_PRO, "4K", None, None, None),  # nothing larger exists
+    (GEMINI, "1K", None, None, None),  # the model renders 1K only, and no upscale model is set
+    (GEMINI, "1K", GEMINI_PRO, None, (GEMINI_PRO, "2K")),  # UPSCALE_MODEL renders it instead
+    (GEMINI_PRO, "1K", None, "1K", None),  # the server's largest size is reached
+    (GEMINI_PRO, "1K", None, "2K", (GEMINI_PRO, "2K")),
+])
+def test_an_upscale_goes_one_size_up_where_a_model_renders_it_and_the_server_allows_it(
+        model, size, upscale_model, max_size, target) -> None:
+    p = policy(model_image_sizes=SIZES, upscale_model=upscale_model)
+
+    assert p.upscale_target(spec_for(MEMBER, model=model, image_size=size), server(max_size=max_size)) == target
