@@ -13,9 +13,7 @@ import dataclasses
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
 from bot.images.worker import ImageWorker
 from bot.jobs.accounting import LOOKUP_DELAYS, Accounting
@@ -27,10 +25,12 @@ from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
 from bot.jobs.inputs import InputFetcher, RemoteImage, StoredInputs
 from bot.jobs.memory import job_weight
 from bot.jobs.models import closest_models
+from bot.jobs.outcomes import CancelOutcome, Submitted
 from bot.jobs.ownership import JobOwnership
 from bot.jobs.packaging import Package, package_images
 from bot.jobs.progress import Phase
 from bot.jobs.request import generation_request
+from bot.jobs.toolkit import Toolkit
 from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient
 from bot.openroute.types import ImageModel
@@ -48,24 +48,6 @@ log = logging.getLogger(__name__)
 
 DAY = 24 * 60 * 60
 MAX_JOB_ID = 2**63 - 1  # ids are 64-bit integers in every database
-
-
-class CancelOutcome(StrEnum):
-    CANCELLED = "cancelled"
-    NOT_ALLOWED = "not_allowed"  # only the requester may cancel
-    ENDED = "ended"
-    ALREADY_PAID = "already_paid"  # every request answered: the result is coming
-
-
-@dataclass(frozen=True, slots=True)
-class Submitted:
-    """A job that was accepted: its record, the live job to follow, and how its server wants it shown."""
-
-    record: JobRecord
-    job: Job[GenerationOutput]
-    spoiler: bool = False
-    audit_channel_id: int | None = None
-    typical_seconds: float | None = None  # how long this model usually takes on this bot
 
 
 class ImagineService:
@@ -92,6 +74,7 @@ class ImagineService:
         self._stored_inputs = StoredInputs(inputs, store.inputs, clock=clock)
         self._delivered = asyncio.Event()
         self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
+        self.toolkit = Toolkit(self, policy)
         self._estimates = CostEstimates(store.usage, self.catalog, cost_estimate=cost_estimate,
                                         size_factor=size_factor)
         self.accounting = Accounting(store.ledger, client, metrics=self._metrics, clock=clock,
@@ -160,7 +143,8 @@ class ImagineService:
         chosen = bool(spec.model)
         spec = dataclasses.replace(spec, requester_id=actor.user_id, guild_id=actor.guild_id,
                                    channel_id=actor.channel_id, is_dm=actor.is_dm,
-                                   model=spec.model or self._policy.default_model(actor, guild))
+                                   model=spec.model or self._policy.default_model(actor, guild),
+                                   kind=JobKind.EDIT if attachments and spec.kind is JobKind.IMAGINE else spec.kind)
         for attachment in attachments:
             self._inputs.check(attachment)
         models = await self.catalog.known(spec.model if chosen else None)
@@ -205,9 +189,11 @@ class ImagineService:
             raise
         log.info("job %d queued: %s user=%d model=%s count=%d inputs=%d reserved=%s", record.id, spec.kind,
                  actor.user_id, spec.model, spec.count, len(spec.inputs), quota.reserve)
+        upscale = self._policy.upscale_target(spec, guild)
         return Submitted(record, job, spoiler=bool(guild and guild.spoiler),
                          audit_channel_id=guild.log_channel_id if guild else None,
-                         typical_seconds=self._estimates.typical_seconds(history))
+                         typical_seconds=self._estimates.typical_seconds(history),
+                         upscale_to=upscale[1] if upscale else None)
 
     async def rerun(self, actor: Actor, record: JobRecord, *, prompt: str | None = None,
                     attachment: RemoteImage | None = None, handle: ResponseHandle | None = None) -> Submitted:
