@@ -149,6 +149,17 @@ def _patterns(raw: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(part.strip() for part in raw.split(",") if part.strip()))
 
 
+def _model_ids(raw: str) -> tuple[str, ...]:
+    """"a/model, b/model" -> ("a/model", "b/model"): literal model ids in order, each once (no wildcards, no
+    spaces or backticks, at most 100 characters: what a Discord option can carry)."""
+    ids = _patterns(raw)
+    for model in ids:
+        if len(model) > 100 or any(c in model for c in "*?[`") or not model.isprintable() or \
+                any(c.isspace() for c in model):
+            raise ValueError(model)
+    return ids
+
+
 def _blocked_terms(raw: str) -> tuple[str, ...]:
     from bot.policy.words import WordMatcher  # the matcher's own rules decide what a usable term is
 

@@ -23,6 +23,7 @@ from bot.config.parsing import (
     _log_level,
     _mask_url_password,
     _megabytes,
+    _model_ids,
     _model_sizes,
     _money,
     _non_negative_float,
@@ -168,6 +169,8 @@ class Settings:
     # the sizes listed models render (MODEL_IMAGE_SIZES over the defaults); models not listed render every size
     model_image_sizes: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_MODEL_IMAGE_SIZES
     upscale_model: str | None = None  # renders Upscale when the result's own model cannot go larger
+    # models that read an image and answer text, for /describe (the first is the default); empty: no /describe
+    describe_models: tuple[str, ...] = ()
     operator_blocked_words: tuple[str, ...] = ()  # terms refused in every prompt, DMs included
 
     def size_factor(self, image_size: str | None) -> Decimal:
@@ -294,6 +297,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         model_image_sizes=(*(entry for entry in DEFAULT_MODEL_IMAGE_SIZES if entry[0] not in dict(model_sizes)),
                            *model_sizes),  # the operator's entries replace the defaults of the same model
         upscale_model=_text(env, "UPSCALE_MODEL"),
+        describe_models=_parse(env, "DESCRIBE_MODELS", _model_ids, (),
+                               "a comma-separated list of model ids (no wildcards, at most 100 characters each)"),
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
         retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),

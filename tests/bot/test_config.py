@@ -238,3 +238,15 @@ def test_model_image_sizes_replace_the_built_in_entry_of_a_model_and_keep_the_ot
 def test_a_bad_model_image_sizes_list_names_the_setting(raw):
     with pytest.raises(ConfigError, match="MODEL_IMAGE_SIZES"):
         settings_from_env({"MODEL_IMAGE_SIZES": raw})
+
+
+def test_describe_models_are_read_in_order_and_default_to_none():
+    assert settings_from_env({}).describe_models == ()
+    settings = settings_from_env({"DESCRIBE_MODELS": " openai/gpt-4o-mini, google/gemini-2.5-flash,openai/gpt-4o-mini"})
+    assert settings.describe_models == ("openai/gpt-4o-mini", "google/gemini-2.5-flash")
+
+
+@pytest.mark.parametrize("raw", ["openai/*", "a model", "a`b", "x" * 101])
+def test_a_describe_model_that_is_not_a_model_id_names_the_setting(raw):
+    with pytest.raises(ConfigError, match=r"^DESCRIBE_MODELS must be a comma-separated list of model ids"):
+        settings_from_env({"DESCRIBE_MODELS": raw})
