@@ -629,3 +629,25 @@ async def test_cli_serves_until_terminated(session):
     finally:
         process.terminate()
         assert await process.wait() == 0
+
+
+async def test_the_pixels_depend_on_the_input_images_and_the_size_asked_for(emu, session):
+    red, blue = "data:image/png;base64,cmVk", "data:image/png;base64,Ymx1ZQ=="
+
+    def parts(*urls: str) -> list[dict[str, Any]]:
+        return [{"type": "text", "text": PROMPT}, *({"type": "image_url", "image_url": {"url": u}} for u in urls)]
+
+    async def image_of(**body: Any) -> str:
+        request = {**chat_body("emu/png"), **body}
+        async with session.post(f"{emu.base_url}/chat/completions", json=request, headers=AUTH) as response:
+            [url] = image_urls(data_payloads(await response.read()))
+            return url
+
+    plain = await image_of()
+    assert await image_of() == plain  # the same request, the same picture
+    with_red = await image_of(messages=[{"role": "user", "content": parts(red)}])
+    with_blue = await image_of(messages=[{"role": "user", "content": parts(blue)}])
+    both = await image_of(messages=[{"role": "user", "content": parts(red, blue)}])
+    swapped = await image_of(messages=[{"role": "user", "content": parts(blue, red)}])
+    larger = await image_of(image_config={"image_size": "0.5K"})
+    assert len({plain, with_red, with_blue, both, swapped, larger}) == 6

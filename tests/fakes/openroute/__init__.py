@@ -14,7 +14,9 @@ seeded from (model, prompt, image index): the same request gives the same bytes.
 sized by `image_config.aspect_ratio` (reference 1K table) times `image_size` (0.5K/1K/2K/4K).
 A request whose `modalities` list omits `"image"` gets a text-only answer, as real models give.
 
-Scenarios are chosen by the request's model id; any other id (real-looking or not) is a normal PNG.
+The pixels also depend on the request's input images and image options (`request_variant`): a test can tell
+from a result which images and sizes reached the model. Scenarios are chosen by the request's model id; any
+other id (real-looking or not) is a normal PNG.
 
 | model id               | behaviour                                                                 |
 |------------------------|---------------------------------------------------------------------------|
@@ -76,6 +78,7 @@ from tests.fakes.openroute.emulator import (
     SentImage,
     image_seed,
     prompt_of,
+    request_variant,
 )
 
 __all__ = [
@@ -86,4 +89,5 @@ __all__ = [
     "default_models",
     "image_seed",
     "prompt_of",
+    "request_variant",
 ]

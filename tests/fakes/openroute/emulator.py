@@ -164,10 +164,23 @@ def prompt_of(messages: list[Any]) -> str:
     return ""
 
 
-def image_seed(model: str, prompt: str, index: int) -> int:
-    """Seed of the noise image number `index` for (model, prompt): same request, same bytes."""
-    digest = hashlib.sha256(f"{model}\0{prompt}\0{index}".encode()).digest()
+def image_seed(model: str, prompt: str, index: int, variant: str = "") -> int:
+    """Seed of the noise image number `index` for (model, prompt, `variant`): same request, same bytes."""
+    digest = hashlib.sha256(f"{model}\0{prompt}\0{index}\0{variant}".encode()).digest()
     return int.from_bytes(digest[:8], "big")
+
+
+def request_variant(body: dict[str, Any]) -> str:
+    """What else a request's pixels depend on besides model and prompt: its input images (in order) and its
+    image options, so a test can tell which images and sizes reached the model from the result alone."""
+    inputs = hashlib.sha256()
+    for message in body.get("messages") or ():
+        content = message.get("content") if isinstance(message, dict) else None
+        for part in content if isinstance(content, list) else ():
+            if isinstance(part, dict) and part.get("type") == "image_url":
+                inputs.update(str((part.get("image_url") or {}).get("url", "")).encode())
+                inputs.update(b"\0")
+    return f"{inputs.hexdigest()}\0{json.dumps(body.get('image_config'), sort_keys=True)}"
 
 
 def _dumps(obj: Any) -> bytes:
@@ -540,12 +553,13 @@ class OpenRouteEmulator:
         def image(mime_type: str, data: bytes) -> _Image:
             return _Image(_data_url(mime_type, data), SentImage(data, mime_type, model, prompt))
 
-        seed = image_seed(model, prompt, 0)
+        variant = request_variant(body)
+        seed = image_seed(model, prompt, 0, variant)
         if scenario == "emu/two-images":
             width, height = image_dimensions(body.get("image_config"))
             first, second = await asyncio.gather(
                 asyncio.to_thread(images.noise_png, width, height, seed),
-                asyncio.to_thread(images.noise_png, width, height, image_seed(model, prompt, 1)),
+                asyncio.to_thread(images.noise_png, width, height, image_seed(model, prompt, 1, variant)),
             )
             pictures = (image("image/png", first), image("image/png", second))
             return _Answer("Here are two takes on it.", pictures, "stop", "STOP")
