@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.config import ConfigError
 from bot.storage.base import (
     MAX_ERROR_LENGTH,
+    DescribeRepository,
     GuildSettingsRepository,
     InputImageRepository,
     JobRepository,
@@ -33,6 +34,7 @@ __all__ = [
     "DEFAULT_DATABASE_TIMEOUT",
     "MAX_ERROR_LENGTH",
     "DatabaseUnavailable",
+    "DescribeRepository",
     "GuildSettingsRepository",
     "InputImageRepository",
     "JobRepository",

@@ -2,10 +2,10 @@
 
 A job row is a `JobSpec` (bot.records.spec) plus its outcome; it reads back as a `JobRecord`
 (bot.records.job). `JobRepository`, `LedgerRepository`, `InputImageRepository`, `MetaRepository`,
-`GuildSettingsRepository` and `UsageRepository` are implemented once in bot.storage.sql over a small database
-interface that the SQLite and PostgreSQL backends provide; each backend's store subclasses `Store`. The encoding
-helpers at the bottom keep values stored the same way: timestamps as unix seconds (float), money as decimal
-text, generation ids as a JSON array.
+`GuildSettingsRepository`, `UsageRepository` and `DescribeRepository` are implemented once in bot.storage.sql
+over a small database interface that the SQLite and PostgreSQL backends provide; each backend's store subclasses
+`Store`. The encoding helpers at the bottom keep values stored the same way: timestamps as unix seconds (float),
+money as decimal text, generation ids as a JSON array.
 
 How usage counts (for `Quota` checks and usage totals alike): from the usage ledger (bot.records.ledger), one
 entry per provider request, recorded with its job and never deleted with it (only after `LEDGER_DAYS`):
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "MAX_ERROR_LENGTH",
     "NO_HANDLE",
+    "DescribeRepository",
     "GuildSettingsRepository",
     "InputImageRepository",
     "JobRepository",
@@ -275,18 +276,37 @@ class UsageRepository(Protocol):
         ...
 
 
+class DescribeRepository(Protocol):
+    """Describe's prompts, by the describe job's id, and what its models cost."""
+
+    async def save_prompts(self, job_id: int, prompts: Sequence[str]) -> None:
+        """Store the prompts (1 to 4) of a describe job in order, replacing any stored before. They are deleted
+        with the job (`UsageRepository.forget`, retention)."""
+        ...
+
+    async def prompts(self, job_id: int) -> tuple[str, ...]:
+        """The job's prompts in order; empty when it has none."""
+        ...
+
+    async def usual_cost(self, model: str, *, last: int = 20) -> Decimal | None:
+        """The average cost of the model's `last` describe requests with a known cost; None without any."""
+        ...
+
+
 class Store:
     """What the bot is given: the repositories over one database. Close it once at shutdown
     (or use it as an async context manager)."""
 
     def __init__(self, *, jobs: JobRepository, ledger: LedgerRepository, meta: MetaRepository,
-                 inputs: InputImageRepository, guilds: GuildSettingsRepository, usage: UsageRepository) -> None:
+                 inputs: InputImageRepository, guilds: GuildSettingsRepository, usage: UsageRepository,
+                 describes: DescribeRepository) -> None:
         self.jobs = jobs
         self.ledger = ledger
         self.meta = meta
         self.inputs = inputs
         self.guilds = guilds
         self.usage = usage
+        self.describes = describes
 
     async def close(self) -> None:
         """Release the database connection(s). Safe to call more than once."""

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from bot.records.ledger import Answer, CostSource, LedgerEntry, drawn_size
-from bot.records.spec import JobSpec
+from bot.records.spec import JobKind, JobSpec
 from bot.storage.base import decode_cost, encode_cost
 from bot.storage.sql.database import Database, Row, Session
 
@@ -31,11 +31,13 @@ def shares(total: Decimal, count: int) -> list[Decimal]:
 
 
 async def open_requests(db: Session, spec: JobSpec, *, job_id: int, reserve: Decimal, created_at: float) -> None:
-    """Record a new job's requests, each open with one expected image and its share of `reserve`."""
+    """Record a new job's requests, each open with one expected image (none for a describe, which answers in
+    text) and its share of `reserve`."""
     size = drawn_size(spec.image_size)
+    expected = 0 if spec.kind is JobKind.DESCRIBE else 1
     await db.executemany(_INSERT, [
-        (job_id, request, spec.requester_id, spec.guild_id, spec.is_dm, spec.model, size, 1, encode_cost(share),
-         created_at) for request, share in enumerate(shares(reserve, spec.count))])
+        (job_id, request, spec.requester_id, spec.guild_id, spec.is_dm, spec.model, size, expected,
+         encode_cost(share), created_at) for request, share in enumerate(shares(reserve, spec.count))])
 
 
 async def close_open_requests(db: Session, job_id: int, *, settled_at: float, keep_reservation: bool) -> int:

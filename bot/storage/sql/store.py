@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.storage.base import Store
 from bot.storage.sql.database import Database
+from bot.storage.sql.describes import SqlDescribeRepository
 from bot.storage.sql.guilds import SqlGuildSettingsRepository
 from bot.storage.sql.inputs import SqlInputImageRepository
 from bot.storage.sql.jobs import SqlJobRepository
@@ -20,7 +21,7 @@ class SqlStore(Store):
         super().__init__(jobs=SqlJobRepository(database), ledger=SqlLedgerRepository(database),
                          meta=SqlMetaRepository(database),
                          inputs=SqlInputImageRepository(database), guilds=SqlGuildSettingsRepository(database),
-                         usage=SqlUsageRepository(database))
+                         usage=SqlUsageRepository(database), describes=SqlDescribeRepository(database))
 
     @property
     def database(self) -> Database:
