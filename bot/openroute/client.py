@@ -121,6 +121,28 @@ class OpenRouteClient:
                                 usage=finished.usage, generation_id=finished.generation_id,
                                 model=finished.model or request.model, elapsed=self._clock() - started)
 
+    async def generate_text(self, request: GenerationRequest, *,
+                            on_event: EventCallback | None = None) -> GenerationResult:
+        """Run one request answered in text (a model that reads the request's images and writes about them),
+        streamed, to the end: the result's `text` is what the model wrote and its `images` are empty (an image
+        it sent anyway is dropped). `on_event` sees every stream event, the text deltas as they arrive. Raises
+        `OpenRouteError` as `generate` does, except that an answer without an image is what is asked for."""
+        started = self._clock()
+        state = StreamState()
+        finished: Finished | None = None
+        async with aclosing(self._events(request, ["text"], True, state)) as events:
+            async for event in events:
+                if on_event is not None:
+                    outcome = on_event(event)
+                    if inspect.isawaitable(outcome):
+                        await outcome
+                if isinstance(event, Finished):
+                    finished = event
+        assert finished is not None  # _events always ends with Finished or raises
+        return GenerationResult(images=(), text=state.text, finish_reason=finished.finish_reason,
+                                usage=finished.usage, generation_id=finished.generation_id,
+                                model=finished.model or request.model, elapsed=self._clock() - started)
+
     async def generate_many(self, request: GenerationRequest, count: int, *,
                             on_event: IndexedEventCallback | None = None,
                             on_done: DoneCallback | None = None, stream: bool = True,

@@ -25,7 +25,16 @@ from bot.openroute.errors import (
     StreamTruncated,
     UnexpectedResponse,
 )
-from bot.openroute.types import Finished, GenerationRequest, ImageProgress, ImageReady, TextDelta, Usage, Waiting
+from bot.openroute.types import (
+    Finished,
+    GenerationRequest,
+    ImageProgress,
+    ImageReady,
+    InputImage,
+    TextDelta,
+    Usage,
+    Waiting,
+)
 from tests.bot.openroute.conftest import Harness
 from tests.bot.openroute.helpers import (
     API_KEY,
@@ -625,3 +634,29 @@ async def test_retries_are_logged_as_warnings_with_the_reason(
     assert "overloaded" in warnings[0]
     assert "503" in warnings[0]
 
+
+
+# --- text answers (Describe) ---------------------------------------------------------------------------
+
+async def test_a_text_answer_streams_its_deltas_and_returns_the_text_and_cost(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(KEEPALIVE, chunk({"role": "assistant", "content": "1. a fox\n"}), chunk({"content": "2. a cat"}),
+                     chunk(finish="stop"), usage_chunk(0.0012), DONE))
+    request = GenerationRequest(prompt="Describe it", model="vision/model",
+                                input_images=(InputImage(png(), "image/png"),))
+    seen: list = []
+
+    result = await harness.client.generate_text(request, on_event=seen.append)
+
+    assert [e.text for e in seen if isinstance(e, TextDelta)] == ["1. a fox\n", "2. a cat"]
+    assert (result.text, result.images, result.cost, result.generation_id) == (
+        "1. a fox\n2. a cat", (), Decimal("0.0012"), "gen-header")
+    [call] = api.calls(CHAT)
+    assert call.body["modalities"] == ["text"]
+    assert call.body["stream"] is True
+    assert [part["type"] for part in call.body["messages"][0]["content"]] == ["text", "image_url"]
+
+
+async def test_a_text_answer_that_breaks_off_raises_like_a_generation(api: FakeAPI, harness: Harness):
+    api.on(CHAT, sse(chunk({"content": "1. a fox"})))  # no finish reason, no [DONE]
+    with pytest.raises(StreamTruncated):
+        await harness.client.generate_text(REQUEST)
