@@ -4,6 +4,7 @@ allows, never widen it. `None` (or an empty set) always means "what the operator
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,6 +28,16 @@ class Style:
 
     name: str
     text: str
+
+    @property
+    def key(self) -> str:
+        """The name as names compare (`style_key`)."""
+        return style_key(self.name)
+
+
+def style_key(name: str) -> str:
+    """How style names compare: whatever the case or Unicode form, so "Noir", "NOIR" and "ｎｏｉｒ" are one name."""
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.records.guild import BlockedMember, GuildModels, GuildSettings
+from bot.records.guild import BlockedMember, GuildModels, GuildSettings, Style
 from bot.storage.base import decode_cost, encode_cost
 from bot.storage.sql.database import Database, Session
 
 _GUILD_COLUMNS = ("default_model", "daily_limit", "cooldown_seconds", "max_concurrent", "max_count", "max_size",
-                  "monthly_budget_usd", "log_channel_id", "spoiler", "updated_at")
+                  "monthly_budget_usd", "log_channel_id", "spoiler", "describe_model", "updated_at")
 
 
 class SqlGuildSettingsRepository:
@@ -73,6 +73,7 @@ async def _read(db: Session, guild_id: int) -> GuildSettings:
     words = await db.fetch("SELECT term FROM guild_blocked_words WHERE guild_id = ?", (guild_id,))
     members = await db.fetch("SELECT user_id, reason, blocked_by, blocked_at FROM guild_blocked_members"
                              " WHERE guild_id = ? ORDER BY user_id", (guild_id,))
+    styles = await db.fetch("SELECT name, style_text FROM guild_styles WHERE guild_id = ?", (guild_id,))
     row = rows[0]
     return GuildSettings(
         guild_id=guild_id,
@@ -92,6 +93,9 @@ async def _read(db: Session, guild_id: int) -> GuildSettings:
         blocked_words=frozenset(term for (term,) in words),
         blocked_members=tuple(BlockedMember(user_id=user_id, reason=reason, blocked_by=by, blocked_at=at)
                               for user_id, reason, by, at in members),
+        # sorted here, not by the database: PostgreSQL's collation would order names its own way
+        styles=tuple(sorted((Style(name=name, text=text) for name, text in styles), key=lambda style: style.key)),
+        describe_model=row["describe_model"],
         updated_at=row["updated_at"],
     )
 
@@ -101,7 +105,7 @@ async def _write(db: Session, settings: GuildSettings, now: float) -> None:
     guild_id = settings.guild_id
     values = (settings.default_model, settings.daily_limit, settings.cooldown_seconds, settings.max_concurrent,
               settings.max_count, settings.max_size, encode_cost(settings.monthly_budget_usd),
-              settings.log_channel_id, bool(settings.spoiler), now)
+              settings.log_channel_id, bool(settings.spoiler), settings.describe_model, now)
     models = [(guild_id, model, model in settings.allowed_models, model in settings.age_restricted_models)
               for model in sorted(settings.allowed_models | settings.age_restricted_models)]
     updates = ", ".join(f"{column} = excluded.{column}" for column in _GUILD_COLUMNS)
@@ -112,7 +116,7 @@ async def _write(db: Session, settings: GuildSettings, now: float) -> None:
         (guild_id, *values),
     )
     for table in ("guild_models", "guild_channels", "guild_roles", "guild_blocked_words",
-                  "guild_blocked_members"):
+                  "guild_blocked_members", "guild_styles"):
         await db.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
     await db.executemany(
         "INSERT INTO guild_models (guild_id, model, allowed, age_restricted) VALUES (?, ?, ?, ?)", models)
@@ -126,3 +130,5 @@ async def _write(db: Session, settings: GuildSettings, now: float) -> None:
         "INSERT INTO guild_blocked_members (guild_id, user_id, reason, blocked_by, blocked_at)"
         " VALUES (?, ?, ?, ?, ?)",
         [(guild_id, b.user_id, b.reason, b.blocked_by, b.blocked_at) for b in settings.blocked_members])
+    await db.executemany("INSERT INTO guild_styles (guild_id, name_key, name, style_text) VALUES (?, ?, ?, ?)",
+                         [(guild_id, style.key, style.name, style.text) for style in settings.styles])

@@ -1,4 +1,5 @@
-"""`GuildSettingsRepository`: defaults, a whole-settings round trip, atomic replacement, persistence."""
+"""`GuildSettingsRepository`: defaults, a whole-settings round trip (styles and the describe model included), atomic
+replacement and read-change-write, style names unique whatever their case, persistence."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from bot.records.guild import BlockedMember, GuildModels, GuildSettings
+from bot.records.guild import BlockedMember, GuildModels, GuildSettings, Style
 from bot.storage import SqlStore, open_store
+from tests.bot.storage.factories import INTEGRITY_ERRORS
 
 GUILD = 2002
 
@@ -30,6 +32,10 @@ EVERYTHING = GuildSettings(
     blocked_words=frozenset({"forbidden", "bad word", "prefix*"}),
     blocked_members=(BlockedMember(user_id=7007, reason="spam", blocked_by=8008, blocked_at=123.5),
                      BlockedMember(user_id=9_999_999_999_999_999, reason="", blocked_by=8008, blocked_at=124.0)),
+    styles=(Style(name="noir", text="film noir, high contrast, 1940s"),  # sorted as names compare (folded)
+            Style(name="Ukiyo-e 浮世絵", text="woodblock print, flat colours"),
+            Style(name="Ärger im Aquarell", text="watercolour, wet on wet, soft light")),
+    describe_model="google/gemini-2.5-flash",
 )
 
 
@@ -129,3 +135,47 @@ async def test_settings_survive_closing_and_reopening_the_store(database_url: st
 
     assert read == EVERYTHING
     assert read.updated_at == 7.0
+
+
+# --- styles ---------------------------------------------------------------------------------------------
+
+async def test_styles_read_back_sorted_by_name_whatever_the_case_with_their_text_exactly(store: SqlStore) -> None:
+    styles = (Style(name="zebra", text="stripes"), Style(name="Apple", text="red, shiny"),
+              Style(name="banana", text="yellow `code` <@1> **bold**"))
+
+    await store.guilds.save(GuildSettings(guild_id=GUILD, styles=styles), now=1.0)
+
+    assert (await store.guilds.get(GUILD)).styles == (styles[1], styles[2], styles[0])
+
+
+async def test_two_styles_whose_names_differ_only_in_case_are_refused_and_nothing_changes(store: SqlStore) -> None:
+    await store.guilds.save(EVERYTHING, now=1.0)
+    twins = EVERYTHING.replace(styles=(Style(name="Noir", text="a"), Style(name="NOIR", text="b")), daily_limit=99)
+
+    with pytest.raises(INTEGRITY_ERRORS):
+        await store.guilds.save(twins, now=2.0)
+
+    assert await store.guilds.get(GUILD) == EVERYTHING
+
+
+async def test_a_style_taken_off_is_gone_and_another_server_keeps_its_own(store: SqlStore) -> None:
+    await store.guilds.save(EVERYTHING, now=1.0)
+    other = GuildSettings(guild_id=9009, styles=(Style(name="noir", text="the other server's noir"),))
+    await store.guilds.save(other, now=1.0)
+
+    await store.guilds.save(EVERYTHING.replace(styles=EVERYTHING.styles[:1], describe_model=None), now=2.0)
+
+    read = await store.guilds.get(GUILD)
+    assert (read.styles, read.describe_model) == (EVERYTHING.styles[:1], None)
+    assert await store.guilds.get(9009) == other
+
+
+async def test_styles_added_by_concurrent_updates_all_land(store: SqlStore) -> None:
+    """Each update reads the settings as stored and adds its style: none overwrites another's."""
+    def adding(n: int):
+        return lambda s: s.replace(styles=tuple(sorted((*s.styles, Style(name=f"style {n:02d}", text=f"text {n}")),
+                                                       key=lambda style: style.key)))
+
+    await asyncio.gather(*(store.guilds.update(GUILD, adding(n), now=float(n)) for n in range(10)))
+
+    assert [s.name for s in (await store.guilds.get(GUILD)).styles] == [f"style {n:02d}" for n in range(10)]
