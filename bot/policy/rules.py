@@ -158,20 +158,7 @@ class Policy:
         """Raise `PolicyRefusal` when `actor` may not run this generation here. Stores nothing. `model_chosen`
         False: `spec.model` is the default that applies here, not the member's choice."""
         self._check_request(spec)
-        if guild is not None and not actor.is_dm and (block := guild.blocked(actor.user_id)) is not None:
-            why = f" Reason: {block.reason}" if block.reason.strip() else ""
-            raise PolicyRefusal(f"A moderator blocked you from using /imagine on this server.{why}")
-        if actor.is_dm:
-            if not self.settings.dm_enabled and not actor.is_owner:
-                raise PolicyRefusal("Image generation in direct messages is turned off on this bot. "
-                                    "Use /imagine in a server instead.")
-        elif guild is not None:
-            if guild.channel_ids and actor.channel_id not in guild.channel_ids:
-                raise PolicyRefusal("Image generation is not enabled in this channel. Moderators chose the "
-                                    "channels where /imagine works on this server.")
-            if guild.role_ids and not (guild.role_ids & actor.role_ids) and not actor.is_owner:
-                raise PolicyRefusal("Image generation on this server is limited to certain roles, and you don't "
-                                    "have one of them.")
+        self.check_place(actor, guild)
         self.check_words(actor, spec.full_prompt, guild)  # the member's text and the style's, not the bot's
         self._check_model(actor, spec.model, guild, known_models, chosen=model_chosen)
         if spec.inputs and known_models is not None:
@@ -188,6 +175,24 @@ class Policy:
         if spec.count > max_count:
             raise PolicyRefusal(f"You can ask for at most {max_count} image{'s' if max_count != 1 else ''} "
                                 "at a time here.")
+
+    def check_place(self, actor: Actor, guild: GuildSettings | None) -> None:
+        """Refuse a member a moderator blocked here, a DM when DMs are off, a channel or a role the server did
+        not choose: what every request checks first, whatever it asks for (an image, a describe)."""
+        if guild is not None and not actor.is_dm and (block := guild.blocked(actor.user_id)) is not None:
+            why = f" Reason: {block.reason}" if block.reason.strip() else ""
+            raise PolicyRefusal(f"A moderator blocked you from using /imagine on this server.{why}")
+        if actor.is_dm:
+            if not self.settings.dm_enabled and not actor.is_owner:
+                raise PolicyRefusal("Image generation in direct messages is turned off on this bot. "
+                                    "Use /imagine in a server instead.")
+        elif guild is not None:
+            if guild.channel_ids and actor.channel_id not in guild.channel_ids:
+                raise PolicyRefusal("Image generation is not enabled in this channel. Moderators chose the "
+                                    "channels where /imagine works on this server.")
+            if guild.role_ids and not (guild.role_ids & actor.role_ids) and not actor.is_owner:
+                raise PolicyRefusal("Image generation on this server is limited to certain roles, and you don't "
+                                    "have one of them.")
 
     def check_words(self, actor: Actor, prompt: str, guild: GuildSettings | None) -> None:
         """Refuse a prompt with a term the operator (everywhere) or the server blocked."""
