@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from bot.openroute.types import ImageModel
+from bot.policy import styles as style_rules
 from bot.policy.rules import Actor, Policy, PolicyRefusal
 from bot.policy.words import InvalidTerm, WordMatcher
-from bot.records.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildModels, GuildSettings
+from bot.records.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildModels, GuildSettings, Style
 
 if TYPE_CHECKING:
     from bot.storage.base import GuildSettingsRepository
@@ -56,16 +57,21 @@ class Effective:
     monthly_budget_usd: Decimal | None
     inherited: frozenset[str]
     unknown_models: frozenset[str]  # allowed or default models the provider does not list (when known)
+    describe_model: str | None = None  # what /describe uses here (None: the operator set no DESCRIBE_MODELS)
+    operator_styles: tuple[Style, ...] = ()  # the operator's defaults that no style of the server shadows
 
 
 class SettingsService:
     """Reads and changes a server's settings. Only members who manage the server may change them."""
 
     def __init__(self, repository: GuildSettingsRepository, policy: Policy, models: ModelsLoader, *,
+                 styles: Sequence[Style] = (), describe_models: Sequence[str] = (),
                  clock: Callable[[], float] = time.time) -> None:
         self._repository = repository
         self._policy = policy
         self._models = models
+        self._operator_styles = style_rules.by_name(styles)  # STYLES_FILE
+        self.describe_models = tuple(describe_models)  # DESCRIBE_MODELS: the first is the default
         self._clock = clock
         self._cache: dict[int, GuildSettings] = {}
 
@@ -99,6 +105,9 @@ class SettingsService:
             inherited.add("max_count")
         if not settings.max_size:
             inherited.add("max_size")
+        describe_model = self._describe_model(settings)
+        if describe_model != settings.describe_model:
+            inherited.add("describe_model")
         daily = settings.daily_limit if settings.daily_limit is not None else operator.default_daily_limit
         models = await self._models()
         listed = {m.id for m in models} if models is not None else None
@@ -116,6 +125,8 @@ class SettingsService:
             monthly_budget_usd=settings.monthly_budget_usd,
             inherited=frozenset(inherited),
             unknown_models=frozenset(named - listed) if listed is not None else frozenset(),
+            describe_model=describe_model,
+            operator_styles=tuple(style_rules.merged(settings.styles, self._operator_styles)[len(settings.styles):]),
         )
 
     # --- changes ---
@@ -234,6 +245,68 @@ class SettingsService:
         return await self._change(actor, "members unblock", lambda s: s.replace(
             blocked_members=tuple(b for b in s.blocked_members if b.user_id != user_id)))
 
+    # --- styles ---
+
+    async def add_style(self, actor: Actor, name: str, text: str) -> SettingsChange:
+        """A named style members of this server can add to their prompts (see `styles.adding` for what is
+        refused); checked against the settings as stored, in the change's own transaction."""
+        self.require_moderator(actor)
+        style = Style(name=style_rules.style_name(name), text=style_rules.style_text(text))
+        return await self._change(actor, "styles add", style_rules.adding(self._policy, actor, style))
+
+    async def remove_style(self, actor: Actor, name: str) -> SettingsChange:
+        return await self._change(actor, "styles remove", style_rules.removing(name))
+
+    async def styles(self, actor: Actor) -> style_rules.StyleListing:
+        """The server's styles and the operator's defaults, for moderators only."""
+        settings = await self.get(self.require_moderator(actor))
+        return style_rules.listing(self._policy, actor, settings, self._operator_styles)
+
+    async def styles_for(self, actor: Actor) -> list[Style]:
+        """The styles a member may pick where they are: the server's own, then the operator's defaults
+        (`STYLES_FILE`) whose name no server style has; in DMs and contexts without the bot's server, the
+        operator's only. A style with a term blocked here is left out: a prompt using it would be refused."""
+        if actor.is_dm or actor.guild_id is None:
+            return [s for s in self._operator_styles if style_rules.usable(self._policy, actor, s, None)]
+        settings = await self.get(actor.guild_id)
+        return [s for s in style_rules.merged(settings.styles, self._operator_styles)
+                if style_rules.usable(self._policy, actor, s, settings)]
+
+    async def style(self, actor: Actor, name: str) -> Style | None:
+        """The style of this name (whatever its case) that applies where the member is: the server's own,
+        else the operator's default; None when neither has one. Blocked terms are not checked here: the
+        request's policy check refuses a prompt whose style holds one, and says so."""
+        settings = None if actor.is_dm or actor.guild_id is None else await self.get(actor.guild_id)
+        found = style_rules.named(settings.styles, name) if settings is not None else None
+        return found or style_rules.named(self._operator_styles, name)
+
+    # --- the describe model ---
+
+    async def set_describe_model(self, actor: Actor, model: str | None) -> SettingsChange:
+        """The model /describe uses here: one of the operator's DESCRIBE_MODELS; None: the operator's first."""
+        self.require_moderator(actor)
+        if model is not None:
+            model = model.strip()
+            if not self.describe_models:
+                raise PolicyRefusal("This bot has no models to describe images with: its operator has not set "
+                                    "DESCRIBE_MODELS.")
+            if model not in self.describe_models:
+                raise PolicyRefusal(f"`{model}` is not one of the models this bot describes images with. Pick one "
+                                    "from the list.")
+        return await self._change(actor, "describe-model", lambda s: s.replace(describe_model=model))
+
+    async def describe_model_for(self, actor: Actor) -> str | None:
+        """The model /describe uses where the member is: the server's choice while the operator still offers
+        it, else the first of DESCRIBE_MODELS; None when the operator set none."""
+        if actor.is_dm or actor.guild_id is None:
+            return self._describe_model(None)
+        return self._describe_model(await self.get(actor.guild_id))
+
+    def _describe_model(self, settings: GuildSettings | None) -> str | None:
+        if settings is not None and settings.describe_model in self.describe_models:
+            return settings.describe_model
+        return self.describe_models[0] if self.describe_models else None
+
     # --- helpers ---
 
     @staticmethod
@@ -279,7 +352,7 @@ class SettingsService:
 
 _FIELDS = ("allowed_models", "age_restricted_models", "default_model", "channel_ids", "role_ids", "daily_limit",
            "cooldown_seconds", "max_concurrent", "max_count", "max_size", "monthly_budget_usd", "log_channel_id",
-           "spoiler", "blocked_words", "blocked_members")
+           "spoiler", "blocked_words", "blocked_members", "styles", "describe_model")
 
 
 def _bounded(name: str, value: int, low: int, high: int) -> int:
@@ -299,8 +372,9 @@ def _line(name: str, before: object, after: object) -> tuple[str, str, str]:
 def _text(value: object) -> str:
     if value is None:
         return "—"
-    if isinstance(value, tuple):  # blocked members
-        return ", ".join(f"{b.user_id}" + (f" ({b.reason})" if b.reason else "") for b in value) or "—"
+    if isinstance(value, tuple):  # styles, blocked members
+        return ", ".join(f"{v.name}: {v.text}" if isinstance(v, Style) else
+                         f"{v.user_id}" + (f" ({v.reason})" if v.reason else "") for v in value) or "—"
     if isinstance(value, frozenset):
         return ", ".join(str(v) for v in sorted(value)) or "—"
     if isinstance(value, bool):
