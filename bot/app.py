@@ -86,7 +86,8 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         async def image_models() -> list[ImageModel] | None:
             return await imagine.catalog.known()
 
-        guild_settings = SettingsService(store.guilds, policy, image_models)
+        guild_settings = SettingsService(store.guilds, policy, image_models, styles=settings.styles,
+                                         describe_models=settings.describe_models)
         inputs = InputFetcher(downloads, images, max_bytes=settings.input_max_bytes,
                               max_pixels=settings.input_max_pixels, timeout=settings.input_download_timeout)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),

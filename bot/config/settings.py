@@ -42,6 +42,8 @@ from bot.config.parsing import (
     _text,
     _url_passwords,
 )
+from bot.config.styles import load_styles
+from bot.records.guild import Style
 
 DEFAULT_BASE_URL = "https://openroute.cn/api/v1"
 DEFAULT_MODEL = "google/gemini-2.5-flash-image"
@@ -171,6 +173,8 @@ class Settings:
     upscale_model: str | None = None  # renders Upscale when the result's own model cannot go larger
     # models that read an image and answer text, for /describe (the first is the default); empty: no /describe
     describe_models: tuple[str, ...] = ()
+    styles_file: Path | None = None  # STYLES_FILE: the operator's default styles (TOML), read at start-up
+    styles: tuple[Style, ...] = ()  # the styles of that file, by name
     operator_blocked_words: tuple[str, ...] = ()  # terms refused in every prompt, DMs included
 
     def size_factor(self, image_size: str | None) -> Decimal:
@@ -256,7 +260,8 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
     shard_count, shard_ids = _shards(env)
     instance = _parse(env, "INSTANCE_NAME", _instance_name, None,
                       "a name of letters, digits and . _ : - (at most 64 characters)")
-    return Settings(
+    styles_file = _text(env, "STYLES_FILE")
+    settings = Settings(
         discord_token=Secret(token) if token else None,
         openroute=openroute,
         default_model=_text(env, "DEFAULT_MODEL", DEFAULT_MODEL) or DEFAULT_MODEL,
@@ -299,6 +304,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         upscale_model=_text(env, "UPSCALE_MODEL"),
         describe_models=_parse(env, "DESCRIBE_MODELS", _model_ids, (),
                                "a comma-separated list of model ids (no wildcards, at most 100 characters each)"),
+        styles_file=Path(styles_file) if styles_file else None,
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
         retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),
@@ -312,6 +318,10 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         input_download_timeout=_parse(env, "INPUT_DOWNLOAD_TIMEOUT", _positive_float, 30.0,
                                       "a positive number of seconds"),
     )
+    if styles_file is not None:  # read last: its styles are checked against OPERATOR_BLOCKED_WORDS
+        settings = dataclasses.replace(settings, styles=load_styles(
+            settings.styles_file, blocked_terms=settings.operator_blocked_words))  # type: ignore[arg-type]
+    return settings
 
 
 def load_settings(env_file: str | os.PathLike[str] | None = ".env",
