@@ -41,6 +41,7 @@ from bot.openroute.errors import (
 log = logging.getLogger(__name__)
 
 JOB_STATUSES = ("succeeded", "failed", "cancelled", "refused")
+DEFAULT_JOB_KIND = "imagine"  # the `kind` label of a job whose caller names none (JobKind values)
 # Image jobs take seconds to minutes; the last finite bucket is OPENROUTE_TOTAL_TIMEOUT's default.
 JOB_DURATION_BUCKETS = (1.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 90.0, 120.0, 180.0, 300.0, 600.0)
 # The wait for the first byte of an answer; the last finite bucket is OPENROUTE_FIRST_BYTE_TIMEOUT's default.
@@ -83,9 +84,9 @@ class Metrics:
         self.registry = CollectorRegistry()
         registry = self.registry
         self._jobs = Counter(
-            "imagine_jobs", "Image requests by outcome: succeeded and failed (delivered or not), cancelled by "
-            "their requester, or refused before anything ran (policy, limits, quota, a full queue)",
-            ["status", "model"], registry=registry)
+            "imagine_jobs", "Requests by outcome: succeeded and failed (delivered or not), cancelled by their "
+            "requester, or refused before anything ran (policy, limits, quota, a full queue), and by job kind "
+            "(imagine, describe, ...)", ["status", "model", "kind"], registry=registry)
         self._running = Gauge("imagine_jobs_running", "Jobs generating right now in this process",
                               registry=registry)
         self._queued = Gauge("imagine_queue_depth", "Jobs waiting in this process's queue for a free slot",
@@ -109,18 +110,18 @@ class Metrics:
 
     # --- recording ---
 
-    def job_finished(self, model: str, status: str) -> None:
-        """A job ended: `status` is succeeded, failed or cancelled."""
-        self._job(status, model)
+    def job_finished(self, model: str, status: str, *, kind: str = DEFAULT_JOB_KIND) -> None:
+        """A job of `kind` (a `JobKind` value) ended: `status` is succeeded, failed or cancelled."""
+        self._job(status, model, kind)
 
-    def job_refused(self, model: str) -> None:
-        """A request was refused before anything ran or was stored."""
-        self._job("refused", model)
+    def job_refused(self, model: str, *, kind: str = DEFAULT_JOB_KIND) -> None:
+        """A request of `kind` was refused before anything ran or was stored."""
+        self._job("refused", model, kind)
 
-    def _job(self, status: str, model: str) -> None:
+    def _job(self, status: str, model: str, kind: str) -> None:
         if status not in JOB_STATUSES:
             raise ValueError(f"unknown job status {status!r}")
-        self._jobs.labels(status=status, model=model).inc()
+        self._jobs.labels(status=status, model=model, kind=str(kind)).inc()
 
     def job_delivered(self, seconds: float) -> None:
         """A succeeded job's images reached Discord `seconds` after it was requested."""

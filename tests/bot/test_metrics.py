@@ -76,10 +76,10 @@ def test_recorded_events_show_with_their_labels():
 
     values = scrape(metrics.exposition()[0].decode())
     jobs = values["imagine_jobs_total"]
-    assert jobs[frozenset({("status", "succeeded"), ("model", "emu/png")})] == 2
-    assert jobs[frozenset({("status", "failed"), ("model", "emu/png")})] == 1
-    assert jobs[frozenset({("status", "cancelled"), ("model", "emu/slow")})] == 1
-    assert jobs[frozenset({("status", "refused"), ("model", "unlisted")})] == 1
+    assert jobs[frozenset({("status", "succeeded"), ("model", "emu/png"), ("kind", "imagine")})] == 2
+    assert jobs[frozenset({("status", "failed"), ("model", "emu/png"), ("kind", "imagine")})] == 1
+    assert jobs[frozenset({("status", "cancelled"), ("model", "emu/slow"), ("kind", "imagine")})] == 1
+    assert jobs[frozenset({("status", "refused"), ("model", "unlisted"), ("kind", "imagine")})] == 1
     assert values["imagine_job_duration_seconds_count"][frozenset()] == 1
     assert values["imagine_job_duration_seconds_sum"][frozenset()] == 12.5
     assert values["imagine_job_duration_seconds_bucket"][frozenset({("le", "10.0")})] == 0
@@ -90,6 +90,18 @@ def test_recorded_events_show_with_their_labels():
     assert values["imagine_discord_rate_limited_total"][frozenset()] == 1
     assert values["imagine_openroute_errors_total"] == {frozenset({("kind", "rate_limited")}): 1,
                                                         frozenset({("kind", "stream_error")}): 1}
+
+
+def test_a_job_is_labelled_with_its_kind():
+    metrics = Metrics()
+    metrics.job_finished("openai/gpt-4o-mini", "succeeded", kind="describe")
+    metrics.job_refused("unlisted", kind="describe")
+    metrics.job_finished("emu/png", "succeeded")
+
+    jobs = scrape(metrics.exposition()[0].decode())["imagine_jobs_total"]
+    assert jobs == {frozenset({("status", "succeeded"), ("model", "openai/gpt-4o-mini"), ("kind", "describe")}): 1,
+                    frozenset({("status", "refused"), ("model", "unlisted"), ("kind", "describe")}): 1,
+                    frozenset({("status", "succeeded"), ("model", "emu/png"), ("kind", "imagine")}): 1}
 
 
 def test_a_cost_the_provider_did_not_report_adds_nothing():
@@ -197,7 +209,8 @@ async def test_metrics_are_served_as_prometheus_text(serve, http):
         assert response.status == 200
         assert response.headers["Content-Type"].startswith("text/plain; version=0.0.4")
         text = await response.text()
-    assert scrape(text)["imagine_jobs_total"] == {frozenset({("status", "refused"), ("model", "emu/png")}): 1}
+    refused = frozenset({("status", "refused"), ("model", "emu/png"), ("kind", "imagine")})
+    assert scrape(text)["imagine_jobs_total"] == {refused: 1}
 
 
 async def test_a_scraper_asking_for_openmetrics_gets_openmetrics(serve, http):

@@ -98,8 +98,8 @@ async def test_a_delivered_job_and_a_refused_request_show_in_the_metrics(runner,
     assert "🚫" in (await refusal_shown(discord_fake, refused)).content
 
     values = await scrape(http, port)
-    assert values["imagine_jobs_total"] == {labels(status="succeeded", model="emu/png"): 1,
-                                            labels(status="refused", model="emu/png"): 1}
+    assert values["imagine_jobs_total"] == {labels(status="succeeded", model="emu/png", kind="imagine"): 1,
+                                            labels(status="refused", model="emu/png", kind="imagine"): 1}
     assert values["imagine_cost_usd_total"] == {labels(model="emu/png"): pytest.approx(COST_PER_IMAGE)}
     assert values["imagine_job_duration_seconds_count"][NONE] == 1
     assert values["imagine_time_to_first_byte_seconds_count"][NONE] == 1  # one generation request
@@ -154,8 +154,8 @@ async def test_openroute_errors_are_counted_by_kind(runner, discord_fake, http, 
     values = await scrape(http, port)
     assert values["imagine_openroute_errors_total"] == {labels(kind="provider_unavailable"): 1,
                                                         labels(kind="stream_error"): 1}
-    assert values["imagine_jobs_total"] == {labels(status="failed", model="emu/error-502"): 1,
-                                            labels(status="failed", model="emu/mid-stream-error"): 1}
+    assert values["imagine_jobs_total"] == {labels(status="failed", model="emu/error-502", kind="imagine"): 1,
+                                            labels(status="failed", model="emu/mid-stream-error", kind="imagine"): 1}
 
 
 @pytest.fixture
