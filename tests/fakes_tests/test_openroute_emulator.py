@@ -651,3 +651,53 @@ async def test_the_pixels_depend_on_the_input_images_and_the_size_asked_for(emu,
     swapped = await image_of(messages=[{"role": "user", "content": parts(blue, red)}])
     larger = await image_of(image_config={"image_size": "0.5K"})
     assert len({plain, with_red, with_blue, both, swapped, larger}) == 6
+
+
+# --- describe scenarios (models that read images and answer in text) --------------------------------------
+
+def describe_body(model: str, *, stream: bool = True) -> dict[str, Any]:
+    picture = base64.b64encode(b"\x89PNG\r\n\x1a\n").decode()
+    content = [{"type": "text", "text": "Describe this picture as four prompts."},
+               {"type": "image_url", "image_url": {"url": f"data:image/png;base64,{picture}"}}]
+    return {"model": model, "messages": [{"role": "user", "content": content}], "modalities": ["text"],
+            "stream": stream}
+
+
+def text_deltas(payloads: list[Any]) -> list[str]:
+    return [choice["delta"]["content"] for payload in payloads if isinstance(payload, dict)
+            for choice in payload["choices"] if choice["delta"].get("content")]
+
+
+@pytest.mark.parametrize(("model", "numbered"), [("emu/describe", 4), ("emu/describe-two", 2),
+                                                 ("emu/describe-none", 0)])
+async def test_describe_scenarios_stream_their_answer_line_by_line_with_a_cost(emu, session, model, numbered):
+    async with session.post(f"{emu.base_url}/chat/completions", json=describe_body(model), headers=AUTH) as response:
+        assert response.status == 200
+        payloads = data_payloads(await response.read())
+
+    deltas = text_deltas(payloads)
+    text = "".join(deltas)
+    assert len(deltas) == len(text.splitlines())  # one delta per line
+    assert sum(line[:2] in ("1.", "2.", "3.", "4.") for line in text.splitlines()) == numbered
+    assert image_urls(payloads) == []
+    usage = next(payload["usage"] for payload in payloads if isinstance(payload, dict) and payload.get("usage"))
+    assert usage["cost"] == 0.0012
+    assert payloads[-1] == "[DONE]"
+
+
+async def test_describe_hold_streams_two_lines_then_waits_for_release(emu, session):
+    async with session.post(f"{emu.base_url}/chat/completions", json=describe_body("emu/describe-hold"),
+                            headers=AUTH) as response:
+        await emu.wait_held(1)
+        emu.release()
+        payloads = data_payloads(await response.read())
+    assert "".join(text_deltas(payloads)).count("\n") == 5  # the lead-in and four prompts
+
+
+async def test_describe_models_are_listed_as_reading_images_and_writing_text(emu, session):
+    text_models = {model["id"]: model for model in await models(session, emu)}
+    image_ids = {model["id"] for model in await models(session, emu, output_modalities="image")}
+    for model in ("emu/describe", "emu/describe-two", "emu/describe-none", "emu/describe-hold"):
+        assert text_models[model]["architecture"]["input_modalities"] == ["text", "image"]
+        assert text_models[model]["architecture"]["output_modalities"] == ["text"]
+        assert model not in image_ids

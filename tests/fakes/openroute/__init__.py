@@ -57,6 +57,12 @@ other id (real-looking or not) is a normal PNG.
 | `emu/error-502`        | 502 `provider_unavailable`                                                |
 | `emu/error-503`        | 503 `provider_overloaded`, header `Retry-After: 3`                        |
 | `emu/error-html`       | 502 with a Cloudflare HTML page, `Content-Type: text/html`                |
+| `emu/describe`         | reads images, answers in text: four numbered prompts after a lead-in, one  |
+|                        | text delta per line, cost 0.0012 (listed with `output_modalities` text)   |
+| `emu/describe-two`     | the same with two prompts                                                 |
+| `emu/describe-none`    | the same with no prompt ("I'm sorry, but I can't describe this picture.") |
+| `emu/describe-hold`    | `emu/describe`, held after its first two lines until `release()` or       |
+|                        | `release_one()`                                                           |
 
 (*) Without `stream`: mid-stream-error → 502 JSON error; truncated → hangs up halfway through the JSON
 body; stall → sends no headers at all; hold → waits silently for `release()`.

@@ -37,6 +37,26 @@ BEHAVIOUR_SCENARIOS = (
 )
 
 
+# Models that read an image and answer in text (Describe): their answer, streamed one line per text delta.
+DESCRIBE_ANSWERS: dict[str, str] = {
+    "emu/describe": (
+        "Here are four prompts for this picture:\n"
+        "1. A red fox curled up in fresh snow, soft morning light, wildlife photograph\n"
+        "2. A lighthouse on a rocky coast at dusk, oil painting, warm orange sky\n"
+        "3. A tabby cat asleep on a sunny windowsill, watercolour, pastel colours\n"
+        "4. A rainy city street at night, neon reflections, cinematic, teal and magenta\n"),
+    "emu/describe-two": (
+        "Only two prompts fit this picture:\n"
+        "1. A red fox curled up in fresh snow, soft morning light, wildlife photograph\n"
+        "2. A lighthouse on a rocky coast at dusk, oil painting, warm orange sky\n"),
+    "emu/describe-none": "I'm sorry, but I can't describe this picture.",
+}
+# emu/describe-hold: emu/describe's answer, held after its first two lines until `release()` / `release_one()`
+DESCRIBE_ANSWERS["emu/describe-hold"] = DESCRIBE_ANSWERS["emu/describe"]
+DESCRIBE_SCENARIOS = tuple(DESCRIBE_ANSWERS)
+DESCRIBE_COST = 0.0012  # what one describe answer costs
+
+
 @dataclass(frozen=True, slots=True)
 class CannedError:
     """A pre-stream error answer: HTTP status, JSON `error` object (or raw HTML), extra headers."""
@@ -187,7 +207,8 @@ def _model(
 
 
 def default_models() -> list[dict[str, Any]]:
-    """A fresh copy of the emulator's model list: real-looking models, every `emu/*` id, two text models."""
+    """A fresh copy of the emulator's model list: real-looking models, every `emu/*` id (the describe ones as
+    models that read images and answer in text), two text models."""
     both = ["image", "text"]
     models = [
         _model("google/gemini-2.5-flash-image-preview", "Google: Gemini 2.5 Flash Image Preview",
@@ -206,6 +227,12 @@ def default_models() -> list[dict[str, Any]]:
         _model(scenario, f"Emulator: {scenario.removeprefix(SCENARIO_PREFIX)}", inputs=both, outputs=both,
                pricing=_IMAGE_PRICING, description="OpenRoute emulator test scenario")
         for scenario in ALL_SCENARIOS
+    ]
+    models += [
+        _model(scenario, f"Emulator: {scenario.removeprefix(SCENARIO_PREFIX)}", inputs=["text", "image"],
+               outputs=["text"], pricing={"prompt": "0.00000015", "completion": "0.0000006"},
+               description="OpenRoute emulator describe scenario")
+        for scenario in DESCRIBE_SCENARIOS
     ]
     models += [
         _model("openai/gpt-4o-mini", "OpenAI: GPT-4o-mini", inputs=["text", "image"], outputs=["text"],

@@ -25,6 +25,8 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from tests.fakes import images
 from tests.fakes.openroute.catalog import (
     BEHAVIOUR_SCENARIOS,
+    DESCRIBE_ANSWERS,
+    DESCRIBE_COST,
     ERROR_SCENARIOS,
     FLAKY_ERROR,
     CannedError,
@@ -86,12 +88,15 @@ class _Answer:
     images: tuple[_Image, ...]
     finish_reason: str
     native_finish_reason: str
+    pieces: tuple[str, ...] = ()  # the text as streamed, one delta each (empty: the whole text at once)
+    cost: float | None = None  # what it costs, when not the images' or a text answer's usual price
 
     def usage(self, prompt: str) -> dict[str, Any]:
         prompt_tokens = 8 + len(prompt.split())
         image_tokens = IMAGE_TOKENS * len(self.images)
         completion_tokens = image_tokens + len(self.text.split())
         cost = round(COST_PER_IMAGE * len(self.images), 6) if self.images else COST_TEXT_ONLY
+        cost = cost if self.cost is None else self.cost
         return {
             "prompt_tokens": prompt_tokens,
             "completion_tokens": completion_tokens,
@@ -494,7 +499,7 @@ class OpenRouteEmulator:
         prompt = prompt_of(body["messages"])
         if (error := self._canned_error(model, prompt)) is not None:
             return _error_response(error)
-        scenario = model if model in BEHAVIOUR_SCENARIOS else "emu/png"
+        scenario = model if model in BEHAVIOUR_SCENARIOS or model in DESCRIBE_ANSWERS else "emu/png"
         streamed = bool(body.get("stream")) and scenario != "emu/nonstream"
         generation = self._new_generation(model, streamed)
         answer_task = None if scenario == "emu/stall" else asyncio.create_task(
@@ -540,6 +545,10 @@ class OpenRouteEmulator:
 
     async def _answer(self, scenario: str, model: str, prompt: str, body: dict[str, Any]) -> _Answer:
         """What the model "generates" for this request (images are encoded in a worker thread)."""
+        if scenario in DESCRIBE_ANSWERS:  # a model that reads images answers in text, line by line
+            text = DESCRIBE_ANSWERS[scenario]
+            return _Answer(text, (), "stop", "STOP", pieces=tuple(text.splitlines(keepends=True)),
+                           cost=DESCRIBE_COST)
         modalities = body.get("modalities")
         if isinstance(modalities, list) and "image" not in modalities:
             # Real models asked for text only answer in text.
@@ -662,7 +671,11 @@ class OpenRouteEmulator:
                 item["native_finish_reason"] = native_finish_reason
             return [item]
 
-        await sse.send(_dumps(chunk(choice({"role": "assistant", "content": answer.text}))))
+        for index, piece in enumerate(answer.pieces or (answer.text,)):
+            if index == 2 and scenario == "emu/describe-hold":
+                await self._hold(sse.keepalive)
+            await sse.send(_dumps(chunk(choice({"role": "assistant", "content": piece} if index == 0
+                                               else {"content": piece}))))
         if scenario == "emu/mid-stream-error":
             generation.finish_reason = "error"
             generation.complete = True
