@@ -14,12 +14,13 @@ from decimal import Decimal
 
 from bot.messages import quote
 from bot.policy.settings import SettingsChange
-from bot.records.guild import BlockedMember, GuildSettings
+from bot.records.guild import BlockedMember, GuildSettings, Style
 from cogs.imagine.render import code, escape
 
 OPERATOR_DEFAULT = "the operator's default"
 REASON_SHOWN = 300  # characters of a block reason (the most a moderator can give)
 TERM_SHOWN = 100  # characters of a blocked term (the most a term can have)
+STYLE_TEXT_SHOWN = 300  # characters of a style's text (the most a text can have)
 ITEMS_SHOWN = 10  # items named in one sentence; more are counted
 
 
@@ -117,6 +118,26 @@ def _members(before: tuple[BlockedMember, ...], after: tuple[BlockedMember, ...]
         yield f"Unblocked <@{user_id}>: they may use /imagine here again."
 
 
+def style_shown(style: Style) -> str:
+    """A style as a sentence names it: `name`: `text`, each in a code span on one line."""
+    return f"{code(style.name)}: {code(style.text, STYLE_TEXT_SHOWN)}"
+
+
+def _styles(before: tuple[Style, ...], after: tuple[Style, ...]) -> Iterator[str]:
+    old = {style.key: style for style in before}
+    new = {style.key: style for style in after}
+    for key, style in new.items():
+        if key not in old:
+            yield f"Added the style {style_shown(style)} ({plural(len(after), 'style')} in all)."
+        elif old[key] != style:
+            yield (f"Changed the style {code(style.name)} from {code(old[key].text, STYLE_TEXT_SHOWN)} to "
+                   f"{code(style.text, STYLE_TEXT_SHOWN)}.")
+    gone = [old[key] for key in old.keys() - new.keys()]
+    if gone:
+        left = f"{len(after)} left" if after else "none left: only the bot's default styles are offered"
+        yield f"Removed the style {named([style_shown(style) for style in gone])} ({left})."
+
+
 def _changed(what: str, before: str, after: str) -> str:
     return f"Changed {what} from {before} to {after}."
 
@@ -179,6 +200,12 @@ def sentences(before: GuildSettings, after: GuildSettings, name: str) -> list[st
             return list(_words(old, new))
         case "blocked_members":
             return list(_members(old, new))
+        case "styles":
+            return list(_styles(old, new))
+        case "describe_model":
+            if new is None:
+                return [f"/describe uses {OPERATOR_DEFAULT} again (was {code(old)})."]
+            return [f"/describe now uses {code(new)} here (was {_or_default(old, code)})."]
     return [f"Changed {code(name)}."]  # a setting this module does not know yet: at least say which
 
 

@@ -1,6 +1,7 @@
-"""/settings: a server's moderators choose its models, channels, roles, limits, budget, audit log and spoiler
-setting. Thin: who is asking (`actor_of`), the change through `SettingsService` (which checks Manage Server
-itself), then the confirmation for the moderator and the line for the audit channel.
+"""/settings: a server's moderators choose its models, channels, roles, limits, budget, audit log, spoiler
+setting, styles and describe model. Thin: who is asking (`actor_of`), the change through `SettingsService`
+(which checks Manage Server itself), then the confirmation for the moderator and the line for the audit
+channel.
 
 `default_permissions` only hides the command by default — server admins can show it to anyone — so every
 subcommand and suggestion checks the member again in code before touching anything.
@@ -70,6 +71,8 @@ class ServerSettings(commands.Cog):
                                parent=settings_group)
     members = app_commands.Group(name="members", description="Members who may not use /imagine here",
                                  parent=settings_group)
+    styles = app_commands.Group(name="styles", description="Named styles members can add to their prompts",
+                                parent=settings_group)
 
     def __init__(self, bot: ImagineBot) -> None:
         self.bot = bot
@@ -292,3 +295,61 @@ class ServerSettings(commands.Cog):
     @app_commands.describe(member="The member")
     async def members_unblock(self, interaction: discord.Interaction, member: discord.User) -> None:
         await self._apply(interaction, lambda actor: self.service.unblock_member(actor, member.id))
+
+    # --- /settings styles, describe-model ---
+
+    @styles.command(name="add", description="A named style: text added to the prompt of members who pick it")
+    @app_commands.describe(name="What members pick it by (at most 100 characters)",
+                           text="What it adds to a prompt, e.g. watercolour, soft light (at most 300 characters)")
+    async def styles_add(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100],
+                         text: app_commands.Range[str, 1, 300]) -> None:
+        await self._apply(interaction, lambda actor: self.service.add_style(actor, name, text))
+
+    @styles.command(name="remove", description="Take a style off this server")
+    @app_commands.describe(name="A style of this server")
+    async def styles_remove(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 100]) -> None:
+        await self._apply(interaction, lambda actor: self.service.remove_style(actor, name))
+
+    @styles.command(name="list", description="This server's styles and the bot's default styles")
+    async def styles_list(self, interaction: discord.Interaction) -> None:
+        actor = await self._moderator(interaction)
+        if actor is None:
+            return
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        pages = render.styles_pages(await self.service.styles(actor))
+        await self._reply(interaction, pages[0])
+        for page in pages[1:]:
+            await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+    @styles_remove.autocomplete("name")
+    async def _suggest_style(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        """The server's styles whose name holds what was typed; nothing for members who may not change them."""
+        actor = actor_of(interaction, self.owner_ids)
+        if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
+            return []
+        try:
+            async with asyncio.timeout(imagine_commands.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
+                settings = await self.service.get(actor.guild_id)
+        except TimeoutError:
+            log.warning("style suggestions for /settings in guild %s gave up: the database is slow", actor.guild_id)
+            return []
+        needle = " ".join(current.split()).casefold()
+        return [app_commands.Choice(name=render.style_choice_name(style), value=style.name)
+                for style in settings.styles if needle in style.key][:MAX_CHOICES]
+
+    @settings_group.command(name="describe-model", description="The model /describe uses on this server")
+    @app_commands.describe(model="One of the bot's models that describe images (leave out: the bot's default)")
+    async def describe_model(self, interaction: discord.Interaction, model: str | None = None) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_describe_model(
+            actor, None if model is None else model_id(model)))
+
+    @describe_model.autocomplete("model")
+    async def _suggest_describe_model(self, interaction: discord.Interaction,
+                                      current: str) -> list[app_commands.Choice[str]]:
+        """The operator's DESCRIBE_MODELS holding what was typed; nothing for members who may not change them."""
+        actor = actor_of(interaction, self.owner_ids)
+        if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
+            return []
+        needle = current.strip().lower()
+        return [app_commands.Choice(name=model, value=model) for model in self.service.describe_models
+                if needle in model.lower() and len(model) <= MODEL_ID_LIMIT][:MAX_CHOICES]

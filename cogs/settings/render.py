@@ -13,15 +13,29 @@ import discord
 
 from bot.openroute.types import ImageModel
 from bot.policy.settings import Effective, SettingsChange
+from bot.policy.styles import MAX_STYLES, StyleListing
+from bot.records.guild import Style
 from cogs.imagine.render import code, model_label
-from cogs.settings.changes import change_sentences, daily, duration, money, reason_shown, term_shown
+from cogs.settings.changes import (
+    STYLE_TEXT_SHOWN,
+    change_sentences,
+    daily,
+    duration,
+    money,
+    reason_shown,
+    term_shown,
+)
+from cogs.usage.render import chunk
 
 EMBED_COLOUR = discord.Colour.blurple()
 DESCRIPTION_LIMIT = 3000  # of Discord's 4096, leaving room under the 6000 of the whole embed
+EMBED_LIMIT = 6000  # the whole embed: title, description, fields, footer
 FIELD_LIMIT = 1024
 MESSAGE_LIMIT = 2000
 LIST_SHOWN = 10  # items of a list shown in one line
 CHOICE_LIMIT = 100
+STYLES_SHOWN = 5  # style names in /settings show (all of them: /settings styles list)
+STYLE_NAME_SHOWN = 30  # characters of each
 
 INHERITED = " · *inherited from the bot's operator*"
 
@@ -94,8 +108,9 @@ def _model_line(model: str, effective: Effective, *, default_mark: bool = True) 
     return " · ".join(marks)
 
 
-def models_text(effective: Effective) -> str:
-    """The models part of /settings show: the allowed list with its marks, the default and age limits."""
+def models_text(effective: Effective, limit: int = DESCRIPTION_LIMIT) -> str:
+    """The models part of /settings show within `limit` characters: the allowed list with its marks, the default
+    and age limits."""
     if "allowed_models" not in effective.inherited:
         listed = [_model_line(m, effective) for m in effective.allowed_models]
     elif effective.allowed_models == ("*",):
@@ -109,7 +124,7 @@ def models_text(effective: Effective) -> str:
     if restricted:
         lines.append("**Age-restricted channels only:** " + joined(code(m) for m in restricted))
     # the list gives way to the lines after it, which are short and always shown
-    room = DESCRIPTION_LIMIT - sum(len(line) + 1 for line in lines)
+    room = limit - sum(len(line) + 1 for line in lines)
     head = f"**Allowed models**{_mark(effective, 'allowed_models')}"
     return "\n".join([head, clip_lines(listed, room - len(head) - 1), *lines])
 
@@ -127,8 +142,7 @@ def limits_text(effective: Effective) -> str:
 def settings_embed(effective: Effective) -> discord.Embed:
     """/settings show: the whole configuration of the server, with where each value comes from."""
     settings = effective.settings
-    embed = discord.Embed(title="Settings of this server", description=models_text(effective),
-                          colour=EMBED_COLOUR)
+    embed = discord.Embed(title="Settings of this server", colour=EMBED_COLOUR)
     channels = clip_lines([f"<#{c}>" for c in sorted(settings.channel_ids)], FIELD_LIMIT)
     roles = clip_lines([f"<@&{r}>" for r in sorted(settings.role_ids)], FIELD_LIMIT)
     embed.add_field(name="Channels", value=channels or "Every channel", inline=True)
@@ -147,8 +161,67 @@ def settings_embed(effective: Effective) -> discord.Embed:
     blocked = clip_lines([f"<@{b.user_id}>" + (f" — {reason_shown(b.reason)}" if b.reason.strip() else "")
                           for b in settings.blocked_members], FIELD_LIMIT)
     embed.add_field(name="Blocked members", value=blocked or "none", inline=False)
+    embed.add_field(name="Styles", value=styles_summary(effective), inline=False)
+    embed.add_field(name="Describe model", value=describe_model_text(effective), inline=False)
     embed.set_footer(text="Inherited values follow the bot's operator until this server sets its own.")
+    # the models take what the fields leave of the whole embed's limit
+    embed.description = models_text(effective, min(DESCRIPTION_LIMIT, EMBED_LIMIT - len(embed)))
     return embed
+
+
+def styles_summary(effective: Effective) -> str:
+    """The styles line of /settings show: the server's names and the operator's defaults offered here."""
+    own = [code(style.name, STYLE_NAME_SHOWN) for style in effective.settings.styles]
+    defaults = [code(style.name, STYLE_NAME_SHOWN) for style in effective.operator_styles]
+    lines = [f"{len(own)} of {MAX_STYLES}: {joined(own, shown=STYLES_SHOWN)}" if own else "none of its own"]
+    if defaults:
+        lines.append(f"and the bot's default{'s' if len(defaults) != 1 else ''} "
+                     f"{joined(defaults, shown=STYLES_SHOWN)}")
+    return "\n".join([*lines, "(/settings styles list)"])
+
+
+def describe_model_text(effective: Effective) -> str:
+    """What /describe uses here, and where that comes from."""
+    model, chosen = effective.describe_model, effective.settings.describe_model
+    if model is None:
+        return "none: the bot's operator set no models to describe images with"
+    if chosen is not None and chosen != model:
+        return f"{code(model)}{INHERITED} (this server chose {code(chosen)}, which the operator no longer offers)"
+    return f"{code(model)}{_mark(effective, 'describe_model')}"
+
+
+# --- /settings styles list -------------------------------------------------------------------------------
+
+STYLES_HELP = ("-# Members add a style to their prompt with the `style` option of /imagine and /blend: the model "
+               "reads the prompt, a comma, then the style's text.")
+
+
+def _style_line(style: Style, listing: StyleListing, *, default: bool = False) -> str:
+    marks = [f"- {code(style.name)} — {code(style.text, STYLE_TEXT_SHOWN)}"]
+    if default and listing.shadowed(style):
+        marks.append("replaced here by this server's style of that name")
+    elif style.key in listing.refused:
+        marks.append("⚠️ holds a term blocked here, so it is not offered")
+    return " · ".join(marks)
+
+
+def styles_pages(listing: StyleListing) -> list[str]:
+    """/settings styles list: the server's styles and the bot's defaults, each with its text, split into messages
+    within Discord's length limit."""
+    if listing.server:
+        lines = [f"**Styles of this server** · {len(listing.server)} of {MAX_STYLES}",
+                 *(_style_line(style, listing) for style in listing.server)]
+    else:
+        lines = ["This server has no styles of its own yet: add one with /settings styles add."]
+    if listing.defaults:
+        lines += ["**The bot's default styles**",
+                  *(_style_line(style, listing, default=True) for style in listing.defaults)]
+    return chunk([*lines, STYLES_HELP], MESSAGE_LIMIT)
+
+
+def style_choice_name(style: Style) -> str:
+    """A style as a suggestion shows it: `name — text`, within a choice's 100 characters."""
+    return f"{style.name} — {style.text}"[:CHOICE_LIMIT]
 
 
 # --- model suggestions -----------------------------------------------------------------------------------

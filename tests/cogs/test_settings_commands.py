@@ -21,7 +21,7 @@ from bot.jobs.service import ImagineService
 from bot.openroute.types import ImageModel, ModelPricing
 from bot.policy import Policy, PolicySettings
 from bot.policy.settings import SettingsService
-from bot.records.guild import GuildSettings
+from bot.records.guild import GuildSettings, Style
 from cogs.audit import post_audit
 from cogs.settings import ServerSettings
 
@@ -64,7 +64,8 @@ class MemoryGuildSettings:
 
 
 def make_cog(*saved: GuildSettings, operator_models: tuple[str, ...] = (),
-             cached: list[ImageModel] | None = MODELS) -> ServerSettings:
+             cached: list[ImageModel] | None = MODELS, styles: tuple[Style, ...] = (),
+             describe_models: tuple[str, ...] = ()) -> ServerSettings:
     async def models() -> list[ImageModel]:
         return MODELS
 
@@ -74,7 +75,8 @@ def make_cog(*saved: GuildSettings, operator_models: tuple[str, ...] = (),
     imagine.catalog.cached.return_value = cached
     bot = create_autospec(commands.Bot, instance=True)
     bot.services = SimpleNamespace(
-        guild_settings=SettingsService(MemoryGuildSettings(*saved), policy, models, clock=lambda: 1000.0),
+        guild_settings=SettingsService(MemoryGuildSettings(*saved), policy, models, styles=styles,
+                                       describe_models=describe_models, clock=lambda: 1000.0),
         imagine=imagine, settings=SimpleNamespace(owner_ids=frozenset(), allowed_models=operator_models))
     bot.get_partial_messageable.return_value = create_autospec(discord.PartialMessageable, instance=True,
                                                                spec_set=True)
@@ -105,7 +107,7 @@ def picked(kind: type, object_id: int) -> Any:
     return found
 
 
-async def run(cog: ServerSettings, name: str, it: Any, **options: Any) -> None:
+async def run(cog: ServerSettings, name: str, it: Any, /, **options: Any) -> None:
     """Invoke a subcommand's callback the way the command tree does once Discord allowed the call."""
     command = next(c for c in cog.walk_app_commands() if c.qualified_name == f"settings {name}")
     assert isinstance(command, app_commands.Command)
@@ -144,7 +146,8 @@ async def test_settings_is_one_server_only_group_hidden_from_members_without_man
         "show": [], "models": ["add", "age-restricted", "default", "remove"], "channels": ["add", "remove"],
         "roles": ["add", "remove"], "limits": ["concurrent", "cooldown", "daily", "max_count", "max_size"],
         "budget": ["monthly_usd"], "log-channel": ["channel"], "spoiler": ["enabled"],
-        "words": ["add", "list", "remove"], "members": ["block", "unblock"],
+        "words": ["add", "list", "remove"], "members": ["block", "unblock"], "styles": ["add", "list", "remove"],
+        "describe-model": ["model"],
     }
     limits = next(o for o in payload["options"] if o["name"] == "limits")
     assert not any(option["required"] for option in limits["options"])
@@ -162,6 +165,8 @@ EVERY_SUBCOMMAND = [
     ("channels add", {"channel": CHANNEL_30}), ("channels remove", {"channel": CHANNEL_30}),
     ("roles add", {"role": ROLE_40}), ("roles remove", {"role": ROLE_40}), ("limits", {"daily": 1}),
     ("budget", {"monthly_usd": 5.0}), ("log-channel", {"channel": LOG_77}), ("spoiler", {"enabled": True}),
+    ("styles add", {"name": "Noir", "text": "film noir"}), ("styles remove", {"name": "Ink"}), ("styles list", {}),
+    ("describe-model", {"model": "vision/one"}),
 ]
 
 
@@ -171,8 +176,9 @@ EVERY_SUBCOMMAND = [
 async def test_a_member_without_manage_server_is_refused_even_when_discord_let_the_command_through(
         name, options, permissions):
     before = GuildSettings(guild_id=GUILD, allowed_models=frozenset({"emu/png"}), channel_ids=frozenset({30}),
-                           role_ids=frozenset({40}), log_channel_id=LOG_CHANNEL)
-    cog = make_cog(before)
+                           role_ids=frozenset({40}), log_channel_id=LOG_CHANNEL,
+                           styles=(Style(name="Ink", text="ink"),))
+    cog = make_cog(before, describe_models=("vision/one",))
     it = interaction(permissions=permissions, user_id=MEMBER)
 
     await run(cog, name, it, **options)

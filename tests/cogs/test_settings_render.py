@@ -10,7 +10,7 @@ import discord
 
 from bot.openroute.types import ImageModel, ModelPricing
 from bot.policy.settings import Effective, SettingsChange
-from bot.records.guild import GuildSettings
+from bot.records.guild import BlockedMember, GuildSettings, Style
 from cogs.settings.render import (
     audit_channel,
     audit_line,
@@ -138,10 +138,17 @@ def test_a_model_id_from_outside_cannot_break_out_of_its_code_span():
 
 def test_huge_lists_stay_inside_discords_embed_limits():
     models = tuple(f"vendor/model-{n:03d}-with-a-rather-long-name" for n in range(300))
+    styles = tuple(Style(name=f"{n:02d}" + "n" * 98, text="t" * 300) for n in range(25))
     settings = GuildSettings(guild_id=GUILD, allowed_models=frozenset(models),
                              channel_ids=frozenset(range(10**17, 10**17 + 200)),
-                             role_ids=frozenset(range(10**18, 10**18 + 200)))
-    embed = settings_embed(effective(settings, allowed_models=models, inherited=frozenset()))
+                             role_ids=frozenset(range(10**18, 10**18 + 200)), styles=styles,
+                             describe_model="v/" + "x" * 98,
+                             age_restricted_models=frozenset(f"nsfw/{n:02d}" + "x" * 95 for n in range(20)),
+                             blocked_members=tuple(BlockedMember(user_id=10**18 + n, reason="r" * 300, blocked_by=1,
+                                                                 blocked_at=0.0) for n in range(50)))
+    embed = settings_embed(effective(settings, allowed_models=models, inherited=frozenset(),
+                                     operator_styles=tuple(Style(name="d" * 100, text="t") for _ in range(25)),
+                                     describe_model="v/" + "y" * 98))
 
     assert len(embed) <= 6000
     assert len(embed.description or "") <= 4096
