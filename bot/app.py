@@ -15,6 +15,7 @@ import yarl
 from bot.config import Settings
 from bot.discord_bot import ImagineBot, Services
 from bot.images.worker import ImageWorker
+from bot.jobs.describe import DescribeService
 from bot.jobs.engine import JobEngine
 from bot.jobs.generation import ImageGenerator
 from bot.jobs.inputs import InputFetcher, create_download_session
@@ -90,17 +91,20 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
                                          describe_models=settings.describe_models)
         inputs = InputFetcher(downloads, images, max_bytes=settings.input_max_bytes,
                               max_pixels=settings.input_max_pixels, timeout=settings.input_download_timeout)
+        ownership = JobOwnership(store.jobs, instance=settings.instance_name, max_running=settings.max_concurrent_jobs)
         imagine = ImagineService(store=store, engine=engine, generator=ImageGenerator(client, images),
                                  policy=policy, guilds=guild_settings, client=client, inputs=inputs, images=images,
                                  cost_estimate=settings.cost_estimate_usd, size_factor=settings.size_factor,
-                                 metrics=metrics,
-                                 ownership=JobOwnership(store.jobs, instance=settings.instance_name,
-                                                        max_running=settings.max_concurrent_jobs))
+                                 metrics=metrics, ownership=ownership)
+        # Describe shares the engine, the bot-wide slots and the accounting of image jobs
+        describe = DescribeService(store=store, engine=engine, policy=policy, guilds=guild_settings, client=client,
+                                   inputs=inputs, accounting=imagine.accounting, ownership=ownership,
+                                   cost_estimate=settings.cost_estimate_usd, metrics=metrics)
         usage = UsageService(store.usage, guild_settings, policy, images=images)
         edits = EditScheduler(min_interval=settings.edit_interval)
         stack.push_async_callback(edits.aclose)
         services = Services(settings=settings, store=store, imagine=imagine, edits=edits,
-                            guild_settings=guild_settings, usage=usage, metrics=metrics)
+                            guild_settings=guild_settings, usage=usage, describe=describe, metrics=metrics)
         bot = ImagineBot(services=services, shard_count=shard_count, shard_ids=settings.shard_ids)
         if started is not None:
             started(bot)

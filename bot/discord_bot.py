@@ -15,6 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.jobs.describe import DescribeService
 from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
 from bot.jobs.usage import UsageService
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.imagine", "cogs.settings", "cogs.usage")
+EXTENSIONS = ("cogs.imagine", "cogs.settings", "cogs.usage", "cogs.describe")
 INVITE_PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, send_messages_in_threads=True, attach_files=True, embed_links=True,
     read_message_history=True,
@@ -49,6 +50,7 @@ class Services:
     edits: EditScheduler
     guild_settings: SettingsService
     usage: UsageService
+    describe: DescribeService
     metrics: Metrics = field(default_factory=Metrics)
 
 

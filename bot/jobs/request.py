@@ -17,7 +17,11 @@ VARY_SUBTLE = "Make a subtle variation of this image: keep its subject, composit
 VARY_STRONG = ("Make a bold variation of this image: keep its subject, but change the composition, pose, lighting and "
                "details freely.")
 BLEND = "Combine these images into one coherent image."
-_INSTRUCTIONS = {JobKind.UPSCALE: UPSCALE, JobKind.VARY_SUBTLE: VARY_SUBTLE, JobKind.VARY_STRONG: VARY_STRONG}
+DESCRIBE = ("Write four different prompts an image generator could use to make a picture like this one. Each prompt is "
+            "one line of at most 60 words naming the subject, the setting, the style, the light and the colours. "
+            "Answer with the four prompts only, numbered 1. to 4., one per line.")
+_INSTRUCTIONS = {JobKind.UPSCALE: UPSCALE, JobKind.VARY_SUBTLE: VARY_SUBTLE, JobKind.VARY_STRONG: VARY_STRONG,
+                 JobKind.DESCRIBE: DESCRIBE}
 
 
 def model_prompt(spec: JobSpec) -> str:
