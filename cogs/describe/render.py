@@ -26,16 +26,17 @@ def header(spec: JobSpec, *, cost: Decimal | None = None, elapsed: float | None 
 
 def progress_content(spec: JobSpec, progress: Progress) -> str:
     """The reply while the model reads the image and writes: its text so far, quoted."""
+    top = header(spec)
     text = progress.model_text.strip()
     if progress.phase is Phase.QUEUED:
-        status = "Waiting for a free slot…"
-    elif not text:
-        status = "The model is looking at the image…"
-    else:
-        if len(text) > STREAMED_TEXT:
-            text = "…" + text[-(STREAMED_TEXT - 1):]
-        status = "\n".join(f"> {escape(line)}" if line.strip() else ">" for line in text.splitlines())
-    return f"{header(spec)}\n{status}"[:MESSAGE_LIMIT]
+        return f"{top}\nWaiting for a free slot…"
+    if not text:
+        return f"{top}\nThe model is looking at the image…"
+    quoted = "\n".join(f"> {escape(line)}" if line.strip() else ">" for line in text.splitlines())
+    room = min(STREAMED_TEXT, MESSAGE_LIMIT - len(top) - 1)
+    if len(quoted) > room:  # the latest text, which escaping may have made longer
+        quoted = "> …" + quoted[-(room - 3):]
+    return f"{top}\n{quoted}"
 
 
 def prompts_content(spec: JobSpec, description: Description) -> str:
