@@ -14,10 +14,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.formats import SUPPORTED_MIME_TYPES
 from bot.images.errors import ImageError
 from bot.jobs.errors import EngineClosed, InputImageError, QueueFull, TooManyJobs
-from bot.jobs.inputs import RemoteImage, declared_type
 from bot.jobs.ownership import HEARTBEAT_INTERVAL
 from bot.jobs.service import CancelOutcome, Submitted
 from bot.messages import explain
@@ -28,6 +26,8 @@ from bot.records.job import JobRecord
 from bot.records.spec import ResponseHandle
 from cogs.audit import post_audit
 from cogs.imagine import render
+from cogs.imagine.actions import ResultActions
+from cogs.imagine.attachments import editable_images, remote_image
 from cogs.imagine.presenter import Presenter, Target
 from cogs.imagine.views import DYNAMIC_ITEMS, EditPromptModal, tell_privately
 
@@ -37,24 +37,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PENDING_EDIT_TTL = 15 * 60
-GRID_NAME = "grid.png"
 MODEL_ID_LIMIT = 100  # Discord's limit for a suggested value; no image model's id is longer
 # What may be looked up before an answer that cannot be deferred (a modal, suggestions): Discord wants the
 # answer within 3 s of the interaction, which also has to reach the bot and the answer Discord.
 FIRST_ANSWER_LOOKUP = 2.0
 
 Submit = Callable[[ResponseHandle], Awaitable[Submitted]]
-
-
-def remote_image(attachment: discord.Attachment) -> RemoteImage:
-    return RemoteImage(url=attachment.url, filename=attachment.filename, content_type=attachment.content_type,
-                       size=attachment.size)
-
-
-def editable_images(message: discord.Message | None) -> list[discord.Attachment]:
-    """The attachments of a message that can be edited: PNG, JPEG or WebP (or untyped), never our grid."""
-    return [a for a in (message.attachments if message else [])
-            if a.filename != GRID_NAME and declared_type(a.content_type) in (*SUPPORTED_MIME_TYPES, "")]
 
 
 def model_choices(models: Iterable[ImageModel], current: str) -> list[app_commands.Choice[str]]:
@@ -102,6 +90,7 @@ class Imagine(commands.Cog):
         self.service = bot.services.imagine
         self.owner_ids = bot.services.settings.owner_ids
         self.presenter = Presenter(bot, self.service, bot.services.edits)
+        self.actions = ResultActions(self)
         self._pending_edits: dict[str, tuple[float, int, discord.Attachment]] = {}
         self._tasks: set[asyncio.Task[None]] = set()  # background work, referenced until it ends
         self.edit_menu = app_commands.ContextMenu(name="Edit image", callback=self.edit_image_menu)
@@ -241,8 +230,10 @@ class Imagine(commands.Cog):
     def actor(self, interaction: discord.Interaction) -> Actor:
         return actor_of(interaction, self.owner_ids)
 
-    async def start_job(self, interaction: discord.Interaction, received: float, submit: Submit) -> None:
-        """Submit through `submit` and follow the job to the end in the original response (already deferred)."""
+    async def start_job(self, interaction: discord.Interaction, received: float, submit: Submit, *,
+                        source_url: str | None = None) -> None:
+        """Submit through `submit` and follow the job to the end in the original response (already deferred).
+        `source_url`: the result message an Upscale, Vary or Remix came from (its result links to it)."""
         handle = ResponseHandle(application_id=interaction.application_id, interaction_token=interaction.token,
                                 interaction_created_at=time.time() - (time.monotonic() - received))
         try:
@@ -268,7 +259,8 @@ class Imagine(commands.Cog):
             await tell_privately(interaction, f"⚠️ {render.error_text(exc)}")
             return
         interaction.extras["job_id"] = submitted.record.id
-        await self.presenter.follow(Target(interaction=interaction, received_at=received), submitted)
+        await self.presenter.follow(Target(interaction=interaction, received_at=received, source_url=source_url),
+                                    submitted)
 
     # --- buttons ---
 
@@ -278,6 +270,9 @@ class Imagine(commands.Cog):
         whose first answer must be its form."""
         if action == "edit":
             await self.open_edit_modal(interaction, job_id)
+            return
+        if action == "remix":
+            await self.actions.open_remix(interaction, job_id)
             return
         received = time.monotonic()
         # Regenerate answers with a new message (public, as its result will be); the others with none

@@ -48,6 +48,7 @@ class Target:
     received_at: float
     message: discord.Message | None = None
     via_channel: bool = False
+    source_url: str | None = None  # the result an Upscale, Vary or Remix came from
 
     def token_usable(self) -> bool:
         return time.monotonic() - self.received_at < TOKEN_LIFETIME - TOKEN_SAFETY
@@ -179,8 +180,10 @@ class Presenter:
                 embed = discord.Embed(colour=discord.Colour.blurple())
                 embed.set_image(url="attachment://grid.png")
                 embeds.append(embed)
-            return {"content": render.final_content(spec, output, render.fit_notes(package.fit)),
-                    "attachments": files, "embeds": embeds, "view": result_view(record.id)}
+            return {"content": render.final_content(spec, output, render.fit_notes(package.fit),
+                                                    source_url=target.source_url),
+                    "attachments": files, "embeds": embeds,
+                    "view": result_view(record.id, images=len(package.fit.images), upscale_to=submitted.upscale_to)}
         if job.state is JobState.CANCELLED:
             return {"content": render.cancelled_content(spec), "view": failure_view(record.id, retryable=True)}
         error = job.error if job.error is not None else RuntimeError("job ended without a result")

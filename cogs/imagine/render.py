@@ -17,7 +17,7 @@ from bot.jobs.progress import Phase, Progress, estimate_fraction
 from bot.messages import explain, quote
 from bot.openroute.errors import OpenRouteError
 from bot.openroute.types import ImageModel
-from bot.records.spec import JobSpec
+from bot.records.spec import JobKind, JobSpec
 
 PROMPT_ECHO_LIMIT = 1200
 PROMPT_HEADER_LIMIT = 300
@@ -251,18 +251,37 @@ def fit_notes(fit: FitResult) -> list[str]:
     return notes
 
 
-def final_content(spec: JobSpec, output: GenerationOutput, notes: Sequence[str] = ()) -> str:
+def final_content(spec: JobSpec, output: GenerationOutput, notes: Sequence[str] = (), *,
+                  source_url: str | None = None) -> str:
     meta = [describe_options(spec), format_elapsed(output.elapsed)]
     cost = format_cost(output.cost)
     if cost:
         meta.append(cost)
     meta.append(f"by <@{spec.requester_id}>")
-    lines = [f"**{echo_prompt(spec.prompt)}**", "-# " + " · ".join(meta)]
+    title = echo_prompt(spec.prompt) if spec.prompt else f"A blend of {len(spec.inputs)} images"
+    lines = [f"**{title}**", "-# " + " · ".join(meta)]
+    origin = origin_line(spec, source_url)
+    if origin:
+        lines.append(f"-# {origin}")
     if output.failures:
         lines.append(f"-# {len(output.failures)} of {output.requested} images failed: "
                      f"{error_text(output.failures[0])}")
     lines.extend(f"-# {note}" for note in notes)
     return "\n".join(lines)[:MESSAGE_LIMIT]
+
+
+def origin_line(spec: JobSpec, source_url: str | None) -> str:
+    """What a toolkit result was made from ("Upscaled from image 2 of the original", with a link), and its style."""
+    original = f"[the original]({source_url})" if source_url else "the original"
+    made = {
+        JobKind.UPSCALE: f"Upscaled to {spec.image_size} from image {spec.source_image} of {original}",
+        JobKind.VARY_SUBTLE: f"A subtle variation of image {spec.source_image} of {original}",
+        JobKind.VARY_STRONG: f"A bold variation of image {spec.source_image} of {original}",
+        JobKind.REMIX: f"A remix of {original}",
+        JobKind.BLEND: f"A blend of {len(spec.inputs)} images",
+    }.get(spec.kind, "")
+    style = f"Style: {code(spec.style)}" if spec.style else ""
+    return " · ".join(part for part in (made, style) if part)
 
 
 def interrupted_content(spec: JobSpec) -> str:

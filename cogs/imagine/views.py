@@ -96,7 +96,55 @@ class CancelButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button], templa
     action, label, emoji = "cancel", "Cancel", "✖️"
 
 
-DYNAMIC_ITEMS = (RegenerateButton, EditButton, DeleteButton, CancelButton)
+class RemixButton(_JobButton, discord.ui.DynamicItem[discord.ui.Button], template=_template("remix")):
+    action, label, emoji = "remix", "Remix", "🎛️"
+
+
+class _ImageButton:
+    """What the per-image buttons share: the job id and the image's number (from 1) live in `custom_id`."""
+
+    action: str
+
+    def __init__(self, job_id: int, image: int, *, label: str, emoji: str | None = None) -> None:
+        super().__init__(discord.ui.Button(  # type: ignore[call-arg]
+            label=label, emoji=emoji, style=discord.ButtonStyle.secondary,
+            custom_id=f"imagine:{self.action}:{job_id}:{image}"))
+        self.job_id = job_id
+        self.image = image
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
+                             match: re.Match[str]) -> Any:
+        return cls(int(match["job"]), int(match["image"]), label=item.label or "")
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        interaction.extras["job_id"] = self.job_id
+        try:
+            await _cog(interaction).actions.press_image(interaction, self.action, self.job_id, self.image)
+        except Exception as exc:
+            log.error("%s button of job %d failed for user %s", self.action, self.job_id, interaction.user.id,
+                      exc_info=exc)
+            await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+
+
+def _image_template(action: str) -> str:
+    return rf"imagine:{action}:(?P<job>[0-9]{{1,40}}):(?P<image>[1-9])"
+
+
+class UpscaleButton(_ImageButton, discord.ui.DynamicItem[discord.ui.Button], template=_image_template("up")):
+    action = "up"
+
+
+class VarySubtleButton(_ImageButton, discord.ui.DynamicItem[discord.ui.Button], template=_image_template("vary")):
+    action = "vary"
+
+
+class VaryStrongButton(_ImageButton, discord.ui.DynamicItem[discord.ui.Button], template=_image_template("varyb")):
+    action = "varyb"
+
+
+DYNAMIC_ITEMS = (RegenerateButton, EditButton, DeleteButton, CancelButton, RemixButton, UpscaleButton,
+                 VarySubtleButton, VaryStrongButton)
 
 
 def running_view(job_id: int) -> discord.ui.View:
@@ -105,12 +153,28 @@ def running_view(job_id: int) -> discord.ui.View:
     return view
 
 
-def result_view(job_id: int) -> discord.ui.View:
+def result_view(job_id: int, *, images: int = 1, upscale_to: str | None = None) -> discord.ui.View:
+    """Regenerate, Edit, Remix and Delete; then per image: with several, a row of Upscale (`U1` ...) where a
+    larger size exists and a row of strong variations (`V1` ...); with one, Upscale and both variations."""
     view = discord.ui.View(timeout=None)
-    view.add_item(RegenerateButton(job_id))
-    view.add_item(EditButton(job_id))
-    view.add_item(DeleteButton(job_id))
+    for button in (RegenerateButton(job_id), EditButton(job_id), RemixButton(job_id), DeleteButton(job_id)):
+        view.add_item(button)
+    if images == 1:
+        if upscale_to is not None:
+            view.add_item(_row(UpscaleButton(job_id, 1, label=f"Upscale to {upscale_to}", emoji="🔍"), 1))
+        view.add_item(_row(VarySubtleButton(job_id, 1, label="Vary (subtle)", emoji="🪄"), 1))
+        view.add_item(_row(VaryStrongButton(job_id, 1, label="Vary (strong)", emoji="🌀"), 1))
+        return view
+    for number in range(1, min(images, 5) + 1):
+        if upscale_to is not None:
+            view.add_item(_row(UpscaleButton(job_id, number, label=f"U{number}"), 1))
+        view.add_item(_row(VaryStrongButton(job_id, number, label=f"V{number}"), 2))
     return view
+
+
+def _row(item: discord.ui.DynamicItem[discord.ui.Button], row: int) -> discord.ui.DynamicItem[discord.ui.Button]:
+    item.row = row
+    return item
 
 
 def failure_view(job_id: int, retryable: bool) -> discord.ui.View:
@@ -122,6 +186,7 @@ def failure_view(job_id: int, retryable: bool) -> discord.ui.View:
 
 
 EditSubmitted = Callable[[discord.Interaction, str, int], Awaitable[None]]
+RemixSubmitted = Callable[[discord.Interaction, str], Awaitable[None]]
 
 
 def image_number(typed: str, count: int) -> int | None:
@@ -162,4 +227,23 @@ class EditPromptModal(discord.ui.Modal):
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("edit modal failed for user %s", interaction.user.id, exc_info=error)
+        await tell_privately(interaction, f"⚠️ {error_text(error)}")
+
+
+class RemixModal(discord.ui.Modal):
+    """The result's prompt, prefilled, to edit: the edited prompt is drawn from text with the same options."""
+
+    def __init__(self, *, on_submit_cb: RemixSubmitted, prompt: str = "") -> None:
+        super().__init__(title="Remix", timeout=EDIT_MODAL_TIMEOUT)
+        self._callback = on_submit_cb
+        self.prompt: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label="Prompt", style=discord.TextStyle.paragraph, max_length=1000, default=prompt[:1000] or None,
+            placeholder="a fox in the snow, at night")
+        self.add_item(self.prompt)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await self._callback(interaction, self.prompt.value)
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
+        log.error("remix modal failed for user %s", interaction.user.id, exc_info=error)
         await tell_privately(interaction, f"⚠️ {error_text(error)}")

@@ -28,6 +28,10 @@ from cogs.imagine.views import (
     EditButton,
     EditPromptModal,
     RegenerateButton,
+    RemixButton,
+    UpscaleButton,
+    VaryStrongButton,
+    VarySubtleButton,
     failure_view,
     result_view,
     running_view,
@@ -132,12 +136,35 @@ def test_a_running_job_offers_only_cancel() -> None:
     assert view.timeout is None  # persistent: still works hours later
 
 
-def test_a_result_offers_regenerate_edit_and_delete() -> None:
-    view = result_view(JOB_ID)
+def test_a_single_image_offers_its_actions_and_one_upscale_naming_the_size() -> None:
+    view = result_view(JOB_ID, images=1, upscale_to="2K")
 
-    assert custom_ids(view) == [f"imagine:regen:{JOB_ID}", f"imagine:edit:{JOB_ID}", f"imagine:delete:{JOB_ID}"]
-    assert labels(view) == ["Regenerate", "Edit", "Delete"]
+    assert custom_ids(view) == [f"imagine:regen:{JOB_ID}", f"imagine:edit:{JOB_ID}", f"imagine:remix:{JOB_ID}",
+                                f"imagine:delete:{JOB_ID}", f"imagine:up:{JOB_ID}:1", f"imagine:vary:{JOB_ID}:1",
+                                f"imagine:varyb:{JOB_ID}:1"]
+    assert labels(view) == ["Regenerate", "Edit", "Remix", "Delete", "Upscale to 2K", "Vary (subtle)",
+                            "Vary (strong)"]
     assert view.timeout is None
+
+
+def test_several_images_get_a_row_of_upscales_and_a_row_of_variations_numbered_like_the_grid() -> None:
+    view = result_view(JOB_ID, images=4, upscale_to="4K")
+
+    rows: dict[int, list[str]] = {}
+    for item in view.children:
+        rows.setdefault(item.row or 0, []).append(item.item.label)  # type: ignore[attr-defined]
+    assert rows == {0: ["Regenerate", "Edit", "Remix", "Delete"], 1: ["U1", "U2", "U3", "U4"],
+                    2: ["V1", "V2", "V3", "V4"]}
+    assert f"imagine:up:{JOB_ID}:2" in custom_ids(view)
+    assert f"imagine:varyb:{JOB_ID}:4" in custom_ids(view)
+
+
+@pytest.mark.parametrize("images", [1, 3])
+def test_no_upscale_is_offered_where_no_larger_size_exists(images: int) -> None:
+    ids = custom_ids(result_view(JOB_ID, images=images, upscale_to=None))
+
+    assert not any(custom_id.startswith("imagine:up:") for custom_id in ids)
+    assert any(custom_id.startswith("imagine:vary") for custom_id in ids)
 
 
 def test_a_retryable_failure_offers_retry_and_delete() -> None:
@@ -155,7 +182,7 @@ def test_a_failure_that_retrying_cannot_fix_offers_only_delete() -> None:
 
 
 def test_delete_looks_dangerous_and_the_others_do_not() -> None:
-    styles = {item.custom_id: item.item.style for item in result_view(JOB_ID).children}  # type: ignore[attr-defined]
+    styles = {item.custom_id: item.item.style for item in result_view(JOB_ID, upscale_to="2K").children}  # type: ignore[attr-defined]
 
     assert styles[f"imagine:delete:{JOB_ID}"] is discord.ButtonStyle.danger
     assert styles[f"imagine:regen:{JOB_ID}"] is discord.ButtonStyle.secondary
@@ -165,7 +192,8 @@ def test_delete_looks_dangerous_and_the_others_do_not() -> None:
 
 @pytest.mark.parametrize(
     ("button_type", "action"),
-    [(RegenerateButton, "regen"), (EditButton, "edit"), (DeleteButton, "delete"), (CancelButton, "cancel")],
+    [(RegenerateButton, "regen"), (EditButton, "edit"), (DeleteButton, "delete"), (CancelButton, "cancel"),
+     (RemixButton, "remix")],
 )
 @pytest.mark.parametrize("job_id", [1, JOB_ID, HUGE_ID])
 async def test_a_pressed_button_hands_its_action_and_job_id_to_the_cog(button_type: type[Any], action: str,
@@ -182,18 +210,50 @@ async def test_a_pressed_button_hands_its_action_and_job_id_to_the_cog(button_ty
     assert interaction.extras["job_id"] == job_id  # so an error logged for this press names the job
 
 
+def own_custom_id(button_type: type[Any]) -> str:
+    if button_type in IMAGE_BUTTONS:
+        return button_type(JOB_ID, 2, label="x").custom_id
+    return button_type(JOB_ID).custom_id
+
+
+IMAGE_BUTTONS = (UpscaleButton, VarySubtleButton, VaryStrongButton)
+
+
 def test_each_template_claims_only_its_own_action() -> None:
     for button_type in DYNAMIC_ITEMS:
         template: re.Pattern[str] = button_type.__discord_ui_compiled_template__
-        own = button_type(JOB_ID).custom_id
-        assert template.fullmatch(own) is not None
+        assert template.fullmatch(own_custom_id(button_type)) is not None
         for other_type in DYNAMIC_ITEMS:
             if other_type is not button_type:
-                assert template.fullmatch(other_type(JOB_ID).custom_id) is None
+                assert template.fullmatch(own_custom_id(other_type)) is None
+
+
+class RecordingActions:
+    def __init__(self) -> None:
+        self.presses: list[tuple[str, int, int]] = []
+
+    async def press_image(self, interaction: FakeInteraction, action: str, job_id: int, image: int) -> None:
+        self.presses.append((action, job_id, image))
+
+
+@pytest.mark.parametrize(("button_type", "action"),
+                         [(UpscaleButton, "up"), (VarySubtleButton, "vary"), (VaryStrongButton, "varyb")])
+@pytest.mark.parametrize("job_id", [1, HUGE_ID])
+async def test_a_pressed_image_button_hands_its_job_and_image_number_to_the_cog(
+        button_type: type[Any], action: str, job_id: int) -> None:
+    cog = RecordingCog()
+    cog.actions = RecordingActions()  # type: ignore[attr-defined]
+    interaction = FakeInteraction(cog)
+
+    await press(button_type, f"imagine:{action}:{job_id}:3", interaction)
+
+    assert cog.actions.presses == [(action, job_id, 3)]  # type: ignore[attr-defined]
+    assert interaction.extras["job_id"] == job_id
 
 
 @pytest.mark.parametrize("custom_id", ["imagine:regen:", "imagine:regen:12a", "imagine:regen:-5",
-                                       "imagine:regen:12:extra", "other:regen:12"])
+                                       "imagine:regen:12:extra", "other:regen:12", "imagine:up:12",
+                                       "imagine:up:12:0", "imagine:vary:12:10", "imagine:varyb:12:x"])
 def test_a_malformed_custom_id_matches_no_button(custom_id: str) -> None:
     assert all(button_type.__discord_ui_compiled_template__.fullmatch(custom_id) is None
                for button_type in DYNAMIC_ITEMS)

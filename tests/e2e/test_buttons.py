@@ -115,5 +115,5 @@ async def test_retry_after_a_failed_job_runs_it_again_and_delivers_the_image(bot
     assert len(files) == 1
     assert decoded(files[0][1]) == decoded(emulator.sent_images[-1].data)
     assert [body["model"] for body in chat_bodies(emulator)] == ["emu/flaky", "emu/flaky"]
-    assert {"imagine:regen", "imagine:edit", "imagine:delete"} == {
-        cid.rsplit(":", 1)[0] for cid in result.custom_ids()}
+    assert {"regen", "edit", "remix", "delete", "up", "vary", "varyb"} == {
+        cid.split(":")[1] for cid in result.custom_ids()}

@@ -58,8 +58,8 @@ def every_text(fake: FakeDiscord) -> str:
 
 
 def button_kinds(message: Any) -> set[str]:
-    """`imagine:regen`, `imagine:delete`, ... — the custom_ids without their job id."""
-    return {cid.rsplit(":", 1)[0] for cid in message.custom_ids()}
+    """`imagine:regen`, `imagine:delete`, ... — the custom_ids without their job id (and image number)."""
+    return {":".join(cid.split(":")[:2]) for cid in message.custom_ids()}
 
 
 # model id → (patterns the final message must match, whether a Retry button belongs there)

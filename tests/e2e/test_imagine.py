@@ -26,8 +26,8 @@ async def test_imagine_acks_at_once_shows_progress_and_attaches_the_emulators_pn
     assert final.mention_everyone is False
     progress = [r.content for r in final.revisions]
     assert any("Waiting for the model" in text or "Queued" in text for text in progress)
-    assert {"imagine:regen", "imagine:edit", "imagine:delete"} == {
-        cid.rsplit(":", 1)[0] for cid in final.custom_ids()}
+    assert {"regen", "edit", "remix", "delete", "up", "vary", "varyb"} == {
+        cid.split(":")[1] for cid in final.custom_ids()}
     assert discord_fake.rate_limited == []
 
 
