@@ -235,7 +235,7 @@ class Presenter:
         for record in records:
             spec, handle = record.spec, record.handle
             content = render.interrupted_content(spec)
-            view = failure_view(record.id, retryable=True)
+            view = failure_view(record.id, retryable=render.retry_after_restart(spec))
             try:
                 issued = handle.interaction_created_at or record.created_at
                 if handle.interaction_token and handle.application_id and \

@@ -285,8 +285,16 @@ def origin_line(spec: JobSpec, source_url: str | None) -> str:
 
 
 def interrupted_content(spec: JobSpec) -> str:
+    if spec.kind is JobKind.DESCRIBE:  # its prompts come from a new describe, not from a retry
+        return "your describe was interrupted because the bot restarted. Run /describe (or Describe image) again."
     return (f"your image for **{echo_prompt(spec.prompt, 200)}** was interrupted because the bot restarted. "
             "Press Retry to run it again.")
+
+
+def retry_after_restart(spec: JobSpec) -> bool:
+    """Whether a job cut off by a restart is offered again with a Retry button (a describe is not: /imagine
+    cannot run it)."""
+    return spec.kind is not JobKind.DESCRIBE
 
 
 def input_refusal(error: BaseException) -> str:

@@ -271,3 +271,21 @@ async def test_a_describe_at_the_daily_image_limit_is_still_allowed_its_prompts_
     assert chat_models(emulator) == ["emu/png", VISION]
     assert await bot.services.store.usage.everywhere(since=0) == UsageTotals(
         jobs=2, images=1, cost=Decimal("0.039") + COST)
+
+
+async def test_a_describe_cut_off_by_a_restart_is_reported_without_a_retry(runner, discord_fake, emulator):
+    bot = await start(runner, DESCRIBE_MODELS=MODELS)
+    it = await describe(discord_fake, discord_fake.upload_attachment("photo.png", picture(), "image/png"),
+                        model="emu/describe-hold")
+    await emulator.wait_held(1)
+
+    await runner.stop()  # the request was under way: it may have been paid
+    bot = await runner.start()
+
+    told = await discord_fake.wait_for(
+        lambda: it.original if it.original is not None and "interrupted" in it.original.content else None)
+    assert "Your describe was interrupted because the bot restarted." in told.content
+    assert "/describe" in told.content
+    assert not any(cid.startswith("imagine:regen:") for cid in told.custom_ids())  # nothing to retry as an image
+    reserved = await bot.services.store.usage.everywhere(since=0)
+    assert (reserved.jobs, reserved.images, reserved.cost) == (1, 0, Decimal("0.04"))  # kept: COST_ESTIMATE_USD
