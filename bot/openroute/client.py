@@ -95,6 +95,31 @@ class OpenRouteClient:
         any other `OpenRouteError`. `on_event` sees every stream event (it may be async).
         """
         started = self._clock()
+        state, images, finished = await self._follow(request, modalities, stream, on_event)
+        if not images:
+            said = state.text.strip() or state.refusal.strip()
+            error = NoImageReturned(
+                f"the model finished without an image (finish reason {finished.finish_reason!r})",
+                text=said, finish_reason=finished.finish_reason,
+                cost=finished.usage.cost if finished.usage else None)
+            self._http.count_error(error)
+            raise error
+        return self._result(request, state, images, finished, started)
+
+    async def generate_text(self, request: GenerationRequest, *,
+                            on_event: EventCallback | None = None) -> GenerationResult:
+        """Run one request answered in text (a model that reads the request's images and writes about them),
+        streamed, to the end: the result's `text` is what the model wrote and its `images` are empty (an image
+        it sent anyway is dropped). `on_event` sees every stream event, the text deltas as they arrive. Raises
+        `OpenRouteError` as `generate` does, except that an answer without an image is what is asked for."""
+        started = self._clock()
+        state, _, finished = await self._follow(request, ["text"], True, on_event)
+        return self._result(request, state, [], finished, started)
+
+    async def _follow(self, request: GenerationRequest, modalities: list[str] | None, stream: bool,
+                      on_event: EventCallback | None) -> tuple[StreamState, list[GeneratedImage], Finished]:
+        """One request's events to the end, each handed to `on_event`: what the answer said, its images and how
+        it finished."""
         state = StreamState()
         images: list[GeneratedImage] = []
         finished: Finished | None = None
@@ -109,37 +134,11 @@ class OpenRouteClient:
                 elif isinstance(event, Finished):
                     finished = event
         assert finished is not None  # _events always ends with Finished or raises
-        if not images:
-            said = state.text.strip() or state.refusal.strip()
-            error = NoImageReturned(
-                f"the model finished without an image (finish reason {finished.finish_reason!r})",
-                text=said, finish_reason=finished.finish_reason,
-                cost=finished.usage.cost if finished.usage else None)
-            self._http.count_error(error)
-            raise error
-        return GenerationResult(images=tuple(images), text=state.text, finish_reason=finished.finish_reason,
-                                usage=finished.usage, generation_id=finished.generation_id,
-                                model=finished.model or request.model, elapsed=self._clock() - started)
+        return state, images, finished
 
-    async def generate_text(self, request: GenerationRequest, *,
-                            on_event: EventCallback | None = None) -> GenerationResult:
-        """Run one request answered in text (a model that reads the request's images and writes about them),
-        streamed, to the end: the result's `text` is what the model wrote and its `images` are empty (an image
-        it sent anyway is dropped). `on_event` sees every stream event, the text deltas as they arrive. Raises
-        `OpenRouteError` as `generate` does, except that an answer without an image is what is asked for."""
-        started = self._clock()
-        state = StreamState()
-        finished: Finished | None = None
-        async with aclosing(self._events(request, ["text"], True, state)) as events:
-            async for event in events:
-                if on_event is not None:
-                    outcome = on_event(event)
-                    if inspect.isawaitable(outcome):
-                        await outcome
-                if isinstance(event, Finished):
-                    finished = event
-        assert finished is not None  # _events always ends with Finished or raises
-        return GenerationResult(images=(), text=state.text, finish_reason=finished.finish_reason,
+    def _result(self, request: GenerationRequest, state: StreamState, images: list[GeneratedImage],
+                finished: Finished, started: float) -> GenerationResult:
+        return GenerationResult(images=tuple(images), text=state.text, finish_reason=finished.finish_reason,
                                 usage=finished.usage, generation_id=finished.generation_id,
                                 model=finished.model or request.model, elapsed=self._clock() - started)
 
