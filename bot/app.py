@@ -18,6 +18,7 @@ from bot.images.worker import ImageWorker
 from bot.jobs.describe import DescribeService
 from bot.jobs.engine import JobEngine
 from bot.jobs.generation import ImageGenerator
+from bot.jobs.history import HistoryService
 from bot.jobs.inputs import InputFetcher, create_download_session
 from bot.jobs.ownership import JobOwnership
 from bot.jobs.service import ImagineService
@@ -104,7 +105,8 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         edits = EditScheduler(min_interval=settings.edit_interval)
         stack.push_async_callback(edits.aclose)
         services = Services(settings=settings, store=store, imagine=imagine, edits=edits,
-                            guild_settings=guild_settings, usage=usage, describe=describe, metrics=metrics)
+                            guild_settings=guild_settings, usage=usage, describe=describe,
+                            history=HistoryService(store.jobs), metrics=metrics)
         bot = ImagineBot(services=services, shard_count=shard_count, shard_ids=settings.shard_ids)
         if started is not None:
             started(bot)

@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.jobs.describe import DescribeService
+from bot.jobs.history import HistoryService
 from bot.jobs.service import ImagineService
 from bot.jobs.throttle import EditScheduler
 from bot.jobs.usage import UsageService
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTENSIONS = ("cogs.imagine", "cogs.settings", "cogs.usage", "cogs.describe")
+EXTENSIONS = ("cogs.imagine", "cogs.settings", "cogs.usage", "cogs.describe", "cogs.history")
 INVITE_PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, send_messages_in_threads=True, attach_files=True, embed_links=True,
     read_message_history=True,
@@ -51,6 +52,7 @@ class Services:
     guild_settings: SettingsService
     usage: UsageService
     describe: DescribeService
+    history: HistoryService
     metrics: Metrics = field(default_factory=Metrics)
 
 

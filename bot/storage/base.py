@@ -29,6 +29,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from bot.records.guild import GuildModels, GuildSettings
+from bot.records.history import HistoryCursor, HistoryPage
 from bot.records.job import FINISHED_STATUSES, JobRecord, JobStatus
 from bot.records.ledger import Answer, LedgerEntry
 from bot.records.quota import Quota
@@ -88,6 +89,13 @@ class JobRepository(Protocol):
 
     async def shown_in(self, message_id: int) -> JobRecord | None:
         """The job whose result message (`set_result_message`) is this message, or None."""
+        ...
+
+    async def results(self, requester_id: int, *, guild_id: int | None, limit: int,
+                      older_than: HistoryCursor | None = None, newer_than: HistoryCursor | None = None) -> HistoryPage:
+        """A page of the requester's results in one place (`guild_id` None: their DM jobs), newest first: SUCCEEDED
+        jobs with a result message, describes left out; the `limit` newest, or those just older or newer than a
+        job's (created_at, id) (the newest page when too few remain), with the total and the page's position."""
         ...
 
     async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,

@@ -108,7 +108,8 @@ async def store():
 
 def make_bot(settings: Settings, store) -> ImagineBot:
     services = Services(settings=settings, store=store, imagine=MagicMock(), edits=MagicMock(),
-                        guild_settings=MagicMock(), usage=MagicMock(), describe=MagicMock())
+                        guild_settings=MagicMock(), usage=MagicMock(), describe=MagicMock(),
+                        history=MagicMock())
     bot = ImagineBot(services=services)
     bot._connection.application_id = 4242
 

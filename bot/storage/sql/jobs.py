@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from bot.records.history import HistoryCursor, HistoryPage
 from bot.records.job import JobRecord, JobStatus
 from bot.records.quota import Quota
 from bot.records.spec import InputRef, JobKind, JobSpec, ResponseHandle
@@ -23,6 +24,7 @@ from bot.storage.base import (
 )
 from bot.storage.sql.counting import _UNFINISHED_SQL
 from bot.storage.sql.database import Database, Row, Session
+from bot.storage.sql.history import results_page
 from bot.storage.sql.ledger import close_open_requests, open_requests, settle_as_one
 from bot.storage.sql.quota import check_quota
 
@@ -168,6 +170,13 @@ class SqlJobRepository:
             rows = await db.fetch(_SELECT_JOBS + " WHERE result_message_id = ? ORDER BY id DESC LIMIT 1",
                                   (message_id,))
             return (await _records(db, rows))[0] if rows else None
+
+    async def results(self, requester_id: int, *, guild_id: int | None, limit: int,
+                      older_than: HistoryCursor | None = None, newer_than: HistoryCursor | None = None) -> HistoryPage:
+        """A page of the requester's results in one place (bot.storage.sql.history), read in one snapshot."""
+        async with self._db.snapshot() as db:
+            return await results_page(db, requester_id, guild_id=guild_id, limit=limit, older_than=older_than,
+                                      newer_than=newer_than)
 
     async def claim_running(self, job_id: int, *, started_at: float, max_running: int | None,
                             stale_after: float | None = None) -> bool | None:
