@@ -18,13 +18,19 @@ MAX_STYLE_NAME = 100  # Discord's limit for a suggestion's value
 MAX_STYLE_TEXT = 300  # a style colours a prompt; it does not replace it (the prompt limit counts both)
 
 
+def _one_line(typed: str, *, part: str, limit: int, missing: str) -> str:
+    """Typed text on one line, single-spaced, present and within `limit` characters."""
+    value = " ".join(typed.split())
+    if not value:
+        raise PolicyRefusal(missing)
+    if len(value) > limit:
+        raise PolicyRefusal(f"A style's {part} has at most {limit} characters; this one has {len(value)}.")
+    return value
+
+
 def style_name(typed: str) -> str:
     """A style's name as kept: on one line, single-spaced; a `PolicyRefusal` saying what is wrong otherwise."""
-    name = " ".join(typed.split())
-    if not name:
-        raise PolicyRefusal("Give the style a name.")
-    if len(name) > MAX_STYLE_NAME:
-        raise PolicyRefusal(f"A style's name has at most {MAX_STYLE_NAME} characters; this one has {len(name)}.")
+    name = _one_line(typed, part="name", limit=MAX_STYLE_NAME, missing="Give the style a name.")
     if "`" in name or not name.isprintable():
         raise PolicyRefusal("A style's name cannot contain backticks or invisible characters.")
     return name
@@ -32,11 +38,8 @@ def style_name(typed: str) -> str:
 
 def style_text(typed: str) -> str:
     """A style's text as kept: on one line, single-spaced; a `PolicyRefusal` saying what is wrong otherwise."""
-    text = " ".join(typed.split())
-    if not text:
-        raise PolicyRefusal("Give the style's text: what it adds to a prompt, e.g. `watercolour, soft light`.")
-    if len(text) > MAX_STYLE_TEXT:
-        raise PolicyRefusal(f"A style's text has at most {MAX_STYLE_TEXT} characters; this one has {len(text)}.")
+    text = _one_line(typed, part="text", limit=MAX_STYLE_TEXT,
+                     missing="Give the style's text: what it adds to a prompt, e.g. `watercolour, soft light`.")
     if not text.isprintable():
         raise PolicyRefusal("A style's text cannot contain invisible characters.")
     return text

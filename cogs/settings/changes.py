@@ -124,15 +124,12 @@ def style_shown(style: Style) -> str:
 
 
 def _styles(before: tuple[Style, ...], after: tuple[Style, ...]) -> Iterator[str]:
-    old = {style.key: style for style in before}
-    new = {style.key: style for style in after}
-    for key, style in new.items():
-        if key not in old:
+    """Styles are added and removed whole (a name keeps its text until the style is removed)."""
+    kept = {style.key for style in before} & {style.key for style in after}
+    for style in after:
+        if style.key not in kept:
             yield f"Added the style {style_shown(style)} ({plural(len(after), 'style')} in all)."
-        elif old[key] != style:
-            yield (f"Changed the style {code(style.name)} from {code(old[key].text, STYLE_TEXT_SHOWN)} to "
-                   f"{code(style.text, STYLE_TEXT_SHOWN)}.")
-    gone = [old[key] for key in old.keys() - new.keys()]
+    gone = [style for style in before if style.key not in kept]
     if gone:
         left = f"{len(after)} left" if after else "none left: only the bot's default styles are offered"
         yield f"Removed the style {named([style_shown(style) for style in gone])} ({left})."
