@@ -74,7 +74,7 @@ class ImagineService:
         self._stored_inputs = StoredInputs(inputs, store.inputs, clock=clock)
         self._delivered = asyncio.Event()
         self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
-        self.toolkit = Toolkit(self, policy)
+        self.toolkit = Toolkit(self, policy, guilds)
         self._estimates = CostEstimates(store.usage, self.catalog, cost_estimate=cost_estimate,
                                         size_factor=size_factor)
         self.accounting = Accounting(store.ledger, client, metrics=self._metrics, clock=clock,
@@ -94,6 +94,11 @@ class ImagineService:
     async def default_model_for(self, actor: Actor) -> str:
         """The model used when the actor chooses none: the server's default, else the operator's."""
         return self._policy.default_model(actor, await self.guild_for(actor))
+
+    async def sizes_for(self, actor: Actor, model: str | None) -> tuple[str, ...]:
+        """The sizes `actor` may ask of `model` (else the default model that applies to them), smallest first."""
+        return self._policy.sizes_allowed(actor, model or await self.default_model_for(actor),
+                                          await self.guild_for(actor))
 
     async def estimate_cost(self, model: str, count: int, image_size: str | None = None) -> Decimal:
         """What a job will probably cost, reserved against budgets until its real cost is known (see
@@ -125,7 +130,7 @@ class ImagineService:
         try:
             return await self._submit(actor, spec, attachments=sources, handle=handle)
         except (PolicyRefusal, TooManyJobs, QueueFull):
-            self._metrics.job_refused(await self._refused_model(actor, spec))
+            self._metrics.job_refused(await self._refused_model(actor, spec), kind=spec.kind)
             raise
 
     async def _refused_model(self, actor: Actor, spec: JobSpec) -> str:
@@ -260,11 +265,11 @@ class ImagineService:
                 log.info("job %d interrupted by shutdown", job_id)
                 self.accounting.forget(job_id)
                 raise
-            self._metrics.job_finished(spec.model, "cancelled")
+            self._metrics.job_finished(spec.model, "cancelled", kind=spec.kind)
             await self._finish(job_id, JobStatus.CANCELLED, error="cancelled")
             raise
         except Exception as exc:
-            self._metrics.job_finished(spec.model, "failed")
+            self._metrics.job_finished(spec.model, "failed", kind=spec.kind)
             await self._finish(job_id, JobStatus.FAILED, error=_short_error(exc), cost=failure_cost(exc))
             log.warning("job %d failed: %s", job_id, _short_error(exc))
             raise
@@ -289,7 +294,8 @@ class ImagineService:
         try:
             if output is not None and (ok or not self._engine.closed):
                 status = JobStatus.SUCCEEDED if ok else JobStatus.FAILED
-                self._metrics.job_finished(record.spec.model, "succeeded" if ok else "failed")
+                self._metrics.job_finished(record.spec.model, "succeeded" if ok else "failed",
+                                           kind=record.spec.kind)
                 if ok:
                     self._metrics.job_delivered(self._clock() - record.created_at)
                 await self._finish(record.id, status, error=None if ok else (error or "delivery failed"),
@@ -299,7 +305,7 @@ class ImagineService:
             # already settled, and the first finish wins)
             if output is None and not self._engine.closed and \
                     await self._finish(record.id, JobStatus.CANCELLED, error="cancelled"):
-                self._metrics.job_finished(record.spec.model, "cancelled")
+                self._metrics.job_finished(record.spec.model, "cancelled", kind=record.spec.kind)
             return None
         finally:
             self._delivering.discard(record.id)

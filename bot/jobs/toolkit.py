@@ -19,16 +19,29 @@ from bot.records.spec import MAX_INPUTS, JobKind, JobSpec, ResponseHandle
 if TYPE_CHECKING:
     from bot.jobs.outcomes import Submitted
     from bot.jobs.service import ImagineService
+    from bot.policy.settings import SettingsService
 
 MIN_BLEND = 2
 
 
 class Toolkit:
-    """Upscale, Vary, Remix and Blend over the /imagine service."""
+    """Upscale, Vary, Remix and Blend over the /imagine service, and the styles a request may name."""
 
-    def __init__(self, service: ImagineService, policy: Policy) -> None:
+    def __init__(self, service: ImagineService, policy: Policy, guilds: SettingsService) -> None:
         self._service = service
         self._policy = policy
+        self._guilds = guilds
+
+    async def styled(self, actor: Actor, spec: JobSpec, name: str | None) -> JobSpec:
+        """`spec` with the style of this name where `actor` is (the server's, else the operator's default): its
+        name shown with the result, its text added to the prompt the model reads. A `PolicyRefusal` when no
+        style has that name there."""
+        if name is None or not name.strip():
+            return spec
+        style = await self._guilds.style(actor, name)
+        if style is None:
+            raise PolicyRefusal("There is no style of that name here. Pick one from the list.")
+        return dataclasses.replace(spec, style=style.name, style_text=style.text)
 
     async def upscale(self, actor: Actor, record: JobRecord, *, image: int, attachment: RemoteImage,
                       handle: ResponseHandle | None = None) -> Submitted:

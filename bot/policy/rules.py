@@ -161,7 +161,7 @@ class Policy:
         self.check_place(actor, guild)
         self.check_words(actor, spec.full_prompt, guild)  # the member's text and the style's, not the bot's
         self._check_model(actor, spec.model, guild, known_models, chosen=model_chosen)
-        if spec.inputs and known_models is not None:
+        if (spec.inputs or spec.kind.sends_images) and known_models is not None:
             listed = next((m for m in known_models if m.id == spec.model), None)
             if listed is not None and listed.input_modalities and "image" not in listed.input_modalities:
                 raise PolicyRefusal(f"`{spec.model}` does not take images as input. Pick a model that does.")
@@ -216,6 +216,13 @@ class Policy:
         """The sizes `model` renders, smallest first (MODEL_IMAGE_SIZES; a model not listed renders all)."""
         listed = dict(self.settings.model_image_sizes).get(model)
         return tuple(size for size in IMAGE_SIZES if listed is None or size in listed)
+
+    def sizes_allowed(self, actor: Actor, model: str, guild: GuildSettings | None) -> tuple[str, ...]:
+        """The sizes `actor` may ask of `model` where they are: those it renders, up to the server's largest
+        (which binds neither DMs nor owners)."""
+        max_size = guild.max_size if guild is not None and not actor.is_dm and not actor.is_owner else None
+        return tuple(size for size in self.sizes_for(model)
+                     if not max_size or IMAGE_SIZE_ORDER.index(size) <= IMAGE_SIZE_ORDER.index(max_size))
 
     def upscale_target(self, spec: JobSpec, guild: GuildSettings | None) -> tuple[str, str] | None:
         """The (model, size) an Upscale of `spec`'s result renders: one size larger, by its own model if that

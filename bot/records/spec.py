@@ -43,6 +43,11 @@ class JobKind(StrEnum):
     DESCRIBE = "describe"  # an image turned into prompts by a model that reads images (no image made)
 
     @property
+    def sends_images(self) -> bool:
+        """A job that sends the model images (decided by its kind before they are downloaded)."""
+        return self not in (JobKind.IMAGINE, JobKind.REMIX)
+
+    @property
     def from_result_image(self) -> bool:
         """An action on one image of an earlier result (its number is `JobSpec.source_image`)."""
         return self in (JobKind.UPSCALE, JobKind.VARY_SUBTLE, JobKind.VARY_STRONG)

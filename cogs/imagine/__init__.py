@@ -1,10 +1,11 @@
-"""The /imagine feature: commands (`commands`), buttons and modal (`views`), following a job in Discord
-(`presenter`) and all its text (`render`)."""
+"""The /imagine feature: commands (`commands`, `blend`), the buttons on a result and their forms (`views`,
+`actions`), suggestions (`suggest`), following a job in Discord (`presenter`) and all its text (`render`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cogs.imagine.blend import Blend
 from cogs.imagine.commands import Imagine
 
 if TYPE_CHECKING:
@@ -12,4 +13,6 @@ if TYPE_CHECKING:
 
 
 async def setup(bot: ImagineBot) -> None:
-    await bot.add_cog(Imagine(bot))
+    imagine = Imagine(bot)
+    await bot.add_cog(imagine)
+    await bot.add_cog(Blend(bot, imagine))

@@ -1,5 +1,6 @@
-"""The toolkit's buttons on a result: Upscale and Vary one image, and Remix the prompt. Thin: find the image on
-the result message, ask the service's toolkit, follow the new job like any other (`Imagine.start_job`)."""
+"""The buttons on a result that start a new job from it: Edit and Remix (a form first), Upscale and Vary one
+image. Thin: find the image on the result message, ask the service (its toolkit), follow the new job like any
+other (`Imagine.start_job`)."""
 
 from __future__ import annotations
 
@@ -11,15 +12,14 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.records.job import JobRecord
+from cogs.imagine import suggest
 from cogs.imagine.attachments import editable_images, remote_image
-from cogs.imagine.views import RemixModal, tell_privately
+from cogs.imagine.views import EditPromptModal, RemixModal, tell_privately
 
 if TYPE_CHECKING:
     from cogs.imagine.commands import Imagine
 
 log = logging.getLogger(__name__)
-
-FIRST_ANSWER_LOOKUP = 2.0  # seconds a modal's job look-up may take: the modal must be the first answer (3 s)
 
 
 class ResultActions:
@@ -53,21 +53,52 @@ class ResultActions:
                 actor, record, image=image, strong=action == "varyb", attachment=attachment, handle=handle),
                 source_url=source)
 
-    async def open_remix(self, interaction: discord.Interaction, job_id: int) -> None:
-        """Remix: the form first, prefilled with the result's prompt when the job can be read in time (else
-        empty; the job is then checked once the form is sent)."""
-        cog = self._cog
-        checked: JobRecord | None = None
+    async def _looked_up_in_time(self, interaction: discord.Interaction, action: str,
+                                 job_id: int) -> tuple[bool, JobRecord | None]:
+        """Before a form (which must be the first answer): the job, looked up for at most
+        `FIRST_ANSWER_LOOKUP` seconds. (False, None) when the member was told it cannot be acted on here;
+        (True, None) when the database was slower: the form opens anyway and the job is checked once it is
+        submitted."""
         try:
-            async with asyncio.timeout(FIRST_ANSWER_LOOKUP):
-                found = await cog.service.job(job_id)
+            async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):
+                found = await self._cog.service.job(job_id)
         except TimeoutError:
-            log.warning("job %d: the database took over %.0f s; the remix form opens empty", job_id,
-                        FIRST_ANSWER_LOOKUP)
-        else:
-            checked = await cog._shown_here(interaction, "remix", job_id, found)
-            if checked is None:
+            log.warning("job %d: the database took over %.0f s; the %s form opens before the job is checked",
+                        job_id, suggest.FIRST_ANSWER_LOOKUP, action)
+            return True, None
+        checked = await self._cog._shown_here(interaction, action, job_id, found)
+        return checked is not None, checked
+
+    async def open_edit(self, interaction: discord.Interaction, job_id: int) -> None:
+        """Edit: the form (new prompt, which image) first; the chosen image becomes the new job's input."""
+        cog = self._cog
+        images = editable_images(interaction.message)
+        if not images:
+            await tell_privately(interaction, "This message has no image left to edit.")
+            return
+        may, checked = await self._looked_up_in_time(interaction, "edit", job_id)
+        if not may:
+            return
+
+        async def submitted(modal_interaction: discord.Interaction, new_prompt: str, which: int) -> None:
+            received = time.monotonic()
+            await modal_interaction.response.defer(thinking=True)
+            job = checked or await cog._job_shown_here(modal_interaction, "edit", job_id)
+            if job is None:
                 return
+            chosen = remote_image(images[which - 1])
+            actor = cog.actor(modal_interaction)
+            await cog.start_job(modal_interaction, received, lambda handle: cog.service.rerun(
+                actor, job, prompt=new_prompt, attachment=chosen, handle=handle))
+
+        await interaction.response.send_modal(EditPromptModal(on_submit_cb=submitted, image_count=len(images)))
+
+    async def open_remix(self, interaction: discord.Interaction, job_id: int) -> None:
+        """Remix: the form first, prefilled with the result's prompt when the job could be read in time."""
+        cog = self._cog
+        may, checked = await self._looked_up_in_time(interaction, "remix", job_id)
+        if not may:
+            return
         source = interaction.message.jump_url if interaction.message is not None else None
 
         async def submitted(modal_interaction: discord.Interaction, prompt: str) -> None:

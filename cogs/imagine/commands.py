@@ -7,7 +7,7 @@ import asyncio
 import logging
 import secrets
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -19,13 +19,13 @@ from bot.jobs.errors import EngineClosed, InputImageError, QueueFull, TooManyJob
 from bot.jobs.ownership import HEARTBEAT_INTERVAL
 from bot.jobs.service import CancelOutcome, Submitted
 from bot.messages import explain
-from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
+from bot.openroute.types import ASPECT_RATIOS
 from bot.policy import Actor, PolicyRefusal
 from bot.policy.rules import BlockedPrompt
 from bot.records.job import JobRecord
 from bot.records.spec import ResponseHandle
 from cogs.audit import post_audit
-from cogs.imagine import render
+from cogs.imagine import render, suggest
 from cogs.imagine.actions import ResultActions
 from cogs.imagine.attachments import editable_images, remote_image
 from cogs.imagine.presenter import Presenter, Target
@@ -38,25 +38,8 @@ log = logging.getLogger(__name__)
 
 PENDING_EDIT_TTL = 15 * 60
 MODEL_ID_LIMIT = 100  # Discord's limit for a suggested value; no image model's id is longer
-# What may be looked up before an answer that cannot be deferred (a modal, suggestions): Discord wants the
-# answer within 3 s of the interaction, which also has to reach the bot and the answer Discord.
-FIRST_ANSWER_LOOKUP = 2.0
 
 Submit = Callable[[ResponseHandle], Awaitable[Submitted]]
-
-
-def model_choices(models: Iterable[ImageModel], current: str) -> list[app_commands.Choice[str]]:
-    """Up to 25 of `models` whose id or name contains what was typed, each with its per-image price (token-billed
-    models show none rather than "$0")."""
-    needle = current.lower().strip()
-    choices = []
-    for m in models:
-        if needle and needle not in m.id.lower() and needle not in m.name.lower():
-            continue
-        choices.append(app_commands.Choice(name=render.model_label(m)[:100], value=m.id[:100]))
-        if len(choices) == 25:
-            break
-    return choices
 
 
 def impossible_model(model: str | None) -> bool:
@@ -146,47 +129,81 @@ class Imagine(commands.Cog):
     @app_commands.command(name="imagine", description="Generate an image from a prompt")
     @app_commands.describe(
         prompt="What to draw", model="Image model (default: the bot's default model)",
-        aspect_ratio="Shape of the image", size="Resolution", count="How many images (1-4)",
-        image="An image to edit (PNG, JPEG or WebP)",
+        aspect_ratio="Shape of the image", size="Resolution (the sizes the model renders here)",
+        count="How many images (1-4)", image="An image to edit (PNG, JPEG or WebP)",
+        style="A style of this server (or the bot's) added to your prompt",
     )
-    @app_commands.choices(
-        aspect_ratio=[app_commands.Choice(name=r, value=r) for r in ASPECT_RATIOS],
-        size=[app_commands.Choice(name=s, value=s) for s in IMAGE_SIZES],
-    )
+    @app_commands.choices(aspect_ratio=[app_commands.Choice(name=r, value=r) for r in ASPECT_RATIOS])
     @app_commands.allowed_installs(guilds=True, users=True)
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     async def imagine(self, interaction: discord.Interaction, prompt: app_commands.Range[str, 1, 1000],
                       model: str | None = None, aspect_ratio: str | None = None, size: str | None = None,
-                      count: app_commands.Range[int, 1, 4] = 1, image: discord.Attachment | None = None) -> None:
+                      count: app_commands.Range[int, 1, 4] = 1, image: discord.Attachment | None = None,
+                      style: str | None = None) -> None:
         received = time.monotonic()
         if impossible_model(model):
             log.info("user %s named a model that cannot be an id; refused", interaction.user.id)
             await tell_privately(interaction, render.unknown_model(model or ""))
             return
         await interaction.response.defer(thinking=True)  # public: the result is; a refusal is told privately
-        spec = self.service.new_spec(prompt=prompt, model=model, aspect_ratio=aspect_ratio, image_size=size,
-                                     count=count)
+        spec = self.service.new_spec(prompt=prompt, model=model, aspect_ratio=aspect_ratio,
+                                     image_size=size.strip().upper() if size else None, count=count)
         actor = self.actor(interaction)
         attachment = remote_image(image) if image is not None else None
-        await self.start_job(interaction, received,
-                             lambda handle: self.service.submit(actor, spec, attachment=attachment, handle=handle))
+
+        async def submit(handle: ResponseHandle) -> Submitted:
+            styled = await self.service.toolkit.styled(actor, spec, style) if style else spec
+            return await self.service.submit(actor, styled, attachment=attachment, handle=handle)
+
+        await self.start_job(interaction, received, submit)
 
     @imagine.autocomplete("model")
-    async def model_autocomplete(self, interaction: discord.Interaction,
-                                 current: str) -> list[app_commands.Choice[str]]:
+    async def model_autocomplete(self, interaction: discord.Interaction, current: str) -> suggest.Choices:
+        return await self.suggest_models(interaction, current)
+
+    async def suggest_models(self, interaction: discord.Interaction, current: str, *,
+                             images_only: bool = False) -> suggest.Choices:
+        """The models the member may pick (`images_only`: those that read images), with their prices."""
         actor = self.actor(interaction)
-        try:
-            async with asyncio.timeout(FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
-                if self.service.catalog.cached() is None:
-                    # answer now (3 s rule) and fill the cache for the next keystroke
-                    self._background(self._warm_model_cache())
-                    default = await self.service.default_model_for(actor)
-                    return [app_commands.Choice(name=default[:100], value=default[:100])]
-                return model_choices(await self.service.models_for(actor), current)
-        except TimeoutError:
-            log.warning("model suggestions for user %s gave up after %.0f s: the database is slow",
-                        interaction.user.id, FIRST_ANSWER_LOOKUP)
-            return []
+
+        async def lookup() -> suggest.Choices:
+            if self.service.catalog.cached() is None:
+                # answer now (3 s rule) and fill the cache for the next keystroke
+                self._background(self._warm_model_cache())
+                default = await self.service.default_model_for(actor)
+                return [app_commands.Choice(name=default[:100], value=default[:100])]
+            models = await self.service.models_for(actor)
+            return suggest.model_choices((m for m in models if not images_only or suggest.takes_images(m)), current)
+
+        return await suggest.within_first_answer(interaction, "model", lookup)
+
+    @imagine.autocomplete("size")
+    async def size_autocomplete(self, interaction: discord.Interaction, current: str) -> suggest.Choices:
+        return await self.suggest_sizes(interaction, current)
+
+    async def suggest_sizes(self, interaction: discord.Interaction, current: str) -> suggest.Choices:
+        """The sizes of the model already picked (else the default one) that the member may ask for here."""
+        actor = self.actor(interaction)
+        model = getattr(interaction.namespace, "model", None)
+        model = model.strip() if isinstance(model, str) and not impossible_model(model) else None
+
+        async def lookup() -> suggest.Choices:
+            return suggest.size_choices(await self.service.sizes_for(actor, model or None), current)
+
+        return await suggest.within_first_answer(interaction, "size", lookup)
+
+    @imagine.autocomplete("style")
+    async def style_autocomplete(self, interaction: discord.Interaction, current: str) -> suggest.Choices:
+        return await self.suggest_styles(interaction, current)
+
+    async def suggest_styles(self, interaction: discord.Interaction, current: str) -> suggest.Choices:
+        """The styles that apply where the member is: the server's, then the bot's defaults."""
+        actor = self.actor(interaction)
+
+        async def lookup() -> suggest.Choices:
+            return suggest.style_choices(await self.bot.services.guild_settings.styles_for(actor), current)
+
+        return await suggest.within_first_answer(interaction, "style", lookup)
 
     async def edit_image_menu(self, interaction: discord.Interaction, message: discord.Message) -> None:
         attachment = next(iter(editable_images(message)), None)
@@ -269,7 +286,7 @@ class Imagine(commands.Cog):
         acknowledged before the job is looked up (the database may be slow; Discord waits 3 s), except Edit,
         whose first answer must be its form."""
         if action == "edit":
-            await self.open_edit_modal(interaction, job_id)
+            await self.actions.open_edit(interaction, job_id)
             return
         if action == "remix":
             await self.actions.open_remix(interaction, job_id)
@@ -310,45 +327,12 @@ class Imagine(commands.Cog):
     async def _gone(self, job_id: int) -> str:
         """Why a job's buttons no longer work: its requester deleted its history, or it is unknown."""
         try:
-            async with asyncio.timeout(FIRST_ANSWER_LOOKUP):
+            async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):
                 if await self.service.forgotten(job_id):
                     return "The requester deleted this result's history, so its buttons no longer work."
         except TimeoutError:
             pass
         return "That job is no longer known to the bot."
-
-    async def open_edit_modal(self, interaction: discord.Interaction, job_id: int) -> None:
-        """Edit: the form first (nothing else may answer first). The job is looked up for at most
-        `FIRST_ANSWER_LOOKUP` seconds before it; when the database is slower the form opens anyway and the
-        job is looked up once the form is sent, after that answer is deferred."""
-        images = editable_images(interaction.message)
-        if not images:
-            await tell_privately(interaction, "This message has no image left to edit.")
-            return
-        checked: JobRecord | None = None
-        try:
-            async with asyncio.timeout(FIRST_ANSWER_LOOKUP):
-                found = await self.service.job(job_id)
-        except TimeoutError:
-            log.warning("job %d: the database took over %.0f s; the edit form opens before the job is checked",
-                        job_id, FIRST_ANSWER_LOOKUP)
-        else:
-            checked = await self._shown_here(interaction, "edit", job_id, found)
-            if checked is None:
-                return
-
-        async def submitted(modal_interaction: discord.Interaction, new_prompt: str, which: int) -> None:
-            received = time.monotonic()
-            await modal_interaction.response.defer(thinking=True)
-            job = checked or await self._job_shown_here(modal_interaction, "edit", job_id)
-            if job is None:
-                return
-            chosen = remote_image(images[which - 1])
-            actor = self.actor(modal_interaction)
-            await self.start_job(modal_interaction, received, lambda handle: self.service.rerun(
-                actor, job, prompt=new_prompt, attachment=chosen, handle=handle))
-
-        await interaction.response.send_modal(EditPromptModal(on_submit_cb=submitted, image_count=len(images)))
 
     async def delete(self, interaction: discord.Interaction, record: JobRecord) -> None:
         """Delete the result (the press was acknowledged without a message, so the original response is the

@@ -25,7 +25,7 @@ from bot.policy.rules import matches
 from bot.policy.settings import SettingsChange
 from bot.records.guild import IMAGE_SIZE_ORDER
 from cogs.audit import NO_MENTIONS, post_audit
-from cogs.imagine import commands as imagine_commands
+from cogs.imagine import suggest
 from cogs.imagine.commands import actor_of
 from cogs.imagine.render import code, refusal
 from cogs.settings import render
@@ -174,7 +174,7 @@ class ServerSettings(commands.Cog):
         if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
             return []
         try:
-            async with asyncio.timeout(imagine_commands.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
+            async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
                 settings = await self.service.get(actor.guild_id)
         except TimeoutError:
             log.warning("model suggestions for /settings in guild %s gave up: the database is slow", actor.guild_id)
@@ -328,7 +328,7 @@ class ServerSettings(commands.Cog):
         if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
             return []
         try:
-            async with asyncio.timeout(imagine_commands.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
+            async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
                 settings = await self.service.get(actor.guild_id)
         except TimeoutError:
             log.warning("style suggestions for /settings in guild %s gave up: the database is slow", actor.guild_id)

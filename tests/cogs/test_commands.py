@@ -269,9 +269,9 @@ async def test_a_database_that_does_not_answer_reaches_the_member_as_a_sentence(
 async def test_the_edit_form_opens_within_the_ack_window_even_when_the_database_hangs(cog, monkeypatch):
     import asyncio
 
-    import cogs.imagine.commands as commands
+    import cogs.imagine.suggest as suggest
 
-    monkeypatch.setattr(commands, "FIRST_ANSWER_LOOKUP", 0.05)
+    monkeypatch.setattr(suggest, "FIRST_ANSWER_LOOKUP", 0.05)
     hung = asyncio.Event()
 
     async def hang(job_id: int) -> JobRecord:
@@ -366,9 +366,9 @@ async def test_a_database_failure_while_queueing_is_told_privately_as_a_sentence
 async def test_model_suggestions_give_up_in_time_when_the_database_hangs(cog, monkeypatch):
     import asyncio
 
-    import cogs.imagine.commands as commands
+    import cogs.imagine.suggest as suggest
 
-    monkeypatch.setattr(commands, "FIRST_ANSWER_LOOKUP", 0.05)
+    monkeypatch.setattr(suggest, "FIRST_ANSWER_LOOKUP", 0.05)
 
     async def hang(actor: object) -> list[object]:
         await asyncio.Event().wait()

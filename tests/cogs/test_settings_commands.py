@@ -384,9 +384,9 @@ async def test_suggestions_answer_at_once_when_the_model_list_is_not_loaded_yet(
 async def test_suggestions_give_up_in_time_when_the_database_hangs(monkeypatch):
     import asyncio
 
-    import cogs.imagine.commands as imagine_commands
+    import cogs.imagine.suggest as suggest
 
-    monkeypatch.setattr(imagine_commands, "FIRST_ANSWER_LOOKUP", 0.05)
+    monkeypatch.setattr(suggest, "FIRST_ANSWER_LOOKUP", 0.05)
     cog = make_cog()
 
     async def hang(guild_id: int) -> GuildSettings:

@@ -483,7 +483,12 @@ def test_a_model_that_takes_no_image_input_is_refused_for_a_job_that_sends_image
     words = refusal(policy(), MEMBER, known_models=models, model="flux/text-only", inputs=(image,))
 
     assert words == "`flux/text-only` does not take images as input. Pick a model that does."
+    # a blend or an upscale is refused by its kind, before its member's images are downloaded
+    for kind in (JobKind.BLEND, JobKind.UPSCALE, JobKind.EDIT):
+        assert "does not take images" in refusal(policy(), MEMBER, known_models=models, model="flux/text-only",
+                                                 kind=kind)
     authorize(policy(), MEMBER, known_models=models, model="flux/text-only")  # from text alone it may
+    authorize(policy(), MEMBER, known_models=models, model="flux/text-only", kind=JobKind.REMIX)
 
 
 # --- sizes and upscales ---------------------------------------------------------------------------------------
@@ -514,3 +519,13 @@ def test_an_upscale_goes_one_size_up_where_a_model_renders_it_and_the_server_all
     p = policy(model_image_sizes=SIZES, upscale_model=upscale_model)
 
     assert p.upscale_target(spec_for(MEMBER, model=model, image_size=size), server(max_size=max_size)) == target
+
+
+def test_the_sizes_a_member_may_ask_for_stop_at_the_servers_largest_which_binds_neither_dms_nor_owners() -> None:
+    p = policy(model_image_sizes=SIZES)
+    capped = server(max_size="2K")
+
+    assert p.sizes_allowed(MEMBER, GEMINI_PRO, capped) == ("1K", "2K")
+    assert p.sizes_allowed(MEMBER, "google/gemini-2.5-flash-image", capped) == ("1K",)
+    assert p.sizes_allowed(OWNER, GEMINI_PRO, capped) == ("1K", "2K", "4K")
+    assert p.sizes_allowed(IN_DM, GEMINI_PRO, None) == ("1K", "2K", "4K")
