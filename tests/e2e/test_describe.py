@@ -108,6 +108,8 @@ async def test_describe_shows_four_prompts_and_3_starts_a_job_of_the_presser_wit
     _, imagine_body = chat_bodies(emulator)
     assert (imagine_body["model"], request_prompt(imagine_body)) == ("emu/png", PROMPTS[2])  # the default model
     assert input_images(imagine_body) == []
+    metrics = runner.bot.services.metrics.exposition()[0].decode()
+    assert 'imagine_jobs_total{kind="describe",model="emu/describe",status="succeeded"} 1.0' in metrics
 
 
 async def test_the_prompt_buttons_work_after_a_restart(runner, discord_fake, emulator):
@@ -204,6 +206,24 @@ async def test_describe_refuses_privately_at_no_cost(runner, discord_fake, emula
     assert downloads(discord_fake, upload) == []
 
 
+async def test_a_blocked_member_and_a_channel_the_server_did_not_choose_are_refused_before_any_download(
+        runner, discord_fake, emulator):
+    await start(runner, DESCRIBE_MODELS=MODELS)
+    await saved(discord_fake, "members block", {"member": "bob", "reason": "spam"})
+    await saved(discord_fake, "channels add", {"channel": "art"})
+    upload = discord_fake.upload_attachment("photo.png", picture(), "image/png")
+
+    blocked = await private_answer(discord_fake, await discord_fake.run_command(
+        "describe", {"image": upload}, user="bob", channel="art"))
+    elsewhere = await private_answer(discord_fake, await describe(discord_fake, upload))  # in #general
+
+    assert "A moderator blocked you" in blocked
+    assert "spam" in blocked
+    assert "not enabled in this channel" in elsewhere
+    assert chat_bodies(emulator) == []
+    assert downloads(discord_fake, upload) == []
+
+
 async def test_a_non_image_attachment_is_refused_privately_at_no_cost(runner, discord_fake, emulator):
     bot = await start(runner, DESCRIBE_MODELS=MODELS)
     upload = discord_fake.upload_attachment("notes.txt", b"not a picture at all", "text/plain")
@@ -226,8 +246,8 @@ async def test_an_oversized_attachment_is_refused_privately_at_no_cost(runner, d
     claimed = await private_answer(discord_fake, await describe(discord_fake, big))
     found = await private_answer(discord_fake, await describe(discord_fake, lying))
 
-    assert "The image is too large (3.0 MB; the limit is 1 MB)." in claimed
-    assert "The image is too large" in found
+    assert "`big.png` is too large (3.0 MB; the limit is 1 MB)." in claimed
+    assert "`small-claim.png` is too large" in found
     assert downloads(discord_fake, big) == []
     assert chat_bodies(emulator) == []
     assert await bot.services.store.usage.everywhere(since=0) == UsageTotals()
