@@ -178,6 +178,17 @@ async def test_fewer_prompts_show_what_came_with_a_button_each(runner, discord_f
     assert "the model gave 2 prompts" in reply.content
 
 
+async def test_the_servers_describe_model_is_used_when_the_member_names_none(runner, discord_fake, emulator):
+    await start(runner, DESCRIBE_MODELS=MODELS)
+    await saved(discord_fake, "describe-model", {"model": "emu/describe-two"})
+
+    reply = await described(discord_fake, await describe(
+        discord_fake, discord_fake.upload_attachment("photo.png", picture(), "image/png")))
+
+    assert len(prompt_buttons(reply)) == 2
+    assert [body["model"] for body in chat_bodies(emulator)] == ["emu/describe-two"]
+
+
 async def test_an_answer_without_prompts_is_a_clear_private_error_and_its_cost_counts(runner, discord_fake, emulator):
     bot = await start(runner, DESCRIBE_MODELS=MODELS)
     it = await describe(discord_fake, discord_fake.upload_attachment("photo.png", picture(), "image/png"),
