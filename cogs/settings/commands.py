@@ -23,7 +23,7 @@ from bot.openroute.types import ImageModel
 from bot.policy import Actor, PolicyRefusal
 from bot.policy.rules import matches
 from bot.policy.settings import SettingsChange
-from bot.records.guild import IMAGE_SIZE_ORDER
+from bot.records.guild import IMAGE_SIZE_ORDER, GuildSettings
 from cogs.audit import NO_MENTIONS, post_audit
 from cogs.imagine import suggest
 from cogs.imagine.commands import actor_of
@@ -170,14 +170,8 @@ class ServerSettings(commands.Cog):
         """Model suggestions with their price per image: `add` the image models the operator allows that
         are not on the server's list yet; `server` the server's list; `pick` the server's list, or when it has
         none every model the operator allows. Nothing for members who may not change the settings."""
-        actor = actor_of(interaction, self.owner_ids)
-        if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
-            return []
-        try:
-            async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
-                settings = await self.service.get(actor.guild_id)
-        except TimeoutError:
-            log.warning("model suggestions for /settings in guild %s gave up: the database is slow", actor.guild_id)
+        settings = await self._settings_to_suggest_from(interaction, "model")
+        if settings is None:
             return []
         server = sorted(settings.allowed_models)
         models = self.imagine.catalog.cached()  # never waits: suggestions must answer within 3 s
@@ -196,6 +190,20 @@ class ServerSettings(commands.Cog):
                 needle in choice.name.lower() or (known is not None and needle in known.name.lower()))
 
         return [c for c in candidates if wanted(c)][:MAX_CHOICES]
+
+    async def _settings_to_suggest_from(self, interaction: discord.Interaction, what: str) -> GuildSettings | None:
+        """The server's settings, for suggestions to a member who may change them; None for anyone else, or when
+        the database does not answer within the time suggestions have (they cannot be deferred)."""
+        actor = actor_of(interaction, self.owner_ids)
+        if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
+            return None
+        try:
+            async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):
+                return await self.service.get(actor.guild_id)
+        except TimeoutError:
+            log.warning("%s suggestions for /settings in guild %s gave up: the database is slow", what,
+                        actor.guild_id)
+            return None
 
     def _operator_allows(self, model: str) -> bool:
         return not self.operator_models or matches(model, self.operator_models)
@@ -323,19 +331,10 @@ class ServerSettings(commands.Cog):
 
     @styles_remove.autocomplete("name")
     async def _suggest_style(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        """The server's styles whose name holds what was typed; nothing for members who may not change them."""
-        actor = actor_of(interaction, self.owner_ids)
-        if actor.is_dm or actor.guild_id is None or not actor.manages_guild:
-            return []
-        try:
-            async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):  # suggestions cannot be deferred
-                settings = await self.service.get(actor.guild_id)
-        except TimeoutError:
-            log.warning("style suggestions for /settings in guild %s gave up: the database is slow", actor.guild_id)
-            return []
-        needle = " ".join(current.split()).casefold()
-        return [app_commands.Choice(name=render.style_choice_name(style), value=style.name)
-                for style in settings.styles if needle in style.key][:MAX_CHOICES]
+        """The server's styles whose name or text holds what was typed; nothing for members who may not change
+        them."""
+        settings = await self._settings_to_suggest_from(interaction, "style")
+        return [] if settings is None else suggest.style_choices(settings.styles, current)
 
     @settings_group.command(name="describe-model", description="The model /describe uses on this server")
     @app_commands.describe(model="One of the bot's models that describe images (leave out: the bot's default)")

@@ -219,11 +219,6 @@ def styles_pages(listing: StyleListing) -> list[str]:
     return chunk([*lines, STYLES_HELP], MESSAGE_LIMIT)
 
 
-def style_choice_name(style: Style) -> str:
-    """A style as a suggestion shows it: `name — text`, within a choice's 100 characters."""
-    return f"{style.name} — {style.text}"[:CHOICE_LIMIT]
-
-
 # --- model suggestions -----------------------------------------------------------------------------------
 
 def model_choice_name(model: ImageModel) -> str:
