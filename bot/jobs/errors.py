@@ -56,11 +56,13 @@ class InputImageError(JobError):
 
 
 class InputTooLarge(InputImageError):
-    """The input image is over `limit` bytes (known from its claimed size or found while downloading)."""
+    """The input image (`filename`) is over `limit` bytes (known from its claimed size or found while
+    downloading)."""
 
-    def __init__(self, limit: int, size: int | None = None) -> None:
+    def __init__(self, limit: int, size: int | None = None, filename: str = "") -> None:
         self.limit = limit
         self.size = size
+        self.filename = filename
         super().__init__(f"input image over {limit} bytes")
 
 

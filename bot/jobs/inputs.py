@@ -71,7 +71,7 @@ class InputFetcher:
         if mime and mime not in SUPPORTED_MIME_TYPES:
             raise InputNotAnImage(source.filename)
         if source.size is not None and source.size > self.max_bytes:
-            raise InputTooLarge(self.max_bytes, source.size)
+            raise InputTooLarge(self.max_bytes, source.size, source.filename)
 
     async def fetch(self, source: RemoteImage) -> tuple[bytes, str]:
         """The image as (bytes, mime type), ready to send. Raises `InputImageError` subclasses or
@@ -90,7 +90,8 @@ class InputFetcher:
                 async for chunk in response.content.iter_chunked(CHUNK):
                     data += chunk
                     if len(data) > self.max_bytes:
-                        raise InputTooLarge(self.max_bytes)  # stop reading: the claim was wrong
+                        # stop reading: the claim was wrong
+                        raise InputTooLarge(self.max_bytes, filename=source.filename)
                 return bytes(data)
         except TimeoutError:
             log.warning("input image download timed out after %.0fs", self._timeout)

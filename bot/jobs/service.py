@@ -12,7 +12,7 @@ import asyncio
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 from bot.images.worker import ImageWorker
@@ -97,8 +97,13 @@ class ImagineService:
 
     async def sizes_for(self, actor: Actor, model: str | None) -> tuple[str, ...]:
         """The sizes `actor` may ask of `model` (else the default model that applies to them), smallest first."""
-        return self._policy.sizes_allowed(actor, model or await self.default_model_for(actor),
-                                          await self.guild_for(actor))
+        guild = await self.guild_for(actor)
+        return self._policy.sizes_allowed(actor, model or self._policy.default_model(actor, guild), guild)
+
+    async def sizes_of(self, actor: Actor, models: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """`sizes_for` of each of `models`, with one look-up of the server's settings."""
+        guild = await self.guild_for(actor)
+        return {model: self._policy.sizes_allowed(actor, model, guild) for model in models}
 
     async def estimate_cost(self, model: str, count: int, image_size: str | None = None) -> Decimal:
         """What a job will probably cost, reserved against budgets until its real cost is known (see

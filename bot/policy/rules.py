@@ -159,7 +159,7 @@ class Policy:
         False: `spec.model` is the default that applies here, not the member's choice."""
         self._check_request(spec)
         self.check_place(actor, guild)
-        self.check_words(actor, spec.full_prompt, guild)  # the member's text and the style's, not the bot's
+        self._check_prompt_words(actor, spec, guild)
         self._check_model(actor, spec.model, guild, known_models, chosen=model_chosen)
         if (spec.inputs or spec.kind.sends_images) and known_models is not None:
             listed = next((m for m in known_models if m.id == spec.model), None)
@@ -205,6 +205,20 @@ class Policy:
             raise BlockedPrompt(f"This prompt contains a term that is not allowed {where}. Rephrase it.", term=term,
                                 audit_channel_id=guild.log_channel_id if in_server else None,  # type: ignore[union-attr]
                                 prompt=prompt)
+
+    def _check_prompt_words(self, actor: Actor, spec: JobSpec, guild: GuildSettings | None) -> None:
+        """Blocked words in the member's prompt, then with the style's text (never in the bot's own fixed
+        instructions); a term only the style brings is refused as the style's, which the member did not write."""
+        self.check_words(actor, spec.prompt, guild)
+        if not spec.style_text:
+            return
+        try:
+            self.check_words(actor, spec.full_prompt, guild)
+        except BlockedPrompt as blocked:
+            where = "on this server" if guild is not None and not actor.is_dm else "on this bot"
+            raise BlockedPrompt(f"The style `{spec.style}` contains a term that is not allowed {where}. Pick another "
+                                "style.", term=blocked.term, audit_channel_id=blocked.audit_channel_id,
+                                prompt=blocked.prompt) from None
 
     def _matcher_for(self, guild: GuildSettings) -> WordMatcher:
         cached = self._server_words.get(guild.guild_id)

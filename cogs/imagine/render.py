@@ -303,7 +303,8 @@ def input_refusal(error: BaseException) -> str:
         return f"{code(error.filename)} is not a PNG, JPEG or WebP image."
     if isinstance(error, InputTooLarge):
         size = f"{error.size / 1e6:.1f} MB; " if error.size else ""
-        return f"The image is too large ({size}the limit is {error.limit / 1e6:g} MB)."
+        subject = code(error.filename) if error.filename else "The image"
+        return f"{subject} is too large ({size}the limit is {error.limit / 1e6:g} MB)."
     if isinstance(error, InputDownloadFailed):
         return "Could not download the image from Discord. Try again."
     return f"That image can't be used: {explain(error).text}"

@@ -141,7 +141,9 @@ class Usage(commands.Cog):
             restricted: frozenset[str] = frozenset()
             if not actor.is_dm and actor.guild_id is not None:
                 restricted = (await self.guild_settings.get(actor.guild_id)).age_restricted_models
-            pages = render.models_pages(allowed, default=default, in_dm=actor.is_dm, age_restricted=restricted)
+            sizes = await self.imagine_service.sizes_of(actor, [model.id for model in allowed])
+            pages = render.models_pages(allowed, default=default, in_dm=actor.is_dm, age_restricted=restricted,
+                                        sizes=sizes)
         await interaction.edit_original_response(content=pages[0], allowed_mentions=NO_MENTIONS)
         for page in pages[1:]:
             await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import calendar
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel
+from bot.records.guild import IMAGE_SIZE_ORDER
 from bot.records.ledger import LEDGER_DAYS
 from bot.records.usage import Forgotten, UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT, code, format_cost
@@ -129,8 +130,22 @@ def image_price(model: ImageModel) -> str:
     return "price not listed"
 
 
-def model_line(model: ImageModel, *, default: str, age_restricted: frozenset[str]) -> str:
+def sizes_text(sizes: Sequence[str]) -> str:
+    """"1K–4K", "1K, 2K" or "1K only": the sizes a member may ask of a model here."""
+    if len(sizes) == 1:
+        return f"{sizes[0]} only"
+    if tuple(sizes) == IMAGE_SIZE_ORDER:
+        return f"{sizes[0]}–{sizes[-1]}"
+    return ", ".join(sizes)
+
+
+def model_line(model: ImageModel, *, default: str, age_restricted: frozenset[str],
+               sizes: Sequence[str] = ()) -> str:
     parts = [f"• {code(model.id[:MODEL_ID_LIMIT])}", image_price(model)]
+    if sizes:
+        parts.append(sizes_text(sizes))
+    if model.input_modalities and "image" not in model.input_modalities:
+        parts.append("text only: no Edit or /blend")
     if model.id == default:
         parts.append("**default**")
     if model.id in age_restricted:
@@ -139,8 +154,10 @@ def model_line(model: ImageModel, *, default: str, age_restricted: frozenset[str
 
 
 def models_pages(models: Sequence[ImageModel] | None, *, default: str, in_dm: bool,
-                 age_restricted: frozenset[str] = frozenset()) -> list[str]:
-    """The models allowed here, the default marked, split into messages within Discord's length limit."""
+                 age_restricted: frozenset[str] = frozenset(),
+                 sizes: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+    """The models allowed here with their price and the sizes a member may ask of each (`sizes`), the default
+    marked, split into messages within Discord's length limit."""
     where = "in direct messages" if in_dm else "here"
     if models is None:
         return ["The list of image models can't be loaded right now. Try again in a minute."]
@@ -148,8 +165,10 @@ def models_pages(models: Sequence[ImageModel] | None, *, default: str, in_dm: bo
         return [f"No image models are available {where}."
                 + ("" if in_dm else " A moderator can allow some with /settings models.")]
     lines = [f"**Image models you can use {where}** · {len(models)}",
-             *(model_line(m, default=default, age_restricted=age_restricted) for m in models),
-             "-# Prices are the provider's list prices; pick a model with the `model` option of /imagine."]
+             *(model_line(m, default=default, age_restricted=age_restricted, sizes=(sizes or {}).get(m.id, ()))
+               for m in models),
+             "-# Prices are the provider's list prices; pick a model and a size with the `model` and `size` "
+             "options of /imagine."]
     return chunk(lines)
 
 

@@ -75,6 +75,9 @@ class FakeImagine:
     async def default_model_for(self, actor: Actor) -> str:
         return DEFAULT
 
+    async def sizes_of(self, actor: Actor, models: list[str]) -> dict[str, tuple[str, ...]]:
+        return {model: ("1K",) if model == DEFAULT else ("1K", "2K", "4K") for model in models}
+
 
 def image_model(model_id: str) -> ImageModel:
     return ImageModel(id=model_id, name=model_id, pricing=ModelPricing(image_output=Decimal("0.04")))
@@ -176,8 +179,8 @@ async def test_models_lists_what_is_allowed_here_with_the_default_and_age_restri
     await cog.models.callback(cog, it)
     assert_private_and_silent(it)
     text = edited(it)["content"]
-    assert f"`{DEFAULT}` · $0.04/image · **default**" in text
-    assert "`x/nsfw` · $0.04/image · 🔞" in text
+    assert f"`{DEFAULT}` · $0.04/image · 1K only · **default**" in text
+    assert "`x/nsfw` · $0.04/image · 1K–4K · 🔞" in text
     assert cog.imagine_service.asked[0].nsfw_channel
     it.followup.send.assert_not_awaited()
 

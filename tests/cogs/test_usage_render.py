@@ -217,3 +217,15 @@ def test_without_a_typical_duration_the_progress_reads_as_before():
         progress_content(SPEC, progress, now=2.0, created_at=0.0)
     assert "usually" not in progress_content(SPEC, progress, now=2.0, created_at=0.0)
     assert "usually about 20 s" in progress_content(SPEC, progress, now=2.0, created_at=0.0, typical_seconds=20.0)
+
+
+def test_each_model_says_the_sizes_a_member_may_ask_of_it_and_whether_it_reads_images() -> None:
+    models = [ImageModel(id="a/small", name="a"), ImageModel(id="b/any", name="b"),
+              ImageModel(id="c/two", name="c", input_modalities=("text",))]
+    sizes = {"a/small": ("1K",), "b/any": ("1K", "2K", "4K"), "c/two": ("1K", "2K")}
+
+    (page,) = models_pages(models, default="b/any", in_dm=False, sizes=sizes)
+
+    assert "`a/small` · price not listed · 1K only" in page
+    assert "`b/any` · price not listed · 1K–4K · **default**" in page
+    assert "`c/two` · price not listed · 1K, 2K · text only: no Edit or /blend" in page

@@ -47,7 +47,7 @@ async def test_a_moderator_allows_a_model_and_makes_it_the_default_and_other_mod
 
 
 async def test_models_lists_what_is_allowed_here_with_the_default_marked(runner, discord_fake, emulator):
-    await start(runner)
+    await start(runner, MODEL_IMAGE_SIZES="emu/png=1K")
     await saved(discord_fake, "models add", {"model": "emu/png"})
     await saved(discord_fake, "models add", {"model": "emu/webp"})
     await saved(discord_fake, "models default", {"model": "emu/webp"})
@@ -62,8 +62,8 @@ async def test_models_lists_what_is_allowed_here_with_the_default_marked(runner,
     assert "default" not in png
     assert webp.startswith("• `emu/webp`")
     assert "**default**" in webp
-    assert "$0.039/image" in png
-    assert "$0.039/image" in webp
+    assert "$0.039/image · 1K only" in png  # the sizes each model renders (MODEL_IMAGE_SIZES; others: all)
+    assert "$0.039/image · 1K–4K" in webp
 
 
 # --- who may change the settings -----------------------------------------------------------------------

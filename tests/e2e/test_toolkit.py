@@ -251,3 +251,35 @@ async def test_a_style_that_does_not_exist_is_refused(bot, discord_fake, emulato
     assert "There is no style of that name here" in reply.content
     assert reply.ephemeral
     assert chat_bodies(emulator) == []
+
+
+async def test_an_oversized_blend_image_is_named_and_refused_before_any_download_or_request(
+        runner, discord_fake, emulator):
+    await start(runner, INPUT_IMAGE_MAX_MB="1")
+    small = discord_fake.upload_attachment("small.png", make_png(), "image/png")
+    big = discord_fake.upload_attachment("huge.png", make_png(), "image/png")
+    big.claimed_size = 3_000_000
+
+    it = await discord_fake.run_command("blend", {"model": "emu/png", "image1": small, "image2": big})
+    reply = await answer(discord_fake, it)
+
+    assert "`huge.png` is too large (3.0 MB; the limit is 1 MB)." in reply.content
+    assert reply.ephemeral
+    assert chat_bodies(emulator) == []
+
+
+async def test_a_style_holding_a_word_blocked_since_is_no_longer_offered_and_refused_by_name(
+        runner, discord_fake, emulator):
+    await start(runner)
+    await saved(discord_fake, "styles add", {"name": "Gore", "text": "dripping blood"})
+    await saved(discord_fake, "words add", {"word": "blood"})
+
+    suggested = await discord_fake.autocomplete("imagine", focused="style", value="", options={"prompt": "x"})
+    it = await discord_fake.run_command("imagine", {"prompt": "a castle", "style": "Gore"})
+    reply = await answer(discord_fake, it)
+
+    assert "Gore" not in [choice["value"] for choice in suggested]
+    assert reply.ephemeral
+    assert reply.content == ("🚫 The style `Gore` contains a term that is not allowed on this server. Pick another "
+                             "style.")
+    assert chat_bodies(emulator) == []

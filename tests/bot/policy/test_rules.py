@@ -455,12 +455,19 @@ def test_each_counted_limit_has_its_own_sentence(actor: Actor, exceeded: QuotaEx
 
 # --- styles, blends and image inputs ------------------------------------------------------------------------
 
-def test_a_blocked_word_in_a_servers_style_is_refused_like_one_in_the_prompt() -> None:
+def test_a_blocked_word_in_a_servers_style_is_refused_as_the_styles_and_one_in_the_prompt_as_the_prompts() -> None:
     guild = server(blocked_words=frozenset({"gore"}))
 
-    with pytest.raises(BlockedPrompt):
+    with pytest.raises(BlockedPrompt) as in_style:
         authorize(policy(), MEMBER, guild, style="grim", style_text="dark, gore, grain")
+    with pytest.raises(BlockedPrompt) as in_prompt:
+        authorize(policy(), MEMBER, guild, prompt="gore everywhere", style="grim", style_text="dark, gore, grain")
     authorize(policy(), MEMBER, guild, style="ink", style_text="ink, soft light")
+
+    assert in_style.value.reason == ("The style `grim` contains a term that is not allowed on this server. Pick "
+                                     "another style.")
+    assert in_style.value.term == "gore"  # for the audit line, as for a prompt
+    assert in_prompt.value.reason.startswith("This prompt contains a term")
 
 
 def test_the_prompt_with_its_style_keeps_the_prompt_length_limit() -> None:
