@@ -4,20 +4,16 @@ anyone: a press starts the presser's own /imagine job."""
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import TYPE_CHECKING, Any
 
 import discord
 
 from bot.jobs.prompts import MAX_PROMPTS
-from cogs.imagine.render import error_text
-from cogs.imagine.views import tell_privately
+from cogs.imagine.views import run_press
 
 if TYPE_CHECKING:
     from cogs.describe.commands import Describe
-
-log = logging.getLogger(__name__)
 
 
 class PromptButton(discord.ui.DynamicItem[discord.ui.Button],  # type: ignore[misc]
@@ -34,16 +30,15 @@ class PromptButton(discord.ui.DynamicItem[discord.ui.Button],  # type: ignore[mi
         return cls(int(match["job"]), int(match["number"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        interaction.extras["job_id"] = self.job_id
-        try:
-            cog: Describe | None = interaction.client.get_cog("Describe")  # type: ignore[attr-defined]
-            if cog is None:
-                raise RuntimeError("the Describe cog is not loaded")
-            await cog.press(interaction, self.job_id, self.number)
-        except Exception as exc:
-            log.error("prompt button %d of describe %d failed for user %s", self.number, self.job_id,
-                      interaction.user.id, exc_info=exc)
-            await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+        await run_press(interaction, f"prompt button {self.number}", self.job_id,
+                        lambda: _cog(interaction).press(interaction, self.job_id, self.number))
+
+
+def _cog(interaction: discord.Interaction) -> Describe:
+    cog = interaction.client.get_cog("Describe")  # type: ignore[union-attr]
+    if cog is None:
+        raise RuntimeError("the Describe cog is not loaded")
+    return cog  # type: ignore[return-value]
 
 
 def prompts_view(job_id: int, count: int) -> discord.ui.View:

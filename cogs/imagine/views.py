@@ -38,6 +38,18 @@ async def tell_privately(interaction: discord.Interaction, text: str) -> None:
         log.warning("could not tell user %s privately: %s %s", interaction.user.id, exc.status, exc.text)
 
 
+async def run_press(interaction: discord.Interaction, what: str, job_id: int,
+                    press: Callable[[], Awaitable[None]]) -> None:
+    """Run a persistent button's `press` for job `job_id`: the job is named in any error logged for the
+    interaction, and a press that fails is told to the member privately rather than left waiting."""
+    interaction.extras["job_id"] = job_id
+    try:
+        await press()
+    except Exception as exc:
+        log.error("%s of job %d failed for user %s", what, job_id, interaction.user.id, exc_info=exc)
+        await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+
+
 def _cog(interaction: discord.Interaction) -> Imagine:
     cog = interaction.client.get_cog("Imagine")  # type: ignore[union-attr]
     if cog is None:
@@ -65,13 +77,8 @@ class _JobButton:
         return cls(int(match["job"]))
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        interaction.extras["job_id"] = self.job_id
-        try:
-            await _cog(interaction).press(interaction, self.action, self.job_id)
-        except Exception as exc:
-            log.error("%s button of job %d failed for user %s", self.action, self.job_id, interaction.user.id,
-                      exc_info=exc)
-            await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+        await run_press(interaction, f"{self.action} button", self.job_id,
+                        lambda: _cog(interaction).press(interaction, self.action, self.job_id))
 
 
 def _template(action: str) -> str:
@@ -118,13 +125,9 @@ class _ImageButton:
         return cls(int(match["job"]), int(match["image"]), label=item.label or "")
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        interaction.extras["job_id"] = self.job_id
-        try:
-            await _cog(interaction).actions.press_image(interaction, self.action, self.job_id, self.image)
-        except Exception as exc:
-            log.error("%s button of job %d failed for user %s", self.action, self.job_id, interaction.user.id,
-                      exc_info=exc)
-            await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+        await run_press(interaction, f"{self.action} button {self.image}", self.job_id,
+                        lambda: _cog(interaction).actions.press_image(interaction, self.action, self.job_id,
+                                                                      self.image))
 
 
 def _image_template(action: str) -> str:

@@ -38,6 +38,14 @@ def label(message: FakeMessage, custom_id: str) -> str:
                 if button.get("custom_id") == custom_id)
 
 
+async def refused_at_no_cost(fake: FakeDiscord, emulator: OpenRouteEmulator, it: Any) -> str:
+    """The refusal the member alone reads; nothing reached the image service."""
+    reply = await answer(fake, it)
+    assert reply.ephemeral, reply.content
+    assert chat_bodies(emulator) == []
+    return reply.content
+
+
 async def press(fake: FakeDiscord, message: FakeMessage, custom_id: str, user: str = "alice") -> FakeMessage:
     """Press a toolkit button and wait for the new job's result (a new message: the press is answered with it)."""
     pressed = await fake.click(message.id, custom_id, user=user)
@@ -145,11 +153,9 @@ async def test_blend_refuses_a_file_that_is_not_an_image_before_any_request(bot,
         "blend", {"model": "emu/png"},
         attachments={"image1": ("a.png", make_png(), "image/png"),
                      "image2": ("notes.txt", b"shopping: eggs", "text/plain")})
-    reply = await answer(discord_fake, it)
+    told = await refused_at_no_cost(discord_fake, emulator, it)
 
-    assert "`notes.txt` is not a PNG, JPEG or WebP image." in reply.content
-    assert reply.ephemeral
-    assert chat_bodies(emulator) == []
+    assert "`notes.txt` is not a PNG, JPEG or WebP image." in told
 
 
 async def test_blend_refuses_a_model_that_reads_no_images(runner, discord_fake, emulator: OpenRouteEmulator):
@@ -164,10 +170,9 @@ async def test_blend_refuses_a_model_that_reads_no_images(runner, discord_fake, 
     it = await discord_fake.run_command(
         "blend", {"model": "acme/text-painter"},
         attachments={"image1": ("a.png", make_png(), "image/png"), "image2": ("b.png", make_png(), "image/png")})
-    reply = await answer(discord_fake, it)
+    told = await refused_at_no_cost(discord_fake, emulator, it)
 
-    assert "`acme/text-painter` does not take images as input" in reply.content
-    assert chat_bodies(emulator) == []
+    assert "`acme/text-painter` does not take images as input" in told
 
 
 async def test_upscale_is_offered_only_where_a_larger_size_exists_and_by_upscale_model_otherwise(
@@ -246,11 +251,9 @@ async def test_a_style_is_added_to_the_prompt_kept_by_regenerate_and_named_on_th
 
 async def test_a_style_that_does_not_exist_is_refused(bot, discord_fake, emulator):
     it = await discord_fake.run_command("imagine", {"prompt": "a rainy street", "style": "Vaporwave"})
-    reply = await answer(discord_fake, it)
+    told = await refused_at_no_cost(discord_fake, emulator, it)
 
-    assert "There is no style of that name here" in reply.content
-    assert reply.ephemeral
-    assert chat_bodies(emulator) == []
+    assert "There is no style of that name here" in told
 
 
 async def test_an_oversized_blend_image_is_named_and_refused_before_any_download_or_request(
@@ -261,11 +264,9 @@ async def test_an_oversized_blend_image_is_named_and_refused_before_any_download
     big.claimed_size = 3_000_000
 
     it = await discord_fake.run_command("blend", {"model": "emu/png", "image1": small, "image2": big})
-    reply = await answer(discord_fake, it)
+    told = await refused_at_no_cost(discord_fake, emulator, it)
 
-    assert "`huge.png` is too large (3.0 MB; the limit is 1 MB)." in reply.content
-    assert reply.ephemeral
-    assert chat_bodies(emulator) == []
+    assert "`huge.png` is too large (3.0 MB; the limit is 1 MB)." in told
 
 
 async def test_a_style_holding_a_word_blocked_since_is_no_longer_offered_and_refused_by_name(
@@ -276,10 +277,7 @@ async def test_a_style_holding_a_word_blocked_since_is_no_longer_offered_and_ref
 
     suggested = await discord_fake.autocomplete("imagine", focused="style", value="", options={"prompt": "x"})
     it = await discord_fake.run_command("imagine", {"prompt": "a castle", "style": "Gore"})
-    reply = await answer(discord_fake, it)
+    told = await refused_at_no_cost(discord_fake, emulator, it)
 
     assert "Gore" not in [choice["value"] for choice in suggested]
-    assert reply.ephemeral
-    assert reply.content == ("🚫 The style `Gore` contains a term that is not allowed on this server. Pick another "
-                             "style.")
-    assert chat_bodies(emulator) == []
+    assert told == "🚫 The style `Gore` contains a term that is not allowed on this server. Pick another style."
