@@ -99,7 +99,8 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
                                  metrics=metrics, ownership=ownership)
         # Describe shares the engine, the bot-wide slots and the accounting of image jobs
         describe = DescribeService(store=store, engine=engine, policy=policy, guilds=guild_settings, client=client,
-                                   inputs=inputs, accounting=imagine.accounting, ownership=ownership,
+                                   inputs=inputs, intake=imagine.intake, accounting=imagine.accounting,
+                                   ownership=ownership,
                                    cost_estimate=settings.cost_estimate_usd, metrics=metrics)
         usage = UsageService(store.usage, guild_settings, policy, images=images)
         edits = EditScheduler(min_interval=settings.edit_interval)

@@ -22,7 +22,8 @@ from decimal import Decimal
 from bot.jobs.accounting import Accounting, answer_of
 from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
-from bot.jobs.inputs import InputFetcher, RemoteImage, StoredInputs
+from bot.jobs.inputs import InputFetcher, RemoteImage
+from bot.jobs.intake import JobIntake
 from bot.jobs.memory import job_weight
 from bot.jobs.ownership import JobOwnership
 from bot.jobs.progress import Phase
@@ -35,7 +36,6 @@ from bot.policy import Actor, Policy, PolicyRefusal
 from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
 from bot.records.job import JobRecord, JobStatus
-from bot.records.quota import QuotaExceeded
 from bot.records.spec import JobKind, JobSpec, ResponseHandle
 from bot.storage import Store, until_answered
 
@@ -80,8 +80,8 @@ class DescribeService:
     """/describe and the "Describe image" menu, and the prompt buttons of their answers."""
 
     def __init__(self, *, store: Store, engine: JobEngine, policy: Policy, guilds: SettingsService,
-                 client: OpenRouteClient, inputs: InputFetcher, accounting: Accounting, ownership: JobOwnership,
-                 cost_estimate: Decimal = Decimal("0.04"), metrics: Metrics | None = None,
+                 client: OpenRouteClient, inputs: InputFetcher, intake: JobIntake, accounting: Accounting,
+                 ownership: JobOwnership, cost_estimate: Decimal = Decimal("0.04"), metrics: Metrics | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         self._store = store
         self._engine = engine
@@ -89,7 +89,7 @@ class DescribeService:
         self._guilds = guilds
         self._client = client
         self._inputs = inputs
-        self._stored_inputs = StoredInputs(inputs, store.inputs, clock=clock)
+        self._intake = intake  # the image jobs': one StoredInputs for both
         self._accounting = accounting
         self._ownership = ownership
         self._cost_estimate = cost_estimate
@@ -145,28 +145,10 @@ class DescribeService:
         reserve = await self._store.describes.usual_cost(model) or self._cost_estimate
         # a describe makes no image: the image limits do not apply, everything else does
         quota = dataclasses.replace(self._policy.quota_for(actor, guild, reserve=reserve), daily_images=None)
-        try:
-            await self._store.jobs.check(spec, quota)  # before any download or API call
-        except QuotaExceeded as exc:
-            raise self._policy.quota_refusal(actor, exc) from None
-        admission = self._engine.admit(actor.user_id, weight=job_weight(
-            spec, input_bytes=self._inputs.max_bytes, input_pixels=self._inputs.max_pixels))
-        try:
-            try:
-                async with self._stored_inputs.stored((source,)) as refs:
-                    spec = dataclasses.replace(spec, inputs=refs)
-                    record = await self._store.jobs.create(spec, created_at=self._clock(), handle=handle,
-                                                           quota=quota, owner=self._ownership.instance)
-            except QuotaExceeded as exc:  # a concurrent request took the last of a limit meanwhile
-                raise self._policy.quota_refusal(actor, exc) from None
-
-            async def work(job: Job[Description]) -> Description:
-                return await self._run(record, job)
-
-            job = self._engine.submit(record.id, actor.user_id, work, admission=admission)
-        except BaseException:
-            admission.release()
-            raise
+        await self._intake.check(actor, spec, quota)  # before any download or API call
+        record, job = await self._intake.enqueue(
+            actor, spec, quota, attachments=(source,), handle=handle, run=self._run,
+            weight=job_weight(spec, input_bytes=self._inputs.max_bytes, input_pixels=self._inputs.max_pixels))
         log.info("job %d queued: describe user=%d model=%s reserved=%s", record.id, actor.user_id, model,
                  quota.reserve)
         return DescribeSubmitted(record, job)

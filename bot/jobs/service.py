@@ -23,6 +23,7 @@ from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
 from bot.jobs.generation import GenerationOutput, ImageGenerator, failure_cost
 from bot.jobs.inputs import InputFetcher, RemoteImage, StoredInputs
+from bot.jobs.intake import JobIntake
 from bot.jobs.memory import job_weight
 from bot.jobs.models import closest_models
 from bot.jobs.outcomes import CancelOutcome, Submitted
@@ -40,7 +41,6 @@ from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
 from bot.records.job import JobRecord, JobStatus
 from bot.records.ledger import LEDGER_DAYS
-from bot.records.quota import QuotaExceeded
 from bot.records.spec import JobKind, JobSpec, ResponseHandle
 from bot.storage import Store, until_answered
 
@@ -71,7 +71,8 @@ class ImagineService:
         self._images = images
         self._clock = clock
         self._delivering: set[int] = set()
-        self._stored_inputs = StoredInputs(inputs, store.inputs, clock=clock)
+        self.intake = JobIntake(store=store, engine=engine, ownership=self._ownership, policy=policy, clock=clock,
+                                stored_inputs=StoredInputs(inputs, store.inputs, clock=clock))
         self._delivered = asyncio.Event()
         self.catalog = ModelCatalog(client, policy, guilds, clock=clock)
         self.toolkit = Toolkit(self, policy, guilds)
@@ -171,32 +172,13 @@ class ImagineService:
         history = await self._estimates.history(spec.model, spec.image_size)
         quota = self._policy.quota_for(actor, guild, reserve=self._estimates.estimate(
             history, spec.model, spec.count, image_size=spec.image_size))
-        try:
-            await self._store.jobs.check(spec, quota)  # refuse early: before any download or API call
-        except QuotaExceeded as exc:
-            raise self._policy.quota_refusal(actor, exc) from None
+        await self.intake.check(actor, spec, quota)  # refuse early: before any download or API call
         images = len(attachments) or len(spec.inputs)  # downloaded now, or stored already (Regenerate)
-        admission = self._engine.admit(actor.user_id, weight=job_weight(
-            spec, input_bytes=self._inputs.max_bytes * images,
-            input_pixels=self._inputs.max_pixels if attachments else 0))  # decoded one at a time
-        try:
-            try:
-                async with self._stored_inputs.stored(attachments) as refs:
-                    if refs:
-                        spec = dataclasses.replace(spec, inputs=refs)
-                    record = await self._store.jobs.create(spec, created_at=self._clock(),
-                                                           handle=handle or ResponseHandle(), quota=quota,
-                                                           owner=self._ownership.instance)
-            except QuotaExceeded as exc:  # a concurrent request took the last of a limit meanwhile
-                raise self._policy.quota_refusal(actor, exc) from None
-
-            async def work(job: Job[GenerationOutput]) -> GenerationOutput:
-                return await self._run(record, job)
-
-            job = self._engine.submit(record.id, actor.user_id, work, admission=admission)
-        except BaseException:
-            admission.release()
-            raise
+        record, job = await self.intake.enqueue(
+            actor, spec, quota, attachments=attachments, handle=handle or ResponseHandle(), run=self._run,
+            weight=job_weight(spec, input_bytes=self._inputs.max_bytes * images,
+                              input_pixels=self._inputs.max_pixels if attachments else 0))  # decoded one at a time
+        spec = record.spec
         log.info("job %d queued: %s user=%d model=%s count=%d inputs=%d reserved=%s", record.id, spec.kind,
                  actor.user_id, spec.model, spec.count, len(spec.inputs), quota.reserve)
         upscale = self._policy.upscale_target(spec, guild)
