@@ -298,6 +298,13 @@ class ImagineService:
             self._delivering.discard(record.id)
             self._delivered.set()
 
+    async def settled(self) -> None:
+        """Return once no generated result is waiting to be delivered: every result shown so far is recorded
+        with its message and its end (for tests and tools that read the database after a result)."""
+        while self._delivering:
+            self._delivered.clear()
+            await self._delivered.wait()
+
     async def record_message(self, job_id: int, *, channel_id: int, message_id: int) -> None:
         """Remember the message that shows the job, so its buttons can be checked against it."""
         await self._store.jobs.set_result_message(job_id, channel_id=channel_id, message_id=message_id)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import asyncpg
@@ -23,17 +22,13 @@ pytestmark = pytest.mark.e2e
 NOT_ANSWERING = "The bot's database is not answering; try again in a minute."
 
 
-async def generated(fake: FakeDiscord, prompt: str) -> None:
-    final = await wait_final(fake, await imagine(fake, prompt))
+async def generated(runner: BotRunner, prompt: str) -> None:
+    """/imagine that succeeds, once its job's end is written (the result reaches Discord a moment before), so
+    an outage that follows meets only the next request."""
+    final = await wait_final(runner.fake, await imagine(runner.fake, prompt))
     assert len(png_files(final)) == 1, final.content
-
-
-async def settled(jobs: Callable[[], Awaitable[list[str]]]) -> None:
-    """Wait until every job's end is written (the result reaches Discord a moment before), so the outage that
-    follows meets only the next request."""
-    async with asyncio.timeout(30):
-        while any(status in ("queued", "running") for status in await jobs()):  # noqa: ASYNC110 - no event to wait on
-            await asyncio.sleep(0.05)
+    assert runner.bot is not None
+    await runner.bot.services.imagine.settled()
 
 
 async def test_a_frozen_postgres_is_explained_to_members_and_the_bot_serves_again_once_it_is_back(
@@ -41,22 +36,14 @@ async def test_a_frozen_postgres_is_explained_to_members_and_the_bot_serves_agai
         freezable_postgres: FreezablePostgres) -> None:
     url = freezable_postgres.new_database()
 
-    async def statuses() -> list[str]:
-        connection = await asyncpg.connect(url)
-        try:
-            return [row[0] for row in await connection.fetch("SELECT status FROM jobs")]
-        finally:
-            await connection.close()
-
     await runner.start(DATABASE_URL=url, DATABASE_TIMEOUT="2")
-    await generated(discord_fake, "a fox before")
-    await settled(statuses)
+    await generated(runner, "a fox before")
 
     with freezable_postgres.frozen():  # answered while the database is still frozen, not after
         refused = await answer(discord_fake, await imagine(discord_fake, "a fox in the fog"))
         usage_reply = await answer(discord_fake, await discord_fake.run_command("usage", None, user="alice"))
 
-    await generated(discord_fake, "a fox after")
+    await generated(runner, "a fox after")
     after = (await usage(discord_fake)).content
     connection = await asyncpg.connect(url)
     try:
@@ -75,13 +62,8 @@ async def test_a_frozen_postgres_is_explained_to_members_and_the_bot_serves_agai
 
 async def test_sqlite_locked_by_another_program_is_explained_and_the_bot_serves_once_it_lets_go(
         runner: BotRunner, discord_fake: FakeDiscord, emulator: OpenRouteEmulator, tmp_path: Path) -> None:
-    async def statuses() -> list[str]:
-        with sqlite3.connect(tmp_path / "bot.db") as connection:
-            return [row[0] for row in connection.execute("SELECT status FROM jobs")]
-
     await runner.start(DATABASE_TIMEOUT="1")
-    await generated(discord_fake, "a fox before")
-    await settled(statuses)
+    await generated(runner, "a fox before")
     # e.g. a backup or an sqlite3 shell left in a write transaction; its own thread, as another program's
     other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None, check_same_thread=False)
     try:
@@ -91,7 +73,7 @@ async def test_sqlite_locked_by_another_program_is_explained_and_the_bot_serves_
     finally:
         other.close()
 
-    await generated(discord_fake, "a fox after")
+    await generated(runner, "a fox after")
     with sqlite3.connect(tmp_path / "bot.db") as connection:
         jobs = [row[0] for row in connection.execute("SELECT prompt FROM jobs ORDER BY id")]
 

@@ -4,7 +4,6 @@ message; another member's history for moderators only; DM history in DMs."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import pytest
@@ -21,10 +20,7 @@ async def result(runner: BotRunner, prompt: str, **options: Any) -> FakeMessage:
     reaches Discord)."""
     final = await generated(runner.fake, prompt, **options)
     assert runner.bot is not None
-    jobs = runner.bot.services.store.jobs
-    async with asyncio.timeout(30):
-        while (record := await jobs.shown_in(final.id)) is None or not record.status.is_finished:  # noqa: ASYNC110
-            await asyncio.sleep(0.02)  # no event to wait on: the job's row is the state
+    await runner.bot.services.imagine.settled()
     return final
 
 
