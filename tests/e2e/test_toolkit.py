@@ -204,10 +204,20 @@ async def test_the_buttons_still_work_after_a_restart(runner, discord_fake, emul
     await start(runner)
 
     varied = await press(discord_fake, original, image_button(original, "varyb", 2))
-
     (sent,) = input_images(chat_bodies(emulator)[-1])
     assert decoded(sent[1]) == decoded(png_files(original)[1][1])
     assert "A bold variation of image 2" in varied.content
+
+    upscaled = await press(discord_fake, original, image_button(original, "up", 1))
+    (sent,) = input_images(chat_bodies(emulator)[-1])
+    assert decoded(sent[1]) == decoded(png_files(original)[0][1])
+    assert "Upscaled to 2K from image 1" in upscaled.content
+
+    opener = await discord_fake.click(original.id, next(c for c in original.custom_ids()
+                                                        if c.startswith("imagine:remix:")))
+    remixed = await wait_final(discord_fake, await submit_prompt_modal(discord_fake, opener, "a new mill"))
+    assert request_prompt(chat_bodies(emulator)[-1]) == "a new mill"
+    assert "A remix of" in remixed.content
 
 
 async def test_the_daily_limit_refuses_every_toolkit_action_before_the_api(runner, discord_fake, emulator):

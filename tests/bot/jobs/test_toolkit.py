@@ -66,6 +66,9 @@ async def test_an_upscale_is_the_pressers_one_image_job_one_size_larger_with_its
         assert prompts_sent(world)[-1].startswith(UPSCALE)
         assert prompts_sent(world)[-1].endswith("a fox in snow")
         assert submitted.upscale_to == "4K"  # the upscaled result offers the next size
+        counted = world.service._metrics.registry.get_sample_value(
+            "imagine_jobs_total", {"status": "succeeded", "model": "emu/png", "kind": "upscale"})
+        assert counted == 1  # the metrics tell the kinds apart
 
 
 @on_a_real_loop
