@@ -22,6 +22,7 @@ RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock &
 COPY pyproject.toml README.md LICENSE ./
 COPY bot ./bot
 COPY cogs ./cogs
+COPY playground ./playground
 # then the bot alone, built by the locked setuptools (as the README installs it, without the editable flag)
 RUN pip install --no-cache-dir --no-deps --no-build-isolation .
 

@@ -133,7 +133,7 @@ async def steps(runs: int) -> list[tuple[str, str, str, bool | None]]:
     from bot.images.decode import check_image, decode_upright, open_checked
     from bot.images.encode import encode_png_fast
     from bot.images.worker import ImageWorker
-    from tests.fakes.images import noise_jpeg
+    from playground.images import noise_jpeg
 
     data = noise_jpeg(4096, 4096, 1)
     line = base64.b64encode(data)

@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, png_files, wait_final
-from tests.fakes.discord import FakeDiscord
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 
 KEEPALIVE = 0.25
 

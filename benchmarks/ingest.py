@@ -146,7 +146,7 @@ def _ms(seconds: float) -> float:
 async def emulator_process() -> AsyncIterator[str]:
     """Start the OpenRoute emulator as its own process on a free port; yield its base URL; stop it."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.fakes.openroute", "--port", "0", "--api-key", API_KEY,
+        sys.executable, "-m", "playground.openroute", "--port", "0", "--api-key", API_KEY,
         "--keepalive-interval", str(EMULATOR_KEEPALIVE_INTERVAL),
         cwd=REPO_ROOT, stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
     )

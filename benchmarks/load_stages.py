@@ -17,8 +17,8 @@ from typing import Any
 
 from benchmarks.processes import ROOT, environment, peak_rss, rss, stop
 from tests.e2e.harness import API_KEY, BOT_TOKEN
-from tests.fakes.discord import FakeDiscord
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 
 KEEPALIVE = 0.25
 
@@ -108,7 +108,7 @@ class Stage:
                 for name in members:
                     stage.ensure_user(name)
                 stage.channels = [fake.channel("general")]
-                from tests.fakes.discord.shards import shard_of  # only where the fake shards
+                from playground.discord.shards import shard_of  # only where the fake shards
                 taken = {shard_of(fake.guild.id, shards)}
                 for shard in sorted(set(range(shards)) - taken):
                     guild = fake.add_guild(f"Shard {shard}", members=list(members), shard=(shard, shards))

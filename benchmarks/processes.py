@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def emulator_process(*extra: str, api_key: str = "bench-key") -> Iterator[str]:
     """The OpenRoute emulator in its own process (so its CPU and memory are not the measured process's);
     yields its base URL."""
-    process = subprocess.Popen([sys.executable, "-m", "tests.fakes.openroute", "--port", "0", "--api-key", api_key,
+    process = subprocess.Popen([sys.executable, "-m", "playground.openroute", "--port", "0", "--api-key", api_key,
                                 *extra], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None

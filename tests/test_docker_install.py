@@ -53,7 +53,7 @@ def test_the_image_gets_the_lock_the_licence_and_the_code_and_nothing_ignored(tm
     replay.replay(ROOT, tmp_path, install=False)
     app = tmp_path / "image" / "app"
     top = sorted(path.name for path in app.iterdir())
-    assert top == ["LICENSE", "README.md", "bot", "cogs", "pyproject.toml", "requirements.lock"]
+    assert top == ["LICENSE", "README.md", "bot", "cogs", "playground", "pyproject.toml", "requirements.lock"]
     assert (app / "LICENSE").read_bytes() == (ROOT / "LICENSE").read_bytes()
     assert (app / "bot" / "__main__.py").is_file()
     copied = [path.relative_to(app).as_posix() for path in app.rglob("*")]

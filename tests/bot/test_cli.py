@@ -17,7 +17,7 @@ import discord
 import pytest
 from PIL import Image
 
-from tests.fakes.openroute import OpenRouteEmulator, default_models
+from playground.openroute import OpenRouteEmulator, default_models
 
 API_KEY = "sk-test-cli-0123456789"
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ import pytest
 
 from bot.discord_bot import ImagineBot
 from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner
-from tests.fakes.discord import FakeDiscord
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 
 
 @pytest.fixture

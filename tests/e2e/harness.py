@@ -14,8 +14,8 @@ from PIL import Image
 from bot.app import run_bot
 from bot.config import settings_from_env
 from bot.discord_bot import ImagineBot
-from tests.fakes.discord import FakeDiscord
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 
 API_KEY = "sk-e2e-openroute-key-0123456789"
 BOT_TOKEN = "e2e-bot-token.abcdef.0123456789"

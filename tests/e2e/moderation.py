@@ -10,9 +10,9 @@ import aiohttp
 
 from bot.discord_bot import ImagineBot
 from tests.e2e.harness import API_KEY, BotRunner, png_files, shown_reply, wait_final
-from tests.fakes.discord import FakeDiscord, FakeInteraction, FakeMessage
-from tests.fakes.discord.model import MANAGE_GUILD
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
+from playground.discord.model import MANAGE_GUILD
+from playground.openroute import OpenRouteEmulator
 
 CHAT = "/chat/completions"
 REFUSED = "🚫"

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from tests.e2e.harness import API_KEY, BOT_TOKEN
-from tests.fakes.discord import FakeDiscord
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 STOP_TIMEOUT = 60.0

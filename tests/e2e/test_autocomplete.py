@@ -9,8 +9,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.fakes.discord import FakeDiscord, FakeInteraction
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord, FakeInteraction
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

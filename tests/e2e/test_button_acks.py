@@ -12,8 +12,8 @@ import pytest
 from tests.conftest import FreezablePostgres
 from tests.e2e.harness import BotRunner, png_files, wait_final
 from tests.e2e.test_edit import submit_prompt_modal
-from tests.fakes.discord import FakeDiscord, FakeInteraction
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord, FakeInteraction
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from tests.e2e.harness import decoded, png_files, wait_final
-from tests.fakes.discord import FakeDiscord, FakeInteraction
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord, FakeInteraction
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -14,8 +14,8 @@ import pytest
 from tests.conftest import FreezablePostgres
 from tests.e2e.harness import BotRunner, png_files, wait_final
 from tests.e2e.moderation import answer, chat_models, imagine, usage
-from tests.fakes.discord import FakeDiscord
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

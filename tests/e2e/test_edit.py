@@ -10,9 +10,9 @@ import pytest
 from PIL import Image
 
 from tests.e2e.harness import decoded, png_files, wait_final
-from tests.fakes.discord import FakeDiscord, FakeInteraction
-from tests.fakes.discord.model import iter_components
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord, FakeInteraction
+from playground.discord.model import iter_components
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -20,8 +20,8 @@ import pytest
 from PIL import Image
 
 from tests.e2e.harness import BotRunner, decoded, png_files, shown_reply, wait_final
-from tests.fakes.discord import FakeAttachment, FakeDiscord, FakeInteraction, RecordedRequest
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeAttachment, FakeDiscord, FakeInteraction, RecordedRequest
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -10,7 +10,7 @@ import pytest
 
 from tests.e2e.harness import BotRunner
 from tests.e2e.moderation import answer, generated, start
-from tests.fakes.discord import FakeDiscord, FakeMessage, FakeUser
+from playground.discord import FakeDiscord, FakeMessage, FakeUser
 
 pytestmark = pytest.mark.e2e
 

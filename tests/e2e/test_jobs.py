@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from tests.e2e.harness import decoded, png_files, shown_reply, started_fake, wait_final
-from tests.fakes.discord import RateLimitRule
+from playground.discord import RateLimitRule
 
 pytestmark = pytest.mark.e2e
 

@@ -14,8 +14,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.jobs.service import ImagineService
 from bot.metrics import MetricsServerError
 from tests.e2e.harness import png_files, shown_reply, started_fake, wait_final
-from tests.fakes.discord.ratelimit import RateLimitRule
-from tests.fakes.openroute.emulator import COST_PER_IMAGE
+from playground.discord.ratelimit import RateLimitRule
+from playground.openroute.emulator import COST_PER_IMAGE
 
 pytestmark = pytest.mark.e2e
 

@@ -23,8 +23,8 @@ from tests.e2e.moderation import (
     start,
     usage,
 )
-from tests.fakes.discord import FakeDiscord, FakeInteraction, FakeMessage
-from tests.fakes.discord.model import iter_components
+from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
+from playground.discord.model import iter_components
 
 pytestmark = pytest.mark.e2e
 

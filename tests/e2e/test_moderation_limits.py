@@ -26,7 +26,7 @@ from tests.e2e.moderation import (
     start,
     usage,
 )
-from tests.fakes.discord import FakeDiscord, FakeInteraction, FakeMessage
+from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
 
 pytestmark = pytest.mark.e2e
 

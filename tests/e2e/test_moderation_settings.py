@@ -16,7 +16,7 @@ from tests.e2e.moderation import (
     start,
     usage,
 )
-from tests.fakes.discord import ClientRefused
+from playground.discord import ClientRefused
 
 pytestmark = pytest.mark.e2e
 

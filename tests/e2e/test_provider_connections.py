@@ -9,8 +9,8 @@ import pytest
 from PIL import Image
 
 from tests.e2e.harness import BotRunner, png_files, wait_final
-from tests.fakes.discord import FakeDiscord
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tests.e2e.harness import shown_reply
-from tests.fakes.discord import FakeDiscord, FakeInteraction
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import FakeDiscord, FakeInteraction
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

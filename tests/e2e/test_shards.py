@@ -13,9 +13,9 @@ import pytest
 from tests.e2e.harness import png_files, wait_final
 from tests.e2e.moderation import answer
 from tests.e2e.processes import BotProcess, process_env
-from tests.fakes.discord import ACK_DEADLINE, DID_NOT_RESPOND, FakeDiscord, FakeGuild, FakeInteraction
-from tests.fakes.discord.model import MANAGE_GUILD
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.discord import ACK_DEADLINE, DID_NOT_RESPOND, FakeDiscord, FakeGuild, FakeInteraction
+from playground.discord.model import MANAGE_GUILD
+from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -30,8 +30,8 @@ from bot.openroute.errors import ProviderUnavailable, RateLimited
 from bot.openroute.types import GenerationRequest, InputImage
 from bot.records.spec import InputRef, JobKind, JobSpec
 from tests.bot.jobs.real_loop import on_a_real_loop
-from tests.fakes.images import noise_png
-from tests.fakes.openroute import OpenRouteEmulator
+from playground.images import noise_png
+from playground.openroute import OpenRouteEmulator
 
 API_KEY = "sk-test-generation"
 

@@ -20,7 +20,7 @@ from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 from bot.jobs.inputs import InputFetcher, RemoteImage, create_download_session, declared_type
 from bot.messages import explain
 from tests.bot.images.pictures import png_bomb
-from tests.fakes.images import noise_jpeg, noise_png
+from playground.images import noise_jpeg, noise_png
 
 CAP = 256 * 1024
 PNG = noise_png(40, 30, seed=3)

@@ -28,7 +28,7 @@ from tests.bot.jobs.test_service import (
     stored,
     submit,
 )
-from tests.fakes.images import noise_png
+from playground.images import noise_png
 
 
 def prompts_sent(world: World) -> list[str]:

@@ -1,6 +1,6 @@
 """A tiny scriptable OpenRoute stand-in (real aiohttp server on 127.0.0.1) and stream builders.
 
-Each test says exactly which bytes the server sends; this is not the full emulator in tests/fakes.
+Each test says exactly which bytes the server sends; this is not the full emulator in playground/openroute.
 """
 
 from __future__ import annotations

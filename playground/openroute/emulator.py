@@ -22,8 +22,8 @@ from typing import Any, NoReturn
 from aiohttp import web
 from multidict import CIMultiDict, CIMultiDictProxy
 
-from tests.fakes import images
-from tests.fakes.openroute.catalog import (
+from playground import images
+from playground.openroute.catalog import (
     BEHAVIOUR_SCENARIOS,
     DESCRIBE_ANSWERS,
     DESCRIBE_COST,

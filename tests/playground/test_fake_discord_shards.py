@@ -15,8 +15,8 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakes.discord import ACK_DEADLINE, DID_NOT_RESPOND, ClientRefused, FakeDiscord, FakeGuild, shard_of
-from tests.fakes.discord.model import MANAGE_GUILD
+from playground.discord import ACK_DEADLINE, DID_NOT_RESPOND, ClientRefused, FakeDiscord, FakeGuild, shard_of
+from playground.discord.model import MANAGE_GUILD
 
 
 class _ShardedBot(commands.AutoShardedBot):

@@ -17,8 +17,8 @@ from discord import app_commands
 from discord.ext import commands
 from PIL import Image
 
-from tests.fakes.discord import ACK_DEADLINE, ClientRefused, FakeDiscord, RateLimitRule
-from tests.fakes.discord.model import MANAGE_GUILD
+from playground.discord import ACK_DEADLINE, ClientRefused, FakeDiscord, RateLimitRule
+from playground.discord.model import MANAGE_GUILD
 
 Handler = Callable[[discord.Interaction, str], Awaitable[Any]]
 

@@ -8,7 +8,7 @@ import zlib
 
 from PIL import Image
 
-from tests.fakes.images import bomb_png, noise_jpeg, noise_png, noise_webp, png_size
+from playground.images import bomb_png, noise_jpeg, noise_png, noise_webp, png_size
 
 
 def test_noise_png_is_deterministic_per_seed_and_incompressible():

@@ -74,11 +74,11 @@ real-looking image models, every `emu/*` id and no text-only model; the default 
 the text-only models and the image+text ones but not image-only FLUX. `set_models(...)` changes the list while
 the emulator runs (a model renamed or retired by the provider).
 
-Run standalone: `python -m tests.fakes.openroute --port P [--host H] [--api-key K]`.
+Run standalone: `python -m playground.openroute --port P [--host H] [--api-key K]`.
 """
 
-from tests.fakes.openroute.catalog import ALL_SCENARIOS, default_models
-from tests.fakes.openroute.emulator import (
+from playground.openroute.catalog import ALL_SCENARIOS, default_models
+from playground.openroute.emulator import (
     OpenRouteEmulator,
     RecordedRequest,
     SentImage,

@@ -1,4 +1,4 @@
-"""Run the OpenRoute emulator as its own process: `python -m tests.fakes.openroute --port P`.
+"""Run the OpenRoute emulator as its own process: `python -m playground.openroute --port P`.
 
 Prints one line `listening on http://HOST:PORT/api/v1` once it accepts connections, then serves
 until SIGINT/SIGTERM.
@@ -12,13 +12,13 @@ import contextlib
 import logging
 import signal
 
-from tests.fakes.openroute.emulator import OpenRouteEmulator
+from playground.openroute.emulator import OpenRouteEmulator
 
 log = logging.getLogger(__name__)
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m tests.fakes.openroute", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m playground.openroute", description=__doc__)
     parser.add_argument("--port", type=int, required=True, help="TCP port (0 = any free port)")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--api-key", default="test-key", help="the bearer key clients must send")

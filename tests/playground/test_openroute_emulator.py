@@ -16,8 +16,8 @@ import aiohttp
 import pytest
 from PIL import Image
 
-from tests.fakes.images import png_size
-from tests.fakes.openroute import ALL_SCENARIOS, OpenRouteEmulator, default_models
+from playground.images import png_size
+from playground.openroute import ALL_SCENARIOS, OpenRouteEmulator, default_models
 
 KEY = "test-key"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -617,7 +617,7 @@ async def test_requests_are_recorded_with_headers_and_json(emu, session):
 
 async def test_cli_serves_until_terminated(session):
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.fakes.openroute", "--port", "0", "--api-key", "cli-key",
+        sys.executable, "-m", "playground.openroute", "--port", "0", "--api-key", "cli-key",
         cwd=REPO_ROOT, stdout=asyncio.subprocess.PIPE,
     )
     try:
