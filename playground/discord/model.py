@@ -368,6 +368,7 @@ class RecordedRequest:
     files: list[tuple[str, bytes]] = field(default_factory=list)
     retry_after: float | None = None
     content_type: str = ""  # of the request body ("multipart/form-data" when it carries files)
+    error: dict[str, Any] | None = None  # the JSON error body the fake answered with (status >= 400)
 
 
 @dataclass

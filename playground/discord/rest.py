@@ -154,10 +154,12 @@ class RestApi:
             response = await handler(request)
         except DiscordError as exc:
             response = json_response(exc.body(), exc.status, exc.headers)
+            record.error = exc.body()
             if exc.status == 429:
                 record.retry_after = exc.extra.get("retry_after")
         except web.HTTPException as exc:  # router 404/405
-            response = json_response({"message": f"{exc.status}: {exc.reason}", "code": 0}, exc.status)
+            record.error = {"message": f"{exc.status}: {exc.reason}", "code": 0}
+            response = json_response(record.error, exc.status)
         except Exception as exc:  # a bug in the fake: make it loud, not a silent retry loop
             log.exception("fake Discord failed on %s %s", request.method, record.route_key)
             fake.server_errors.append(f"{record.route_key}: {exc!r}")

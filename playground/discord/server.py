@@ -120,6 +120,7 @@ class FakeDiscord:
         self.limiter = RateLimiter(self.clock.now, enabled=rate_limits)
         self._ids = SnowflakeFactory(self.clock.now)
 
+        self.version = 0  # grows on every change a client could see (requests, gateway events, interactions)
         self.requests: list[RecordedRequest] = []
         self.rate_limited: list[RecordedRequest] = []
         self.server_errors: list[str] = []  # exceptions inside the fake itself (should stay empty)
@@ -209,6 +210,7 @@ class FakeDiscord:
     # ------------------------------------------------------------------ waiting
 
     async def _notify(self) -> None:
+        self.version += 1
         async with self._cond:
             self._cond.notify_all()
 
@@ -273,6 +275,11 @@ class FakeDiscord:
         if not delivered:
             raise LookupError(f"no gateway session holds the shard of guild {guild_id}")
         return delivered[0][1]
+
+    def refusals(self, since: int = 0) -> list[RecordedRequest]:
+        """The bot's requests the fake refused (status >= 400, 429s included), from `requests[since:]`: what
+        Discord would have refused, with the error body it answered (`record.error`)."""
+        return [r for r in self.requests[since:] if r.status >= 400]
 
     def hold_requests(self, match: Callable[[RecordedRequest], bool]) -> RequestGate:
         """Hold every request `match` accepts (it sees the method, path, route and content type, not the body)
