@@ -65,15 +65,16 @@ def test_image_installs_the_package_like_the_readme():
 
 def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
     blocks = re.findall(r"```sh\n(.+?)\n```", README, re.S)
-    run_command, test_command = blocks[0].strip(), blocks[1].strip()
-    assert run_command.endswith("imagine-bot run")
+    try_command, test_command = blocks[0].strip(), blocks[1].strip()
+    assert try_command.endswith("imagine-bot playground")
     assert test_command.endswith("python -m pytest")
+    assert ".venv/bin/imagine-bot run" in README  # then: run it on Discord
     ci = (ROOT / ".ci" / "run").read_text()
     assert f'TEST_COMMAND="{test_command}"' in ci
 
 
 def test_env_example_lists_every_setting():
-    config = (ROOT / "bot" / "config" / "settings.py").read_text()
+    config = "".join((ROOT / "bot" / "config" / name).read_text() for name in ("settings.py", "playground.py"))
     names = set(re.findall(r'env, "([A-Z_]+)"', config))
     example = (ROOT / ".env.example").read_text()
     listed = set(re.findall(r"^([A-Z_]+)=", example, re.M))

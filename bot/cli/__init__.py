@@ -1,4 +1,4 @@
-"""The operator CLI: `imagine-bot generate | models | run | health`, one module per verb.
+"""The operator CLI: `imagine-bot generate | models | run | playground | health`, one module per verb.
 
 Every failure ends in one line on stderr that a person understands and a non-zero exit code; never a traceback.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 from rich.console import Console
 
 from bot import __version__
-from bot.cli import generate, health, models, run
+from bot.cli import generate, health, models, playground, run
 from bot.cli.errors import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE, CLIError, env_name, operator_text
-from bot.config import ConfigError, load_settings
+from bot.config import IGNORED_IN_PLAYGROUND, ConfigError, read_environment, settings_from_env
 from bot.images.errors import ImageError
 from bot.logs import setup_logging
 from bot.openroute.errors import OpenRouteError
@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true", help="print JSON")
 
     sub.add_parser("run", help="run the Discord bot")
+    playground.add_parser(sub)
 
     health = sub.add_parser("health", help="exit 0 when the running bot is connected (asks its /healthz when "
                                            "METRICS_PORT is set, else reads the age of HEALTH_FILE)")
@@ -71,7 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             say("error: the prompt is empty: say what to draw")
             return EXIT_USAGE
     try:
-        settings = load_settings(env_name(args), must_exist=args.env_file is not None)
+        env = read_environment(env_name(args), must_exist=args.env_file is not None)
+        if args.command == "playground":  # its own Discord, database and address: the operator's are not checked
+            env = {key: value for key, value in env.items() if key not in IGNORED_IN_PLAYGROUND}
+        settings = settings_from_env(env)
     except ConfigError as exc:
         say(f"error: {exc}")
         return EXIT_USAGE
@@ -84,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(models.command(args, settings, console))
         if args.command == "health":
             return health.command(args, settings, console)
+        if args.command == "playground":
+            return asyncio.run(playground.command(args, env, say))
         return asyncio.run(run.command(settings))
     except ConfigError as exc:
         say(f"error: {exc}")

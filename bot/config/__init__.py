@@ -6,6 +6,7 @@ reading and checking of one variable; import both through this package.
 """
 
 from bot.config.parsing import ConfigError
+from bot.config.playground import IGNORED_IN_PLAYGROUND, PlaygroundSettings, playground_settings
 from bot.config.settings import (
     DEFAULT_BASE_URL,
     DEFAULT_DATABASE_URL,
@@ -16,6 +17,7 @@ from bot.config.settings import (
     Settings,
     Timeouts,
     load_settings,
+    read_environment,
     replace,
     settings_from_env,
 )
@@ -25,12 +27,16 @@ __all__ = [
     "DEFAULT_DATABASE_URL",
     "DEFAULT_INPUT_MAX_MB",
     "DEFAULT_MODEL",
+    "IGNORED_IN_PLAYGROUND",
     "ConfigError",
     "OpenRouteSettings",
+    "PlaygroundSettings",
     "Secret",
     "Settings",
     "Timeouts",
     "load_settings",
+    "playground_settings",
+    "read_environment",
     "replace",
     "settings_from_env",
 ]

@@ -329,11 +329,17 @@ def load_settings(env_file: str | os.PathLike[str] | None = ".env",
     """Read `env_file` (if present; real environment variables win) and build the settings.
 
     A missing file is fine (environment variables only) unless `must_exist`, as when the operator named it."""
+    return settings_from_env(read_environment(env_file, environ, must_exist=must_exist))
+
+
+def read_environment(env_file: str | os.PathLike[str] | None = ".env", environ: Mapping[str, str] | None = None,
+                     *, must_exist: bool = False) -> dict[str, str]:
+    """The variables of `env_file` (if present) overridden by the real environment, unchecked."""
     merged: dict[str, str] = {}
     if env_file is not None:
         merged.update(_read_env_file(Path(env_file), must_exist))
     merged.update(os.environ if environ is None else environ)
-    return settings_from_env(merged)
+    return merged
 
 
 def _read_env_file(path: Path, must_exist: bool) -> dict[str, str]:
