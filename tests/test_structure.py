@@ -65,6 +65,20 @@ def test_packages_import_only_what_their_layer_may_use(folder, forbidden):
     assert offenders(folder, forbidden) == {}
 
 
+@pytest.mark.parametrize(("folder", "forbidden"), [
+    # the stand-ins for Discord and OpenRoute are independent of the bot they serve: any bot can log into them
+    ("playground/discord", ("bot", "cogs")),
+    ("playground/openroute", ("bot", "cogs")),
+])
+def test_the_stand_ins_import_nothing_of_the_bot(folder, forbidden):
+    found = {}
+    for path in python_files(folder):
+        bad = sorted(m for m in imported_modules(path) if m.split(".")[0] in forbidden)
+        if bad:
+            found[relative(path)] = bad
+    assert found == {}
+
+
 def _names(node: ast.expr) -> list[str]:
     """`self.service.store` -> ["self", "service", "store"]."""
     if isinstance(node, ast.Attribute):
@@ -84,8 +98,9 @@ def test_cogs_never_reach_through_a_service_into_its_store_or_client():
     assert reaching == []
 
 
-def test_no_file_of_the_bot_is_over_the_size_that_means_two_concerns():
-    sizes = {relative(p): len(p.read_text().splitlines()) for folder in ("bot", "cogs") for p in python_files(folder)}
+def test_no_file_of_the_bot_or_the_playground_is_over_the_size_that_means_two_concerns():
+    sizes = {relative(p): len(p.read_text().splitlines())
+             for folder in ("bot", "cogs", "playground") for p in python_files(folder)}
     assert {name: n for name, n in sizes.items() if n > MAX_LINES} == {}
 
 
