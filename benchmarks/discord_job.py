@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, png_files, wait_final
 from playground.discord import FakeDiscord
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, png_files, wait_final
 
 KEEPALIVE = 0.25
 

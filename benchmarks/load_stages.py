@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.processes import ROOT, environment, peak_rss, rss, stop
-from tests.e2e.harness import API_KEY, BOT_TOKEN
 from playground.discord import FakeDiscord
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import API_KEY, BOT_TOKEN
 
 KEEPALIVE = 0.25
 

@@ -8,9 +8,9 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.discord_bot import ImagineBot
-from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner
 from playground.discord import FakeDiscord
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner
 
 
 @pytest.fixture

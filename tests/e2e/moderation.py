@@ -9,10 +9,10 @@ from typing import Any
 import aiohttp
 
 from bot.discord_bot import ImagineBot
-from tests.e2e.harness import API_KEY, BotRunner, png_files, shown_reply, wait_final
 from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
 from playground.discord.model import MANAGE_GUILD
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import API_KEY, BotRunner, png_files, shown_reply, wait_final
 
 CHAT = "/chat/completions"
 REFUSED = "🚫"

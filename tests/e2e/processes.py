@@ -11,9 +11,9 @@ import signal
 import sys
 from pathlib import Path
 
-from tests.e2e.harness import API_KEY, BOT_TOKEN
 from playground.discord import FakeDiscord
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import API_KEY, BOT_TOKEN
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 STOP_TIMEOUT = 60.0

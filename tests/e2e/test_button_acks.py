@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from playground.discord import FakeDiscord, FakeInteraction
+from playground.openroute import OpenRouteEmulator
 from tests.conftest import FreezablePostgres
 from tests.e2e.harness import BotRunner, png_files, wait_final
 from tests.e2e.test_edit import submit_prompt_modal
-from playground.discord import FakeDiscord, FakeInteraction
-from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

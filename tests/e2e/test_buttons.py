@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.harness import decoded, png_files, wait_final
 from playground.discord import FakeDiscord, FakeInteraction
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import decoded, png_files, wait_final
 
 pytestmark = pytest.mark.e2e
 

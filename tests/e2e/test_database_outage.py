@@ -11,11 +11,11 @@ from pathlib import Path
 import asyncpg
 import pytest
 
+from playground.discord import FakeDiscord
+from playground.openroute import OpenRouteEmulator
 from tests.conftest import FreezablePostgres
 from tests.e2e.harness import BotRunner, png_files, wait_final
 from tests.e2e.moderation import answer, chat_models, imagine, usage
-from playground.discord import FakeDiscord
-from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -14,11 +14,11 @@ from PIL import Image
 
 from bot.jobs.request import DESCRIBE
 from bot.records.usage import UsageTotals
+from playground.discord import FakeAttachment, FakeDiscord, FakeInteraction, FakeMessage
+from playground.openroute import OpenRouteEmulator
 from tests.e2e.harness import decoded, png_files, shown_reply, wait_final
 from tests.e2e.moderation import CHAT, REFUSED, chat_models, generated, saved, start
 from tests.e2e.test_edit import input_images, request_prompt
-from playground.discord import FakeAttachment, FakeDiscord, FakeInteraction, FakeMessage
-from playground.openroute import OpenRouteEmulator
 
 pytestmark = pytest.mark.e2e
 

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.harness import decoded, png_files, shown_reply, wait_final
 from playground.discord import FakeDiscord, FakeInteraction
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import decoded, png_files, shown_reply, wait_final
 
 pytestmark = pytest.mark.e2e
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from tests.e2e.harness import decoded, png_files, wait_final
 from playground.discord import FakeDiscord, FakeInteraction
 from playground.discord.model import iter_components
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import decoded, png_files, wait_final
 
 pytestmark = pytest.mark.e2e
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, decoded, png_files, shown_reply, wait_final
 from playground.discord import FakeDiscord
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import API_KEY, BOT_TOKEN, BotRunner, decoded, png_files, shown_reply, wait_final
 
 # One bot serves the whole module: it must survive every failure in a row, and start-up is paid once.
 pytestmark = [pytest.mark.e2e, pytest.mark.asyncio(loop_scope="module")]

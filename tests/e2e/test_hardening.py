@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from tests.e2e.harness import BotRunner, decoded, png_files, shown_reply, wait_final
 from playground.discord import FakeAttachment, FakeDiscord, FakeInteraction, RecordedRequest
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import BotRunner, decoded, png_files, shown_reply, wait_final
 
 pytestmark = pytest.mark.e2e
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from playground.discord import FakeDiscord, FakeMessage, FakeUser
 from tests.e2e.harness import BotRunner
 from tests.e2e.moderation import answer, generated, start
-from playground.discord import FakeDiscord, FakeMessage, FakeUser
 
 pytestmark = pytest.mark.e2e
 

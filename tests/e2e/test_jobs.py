@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from tests.e2e.harness import decoded, png_files, shown_reply, started_fake, wait_final
 from playground.discord import RateLimitRule
+from tests.e2e.harness import decoded, png_files, shown_reply, started_fake, wait_final
 
 pytestmark = pytest.mark.e2e
 

@@ -13,9 +13,9 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bot.jobs.service import ImagineService
 from bot.metrics import MetricsServerError
-from tests.e2e.harness import png_files, shown_reply, started_fake, wait_final
 from playground.discord.ratelimit import RateLimitRule
 from playground.openroute.emulator import COST_PER_IMAGE
+from tests.e2e.harness import png_files, shown_reply, started_fake, wait_final
 
 pytestmark = pytest.mark.e2e
 

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 
 from bot.discord_bot import ImagineBot
-from tests.e2e.harness import BotRunner, png_files, wait_final
-from tests.e2e.moderation import answer, chat_models, generated, imagine, refused, saved, start
 from playground.discord import FakeDiscord, FakeInteraction
 from playground.discord.model import iter_components
 from playground.openroute import OpenRouteEmulator, default_models
+from tests.e2e.harness import BotRunner, png_files, wait_final
+from tests.e2e.moderation import answer, chat_models, generated, imagine, refused, saved, start
 
 pytestmark = pytest.mark.e2e
 

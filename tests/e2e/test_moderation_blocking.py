@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
+from playground.discord.model import iter_components
 from tests.e2e.harness import png_files, wait_final
 from tests.e2e.moderation import (
     REFUSED,
@@ -23,8 +25,6 @@ from tests.e2e.moderation import (
     start,
     usage,
 )
-from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
-from playground.discord.model import iter_components
 
 pytestmark = pytest.mark.e2e
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
+from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
 from tests.e2e.harness import png_files, shown_reply, wait_final
 from tests.e2e.moderation import (
     REFUSED,
@@ -26,7 +27,6 @@ from tests.e2e.moderation import (
     start,
     usage,
 )
-from playground.discord import FakeDiscord, FakeInteraction, FakeMessage
 
 pytestmark = pytest.mark.e2e
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from playground.discord import ClientRefused
 from tests.e2e.harness import png_files
 from tests.e2e.moderation import (
     answer,
@@ -16,7 +17,6 @@ from tests.e2e.moderation import (
     start,
     usage,
 )
-from playground.discord import ClientRefused
 
 pytestmark = pytest.mark.e2e
 

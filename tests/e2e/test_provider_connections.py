@@ -8,9 +8,9 @@ import io
 import pytest
 from PIL import Image
 
-from tests.e2e.harness import BotRunner, png_files, wait_final
 from playground.discord import FakeDiscord
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import BotRunner, png_files, wait_final
 
 pytestmark = pytest.mark.e2e
 

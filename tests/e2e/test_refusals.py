@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.harness import shown_reply
 from playground.discord import FakeDiscord, FakeInteraction
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import shown_reply
 
 pytestmark = pytest.mark.e2e
 

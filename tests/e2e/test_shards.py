@@ -10,12 +10,12 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from tests.e2e.harness import png_files, wait_final
-from tests.e2e.moderation import answer
-from tests.e2e.processes import BotProcess, process_env
 from playground.discord import ACK_DEADLINE, DID_NOT_RESPOND, FakeDiscord, FakeGuild, FakeInteraction
 from playground.discord.model import MANAGE_GUILD
 from playground.openroute import OpenRouteEmulator
+from tests.e2e.harness import png_files, wait_final
+from tests.e2e.moderation import answer
+from tests.e2e.processes import BotProcess, process_env
 
 pytestmark = pytest.mark.e2e
 

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from bot.jobs.request import BLEND, UPSCALE, VARY_STRONG, VARY_SUBTLE
-from tests.e2e.harness import decoded, png_files, shown_reply, wait_final
-from tests.e2e.moderation import answer, saved, start
-from tests.e2e.test_edit import chat_bodies, input_images, make_png, request_prompt, submit_prompt_modal
 from playground.discord import FakeDiscord, FakeMessage
 from playground.openroute import OpenRouteEmulator
 from playground.openroute.catalog import default_models
+from tests.e2e.harness import decoded, png_files, shown_reply, wait_final
+from tests.e2e.moderation import answer, saved, start
+from tests.e2e.test_edit import chat_bodies, input_images, make_png, request_prompt, submit_prompt_modal
 
 pytestmark = pytest.mark.e2e
 

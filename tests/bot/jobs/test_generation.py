@@ -29,9 +29,9 @@ from bot.openroute.client import OpenRouteClient, create_session
 from bot.openroute.errors import ProviderUnavailable, RateLimited
 from bot.openroute.types import GenerationRequest, InputImage
 from bot.records.spec import InputRef, JobKind, JobSpec
-from tests.bot.jobs.real_loop import on_a_real_loop
 from playground.images import noise_png
 from playground.openroute import OpenRouteEmulator
+from tests.bot.jobs.real_loop import on_a_real_loop
 
 API_KEY = "sk-test-generation"
 

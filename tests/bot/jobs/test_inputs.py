@@ -19,8 +19,8 @@ from bot.images.worker import ImageWorker
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 from bot.jobs.inputs import InputFetcher, RemoteImage, create_download_session, declared_type
 from bot.messages import explain
-from tests.bot.images.pictures import png_bomb
 from playground.images import noise_jpeg, noise_png
+from tests.bot.images.pictures import png_bomb
 
 CAP = 256 * 1024
 PNG = noise_png(40, 30, seed=3)

@@ -41,10 +41,10 @@ from bot.policy.settings import SettingsService
 from bot.records.job import JobRecord, JobStatus
 from bot.records.spec import InputRef, ResponseHandle
 from bot.storage import SqliteStore, Store, open_store
-from tests.bot.jobs.real_loop import on_a_real_loop
 from playground.images import noise_png
 from playground.openroute import OpenRouteEmulator, RecordedRequest
 from playground.openroute.catalog import default_models
+from tests.bot.jobs.real_loop import on_a_real_loop
 
 API_KEY = "sk-test-service"
 NOW = 1_800_000_000.0

@@ -11,6 +11,7 @@ from bot.jobs.request import BLEND, UPSCALE, VARY_STRONG, VARY_SUBTLE
 from bot.policy import PolicyRefusal
 from bot.records.job import JobRecord
 from bot.records.spec import JobKind
+from playground.images import noise_png
 from tests.bot.jobs.real_loop import on_a_real_loop
 from tests.bot.jobs.test_service import (
     ALICE,
@@ -28,7 +29,6 @@ from tests.bot.jobs.test_service import (
     stored,
     submit,
 )
-from playground.images import noise_png
 
 
 def prompts_sent(world: World) -> list[str]:
