@@ -102,7 +102,7 @@ const actions = {
 		const toggle = h('button', { type: 'button', class: 'message-menu-button', title: 'More', 'aria-label': 'More' }, '⋯');
 		toggle.addEventListener('click', () => {
 			const apps = state.commands.filter((c) => c.type === 3);
-			list.replaceChildren(h('div', { class: 'menu-title' }, 'Apps'), ...apps.map((c) => h('button', {
+			const items = apps.length ? apps.map((c) => h('button', {
 				type: 'button', class: 'menu-item', role: 'menuitem', onclick: async () => {
 					list.hidden = true;
 					try {
@@ -111,7 +111,8 @@ const actions = {
 						composer.showError(error.message);
 					}
 				},
-			}, c.name)), apps.length ? null : h('div', { class: 'menu-empty' }, 'No apps for messages'));
+			}, c.name)) : [h('div', { class: 'menu-empty' }, 'No apps for messages')];
+			list.replaceChildren(h('div', { class: 'menu-title' }, 'Apps'), ...items);
 			list.hidden = !list.hidden;
 		});
 		return h('div', { class: 'message-tools' }, toggle, list);

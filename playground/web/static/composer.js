@@ -34,7 +34,10 @@ export class Composer {
 		this.fields = new Map(); // option name -> {def, el, value, display}
 		this.uploads = []; // files of a plain message
 		this.asked = 0;
-		this.input.addEventListener('input', () => this.typed());
+		this.input.addEventListener('input', () => {
+			this.grow();
+			this.typed();
+		});
 		this.input.addEventListener('keydown', (event) => this.keydown(event, null));
 		this.input.addEventListener('blur', () => setTimeout(() => this.closePopupUnlessFocused(), 0));
 		root.querySelector('#composer-send').addEventListener('click', () => this.send());
@@ -44,6 +47,11 @@ export class Composer {
 			for (const file of picker.files) await this.addUpload(file);
 			picker.value = '';
 		});
+	}
+
+	grow() {
+		this.input.style.height = 'auto';
+		this.input.style.height = `${Math.min(this.input.scrollHeight, 240)}px`;
 	}
 
 	placeholder() {
@@ -303,6 +311,7 @@ export class Composer {
 		this.optional.hidden = true;
 		this.input.hidden = false;
 		this.input.value = '';
+		this.grow();
 		this.popup.hide();
 		this.showError(null);
 		this.placeholder();

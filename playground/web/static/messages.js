@@ -68,10 +68,16 @@ export class MessageList {
 		this.actions = actions;
 		this.items = new Map(); // id -> {data, el}
 		this.dismissed = new Set();
-		this.names = { users: {}, roles: {}, channels: {} };
+		this.stuck = true; // the view follows the newest message until the visitor scrolls up
+		const scroller = container.parentElement;
+		scroller.addEventListener('scroll', () => {
+			this.stuck = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
+		});
+		new ResizeObserver(() => { if (this.stuck) scroller.scrollTop = scroller.scrollHeight; }).observe(container);
 	}
 
 	reset() {
+		this.stuck = true;
 		this.items.clear();
 		this.container.replaceChildren();
 	}
@@ -94,8 +100,6 @@ export class MessageList {
 	}
 
 	render() {
-		const stick = this.container.parentElement;
-		const atBottom = stick.scrollHeight - stick.scrollTop - stick.clientHeight < 80;
 		const nodes = [];
 		let previous = null;
 		for (const item of this.ordered()) {
@@ -111,7 +115,7 @@ export class MessageList {
 		}
 		const current = [...this.container.children];
 		if (current.length !== nodes.length || current.some((el, i) => el !== nodes[i])) this.container.replaceChildren(...nodes);
-		if (atBottom) stick.scrollTop = stick.scrollHeight;
+		if (this.stuck) this.container.parentElement.scrollTop = this.container.parentElement.scrollHeight;
 	}
 
 	build(data, grouped) {

@@ -47,6 +47,10 @@ export function showSpend(el, spend) {
 		el.hidden = true;
 		return;
 	}
-	el.textContent = spend.budget ? `Spent ${spend.total} of ${spend.budget}` : `Spent ${spend.total}`;
+	const parts = [`Spent ${spend.total} this run`];
+	if (spend.day) parts.push(`${spend.day} in 24 h`);
+	if (spend.budget) parts.push(`budget ${spend.budget}`);
+	el.textContent = parts.join(' · ');
+	el.title = 'Real pictures from your OpenRoute key cost money';
 	el.hidden = false;
 }
