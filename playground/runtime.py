@@ -82,6 +82,10 @@ class Playground:
         self.settings.folder.mkdir(parents=True, exist_ok=True)
         self._build_world()
         await self.fake.start()
+        # the page first: a port in use fails at once, before anything else starts
+        self.web = PlaygroundWeb(self.fake, personas=list(PERSONAS), emulated=self.emulated,
+                                 spend=None if self.emulated else self.spend)
+        self.url = await self.web.start(host="127.0.0.1", port=self.settings.port)
         if self.emulated:
             self._emulator_key = secrets.token_urlsafe(24)
             self.emulator = OpenRouteEmulator(api_key=self._emulator_key, keepalive_interval=PICTURE_SECONDS,
@@ -90,9 +94,6 @@ class Playground:
         self.bot_settings = settings_from_env(self._bot_env())
         self.bot_settings.require_discord()
         await self._start_bot(self.bot_settings)
-        self.web = PlaygroundWeb(self.fake, personas=list(PERSONAS), emulated=self.emulated,
-                                 spend=None if self.emulated else self.spend)
-        self.url = await self.web.start(host="127.0.0.1", port=self.settings.port)
 
     def _build_world(self) -> None:
         """The stand-in's world: a server with `general` and the age-restricted `nsfw`, a plain member (alice) and a

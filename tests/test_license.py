@@ -1,4 +1,5 @@
-"""The MIT licence: the file, its declaration in pyproject.toml, and the built wheel carrying it."""
+"""The MIT licence: the file, its declaration in pyproject.toml, and the built wheel carrying it (and the
+playground's page with the licences of what its bundle holds)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def test_the_built_wheel_carries_the_licence(tmp_path):
     source.mkdir()
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(ROOT / name, source / name)
-    for package in ("bot", "cogs"):
+    for package in ("bot", "cogs", "playground"):
         shutil.copytree(ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     # the installed (locked) setuptools builds it, as in the Dockerfile: offline, no build isolation
     result = subprocess.run(
@@ -52,5 +53,11 @@ def test_the_built_wheel_carries_the_licence(tmp_path):
         dist_info = next(name.split("/")[0] for name in archive.namelist() if ".dist-info/" in name)
         assert archive.read(f"{dist_info}/licenses/LICENSE") == (ROOT / "LICENSE").read_bytes()
         fields = archive.read(f"{dist_info}/METADATA").decode().split("\n\n")[0].splitlines()
+        names = set(archive.namelist())
+    # the playground works from an installed wheel: its page and assets are in it
+    static = ROOT / "playground" / "web" / "static"
+    shipped = {path.relative_to(ROOT).as_posix() for path in static.rglob("*") if path.is_file()}
+    assert "playground/web/static/index.html" in shipped
+    assert shipped <= names, sorted(shipped - names)
     assert "License-Expression: MIT" in fields
     assert "License-File: LICENSE" in fields
