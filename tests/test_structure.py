@@ -69,6 +69,8 @@ def test_packages_import_only_what_their_layer_may_use(folder, forbidden):
     # the stand-ins for Discord and OpenRoute are independent of the bot they serve: any bot can log into them
     ("playground/discord", ("bot", "cogs")),
     ("playground/openroute", ("bot", "cogs")),
+    # the page is Discord's client: it knows the stand-in, not the bot behind it
+    ("playground/web", ("bot", "cogs")),
 ])
 def test_the_stand_ins_import_nothing_of_the_bot(folder, forbidden):
     found = {}
@@ -77,6 +79,12 @@ def test_the_stand_ins_import_nothing_of_the_bot(folder, forbidden):
         if bad:
             found[relative(path)] = bad
     assert found == {}
+
+
+def test_only_the_playground_command_under_bot_starts_the_playground():
+    importing = {relative(p) for p in python_files("bot") + python_files("cogs")
+                 if any(m.split(".")[0] == "playground" for m in imported_modules(p))}
+    assert importing <= {"bot/cli/playground.py"}, sorted(importing)
 
 
 def _names(node: ast.expr) -> list[str]:
