@@ -10,12 +10,11 @@ import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from playground.discord.model import ADMINISTRATOR, FLAG_EPHEMERAL, FLAG_LOADING
+
 if TYPE_CHECKING:
     from playground.discord import FakeAttachment, FakeChannel, FakeDiscord, FakeMessage, FakeUser, RecordedRequest
 
-ADMINISTRATOR = 1 << 3
-FLAG_EPHEMERAL = 1 << 6
-FLAG_LOADING = 1 << 7
 CHAT_INPUT, MESSAGE_COMMAND = 1, 3
 _MENTION = re.compile(r"<(@!?|@&|#)(\d{1,20})>")
 _IMAGE_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")

@@ -11,13 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from playwright.async_api import Browser, Locator, Page, expect
 
 from bot.config import PlaygroundSettings
+from playground.openroute import OpenRouteEmulator
 from playground.runtime import Playground
 
 TIMEOUT_MS = 20_000  # the emulator's pictures take ~1.5 s each; this is a ceiling, not a pace
 TOKEN_LIFETIME = 15 * 60
+REAL_KEY = "sk-or-browser-test-key-0123456789"
 
 expect.set_options(timeout=TIMEOUT_MS)
 
@@ -110,7 +113,7 @@ async def switch_to(page: Page, label: str) -> None:
 async def test_imagine_shows_progress_then_the_picture_and_its_buttons_make_more(page: Page, artifacts: Path):
     await page.evaluate(RECORD_STATES)
     await run_command(page, "imagine", prompt="a red fox in the snow",
-                      model=("pick", "flux", "black-forest-labs/flux.2-pro"))
+                      model=("pick", "flux", "black-forest-labs/flux.2-pro"), count="2")
     first = results(page)
     await expect(first).to_have_count(1)
     await expect(first).to_contain_text("a red fox in the snow")
@@ -127,11 +130,12 @@ async def test_imagine_shows_progress_then_the_picture_and_its_buttons_make_more
     await first.locator('discord-button[data-custom-id^="imagine:regen:"]').click()
     await expect(results(page)).to_have_count(2)
     await image_loaded(page, results(page).nth(1))
-    await results(page).first.locator('discord-button[data-custom-id^="imagine:up:"]').first.click()
+    # two images: a row U1 U2 and a row V1 V2; U1 upscales the first
+    await results(page).first.locator("discord-button", has_text="U1").click()
     await expect(results(page)).to_have_count(3)
     upscaled = results(page).nth(2)
     await image_loaded(page, upscaled)
-    await expect(upscaled).to_contain_text("2K")
+    await expect(upscaled).to_contain_text("Upscaled to 2K from image 1")
     await page.screenshot(path=artifacts / "02-regenerate-and-upscale.png")
 
 
@@ -192,3 +196,69 @@ async def test_a_request_discord_refuses_is_shown_on_the_page(page: Page, pg: Pl
     await expect(toast).to_contain_text("401 Invalid Webhook Token")
     await expect(page.locator("#refusal-badge")).to_be_visible()
     await page.screenshot(path=artifacts / "08-refused-request.png")
+
+
+async def test_progress_is_shown_while_the_model_works_and_cancel_is_offered(page: Page, artifacts: Path):
+    # emu/slow answers after several keep-alives (about 7 s), so the progress message stays long enough to be seen
+    await run_command(page, "imagine", prompt="a slow sunrise", model=("pick", "slow", "emu/slow"))
+    working = page.locator(".message").filter(has=page.locator('discord-button[data-custom-id^="imagine:cancel:"]'))
+    await expect(working).to_have_count(1)
+    await expect(working).to_contain_text("a slow sunrise")
+    await page.screenshot(path=artifacts / "00-imagine-progress.png")
+    await expect(results(page)).to_have_count(1)
+    await expect(working).to_have_count(0)  # the progress became the result
+    await image_loaded(page, results(page).first)
+
+
+async def test_a_picture_attached_to_describe_gives_four_prompts_and_3_starts_that_job(page: Page, artifacts: Path,
+                                                                                     tmp_path: Path):
+    picture = tmp_path / "holiday.png"
+    Image.new("RGB", (64, 48), (200, 120, 40)).save(picture)
+    box = page.locator("#composer-input")
+    await box.click()
+    await box.press_sequentially("/describe")
+    await page.locator('.popup-item[data-value="describe"]').click()
+    async with page.expect_file_chooser() as chooser:
+        await page.locator('.option-file[data-option="image"]').click()
+    await (await chooser.value).set_files(picture)
+    await expect(page.locator('.option-file[data-option="image"]')).to_have_text("holiday.png")
+    await page.locator("#composer-send").click()
+    described = page.locator(".message").filter(has=page.locator('discord-button[data-custom-id^="describe:"]'))
+    await expect(described.locator("discord-button")).to_have_count(4)
+    await page.screenshot(path=artifacts / "09-describe.png")
+    text = await described.first.inner_text()
+    third = next(line for line in text.splitlines() if line.strip().startswith("3"))
+    prompt = third.strip().removeprefix("3").lstrip(".)] ").strip()
+    await described.locator("discord-button").nth(2).click()
+    made = results(page)
+    await expect(made).to_have_count(1)
+    await expect(made).to_contain_text(prompt[:40])
+    await image_loaded(page, made.first)
+
+
+async def test_with_a_real_key_the_page_shows_what_jobs_cost_and_the_running_total(browser: Browser, artifacts: Path,
+                                                                                  tmp_path: Path):
+    # a key is set: the playground sends its requests to that provider (here an emulator standing in for OpenRoute,
+    # with its prices), says nothing of emulated pictures, and keeps the spend and the playground's budget in view
+    provider = OpenRouteEmulator(api_key=REAL_KEY, keepalive_interval=0.05)
+    await provider.start()
+    env = {"OPENROUTE_API_KEY": REAL_KEY, "OPENROUTE_BASE_URL": provider.base_url}
+    try:
+        async with Playground(PlaygroundSettings(port=0, folder=tmp_path, open_browser=False), env=env) as pg:
+            context = await browser.new_context(viewport={"width": 1280, "height": 900})
+            context.set_default_timeout(TIMEOUT_MS)
+            tab = await context.new_page()
+            await tab.goto(pg.url)
+            await expect(tab.locator("#channel-list .channel").first).to_be_visible()
+            await expect(tab.locator("#emulated")).to_be_hidden()
+            spend = tab.locator("#spend")
+            await expect(spend).to_contain_text("Spent $0 this run")
+            await expect(spend).to_contain_text("budget $1")
+            await run_command(tab, "imagine", prompt="a harbour at noon")
+            await expect(results(tab)).to_have_count(1)
+            await expect(results(tab).first).to_contain_text("$0.039")
+            await expect(spend).to_contain_text("Spent $0.039 this run")
+            await tab.screenshot(path=artifacts / "10-real-key-spend.png")
+            await context.close()
+    finally:
+        await provider.close()
