@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from playground.discord import ClientRefused
+from playground.discord import ACK_DEADLINE, DID_NOT_RESPOND, ClientRefused
 from playground.web.live import Failure, LiveFeed
 from playground.web.payloads import channel_json, commands_json, user_json
 
@@ -25,10 +25,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ACK_CHECK_AFTER = 3.1  # Discord's client gives up on an interaction 3 s after sending it
+ACK_CHECK_AFTER = ACK_DEADLINE + 0.1  # Discord's client gives up on an interaction 3 s after sending it
 AUTOCOMPLETE_TIMEOUT = 3.5
 MAX_UPLOADS_KEPT = 40  # files chosen for attachment options, waiting for their command
-DID_NOT_RESPOND = "The application did not respond"
 INTERACTION_FAILED = "This interaction failed"
 
 

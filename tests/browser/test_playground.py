@@ -262,3 +262,16 @@ async def test_with_a_real_key_the_page_shows_what_jobs_cost_and_the_running_tot
             await context.close()
     finally:
         await provider.close()
+
+
+async def test_a_command_the_bot_does_not_acknowledge_in_3_seconds_shows_discords_failure(page: Page, pg: Playground,
+                                                                                         artifacts: Path):
+    # the bot's answer to the interaction is held past Discord's 3 s window: the member sees what Discord shows,
+    # and the late answer, which Discord refuses, is shown as a refusal too
+    gate = pg.fake.hold_requests(lambda r: r.path.endswith("/callback"))
+    await run_command(page, "imagine", prompt="a quiet library")
+    await pg.fake.wait_for(lambda: gate.held, timeout=TIMEOUT_MS / 1000)
+    await expect(page.locator("body")).to_contain_text("The application did not respond")
+    gate.release()
+    await expect(page.locator(".refusal-toast").first).to_contain_text("/callback")
+    await page.screenshot(path=artifacts / "11-did-not-respond.png")
