@@ -95,6 +95,9 @@ def command_tree_hash(payload: list[dict[str, Any]]) -> str:
 class ImagineBot(commands.AutoShardedBot):
     def __init__(self, *, services: Services, shard_count: int | None = None,
                  shard_ids: tuple[int, ...] | None = None) -> None:
+        # the bot has no voice features: discord.py's start-up warnings about missing voice libraries are noise
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents(guilds=True),  # interactions need no privileged or message intents

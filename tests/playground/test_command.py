@@ -70,6 +70,7 @@ async def test_the_command_serves_the_page_without_token_or_key_and_stops_on_ctr
     assert "emulated pictures (no key needed)" in output
     assert "stopped" in output
     assert "Traceback" not in output
+    assert "voice will NOT be supported" not in output  # discord.py's noise about voice, which the bot never uses
     assert OPERATOR_TOKEN not in output
     # its storage is its own SQLite file in the playground folder
     assert (tmp_path / "data" / "playground.db").is_file()
