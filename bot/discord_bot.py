@@ -15,6 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import default_catalog
 from bot.jobs.describe import DescribeService
 from bot.jobs.history import HistoryService
 from bot.jobs.service import ImagineService
@@ -24,6 +25,7 @@ from bot.messages import explain
 from bot.metrics import Metrics, MetricsServer
 from bot.policy.settings import SettingsService
 from bot.storage import Store
+from cogs.translator import CatalogTranslator
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -120,6 +122,8 @@ class ImagineBot(commands.AutoShardedBot):
         await self._start_metrics()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
+        # command names and descriptions in every language of the catalogue
+        await self.tree.set_translator(CatalogTranslator(default_catalog()))
         if self.services.settings.runs_shard_zero:
             await self.sync_commands()
         else:  # one process syncs: several syncing the same tree would only spend the rate limit
@@ -189,7 +193,10 @@ class ImagineBot(commands.AutoShardedBot):
         guild = discord.Object(settings.dev_guild_id) if settings.dev_guild_id else None
         if guild is not None:
             self.tree.copy_global_to(guild=guild)
-        payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
+        # what tree.sync sends: the translations included, so a changed translation is registered too
+        translator = self.tree.translator
+        payload = [await command.get_translated_payload(self.tree, translator) if translator is not None
+                   else command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
         scope = f"guild:{guild.id}" if guild else "global"
         digest = command_tree_hash(payload)
         key = f"command_tree_hash:{self.application_id}:{scope}"

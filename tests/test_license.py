@@ -60,5 +60,9 @@ def test_the_built_wheel_carries_the_licence(tmp_path):
     shipped = {path.relative_to(ROOT).as_posix() for path in static.rglob("*") if path.is_file()}
     assert "playground/web/static/index.html" in shipped
     assert shipped <= names, sorted(shipped - names)
+    # and the message catalogue: without it every member would read English
+    catalogue = {path.relative_to(ROOT).as_posix() for path in (ROOT / "bot" / "i18n" / "catalog").iterdir()}
+    assert "bot/i18n/catalog/messages.pot" in catalogue
+    assert catalogue <= names, sorted(catalogue - names)
     assert "License-Expression: MIT" in fields
     assert "License-File: LICENSE" in fields

@@ -173,6 +173,7 @@ def validate_commands(commands: Any) -> None:
             _validate_options(command.get("options") or [], [index, "options"])
         elif not 1 <= len(name) <= 32:
             raise form_error([index, "name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 32 in length.")
+        _validate_localizations(command, [index], chat_input=kind == 1)
     if sum(1 for c in commands if int(c.get("type", 1)) == 1) > 100:
         raise DiscordError(400, 30032, "Maximum number of application commands reached (100)")
 
@@ -188,7 +189,14 @@ def _validate_options(options: list[dict[str, Any]], where: list[str | int]) -> 
             raise form_error([*here, "name"], "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
         if not 1 <= len(option.get("description") or "") <= 100:
             raise form_error([*here, "description"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+        _validate_localizations(option, here, chat_input=True)
         choices = option.get("choices") or []
+        for number, choice in enumerate(choices):
+            for locale, text in (choice.get("name_localizations") or {}).items():
+                _check_locale(locale, [*here, "choices", number, "name_localizations"])
+                if not 1 <= len(text or "") <= 100:
+                    raise form_error([*here, "choices", number, "name_localizations", locale], "BASE_TYPE_BAD_LENGTH",
+                                     "Must be between 1 and 100 in length.")
         if len(choices) > 25:
             raise form_error([*here, "choices"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
         if choices and option.get("autocomplete"):
@@ -203,3 +211,34 @@ def _validate_options(options: list[dict[str, Any]], where: list[str | int]) -> 
                                  "Required options must be placed before non-required options")
         else:
             optional_seen = True
+
+
+# the locales Discord accepts in *_localizations (https://discord.com/developers/docs/reference#locales)
+DISCORD_LOCALES = frozenset({
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl", "pt-BR",
+    "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW", "ko",
+})
+
+
+def _check_locale(locale: str, where: list[str | int]) -> None:
+    if locale not in DISCORD_LOCALES:
+        raise form_error([*where, locale], "LOCALE_INVALID", f"Invalid locale: {locale}")
+
+
+def _validate_localizations(item: dict[str, Any], where: list[str | int], *, chat_input: bool) -> None:
+    """A localised name keeps the rules of the name (chat input: 1-32 word characters, lower case; menus: 1-32
+    characters); a localised description 1-100 characters."""
+    for locale, name in (item.get("name_localizations") or {}).items():
+        _check_locale(locale, [*where, "name_localizations"])
+        if chat_input:
+            valid = bool(_CHAT_INPUT_NAME.match(name or "")) and name == name.lower()
+        else:
+            valid = 1 <= len(name or "") <= 32
+        if not valid:
+            raise form_error([*where, "name_localizations", locale], "APPLICATION_COMMAND_INVALID_NAME",
+                             "Command name is invalid")
+    for locale, text in (item.get("description_localizations") or {}).items():
+        _check_locale(locale, [*where, "description_localizations"])
+        if not 1 <= len(text or "") <= 100:
+            raise form_error([*where, "description_localizations", locale], "BASE_TYPE_BAD_LENGTH",
+                             "Must be between 1 and 100 in length.")
