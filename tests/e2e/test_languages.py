@@ -1,0 +1,72 @@
+"""Languages, end to end: the commands the bot registers carry their names and descriptions in every language of
+the catalogue, and a changed translation is registered at the next start."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from babel.messages.pofile import write_po
+
+import bot.discord_bot as discord_bot
+from bot.i18n import CATALOG_DIR, TRANSLATED_LOCALES, Catalog, po_path, read_catalog
+
+pytestmark = pytest.mark.e2e
+
+
+def localised(commands: list[dict[str, Any]]) -> Iterator[tuple[str, dict[str, Any], tuple[str, ...]]]:
+    """(where, item, which localisation fields it must carry) for every command, option and choice."""
+    for command in commands:
+        if int(command.get("type", 1)) != 1:
+            yield command["name"], command, ("name_localizations",)
+            continue
+        yield f"/{command['name']}", command, ("name_localizations", "description_localizations")
+        yield from _options(command.get("options") or [], f"/{command['name']}")
+
+
+def _options(options: list[dict[str, Any]], parent: str) -> Iterator[tuple[str, dict[str, Any], tuple[str, ...]]]:
+    for option in options:
+        where = f"{parent} {option['name']}"
+        yield where, option, ("name_localizations", "description_localizations")
+        for choice in option.get("choices") or []:
+            yield f"{where} = {choice['value']}", choice, ("name_localizations",)
+        yield from _options(option.get("options") or [], where)
+
+
+async def test_every_registered_name_and_description_is_in_every_language(bot, discord_fake):
+    commands = list(discord_fake.commands.values())
+    assert {c["name"] for c in commands} >= {"imagine", "blend", "describe", "settings", "usage", "history"}
+    missing = {}
+    for where, item, fields in localised(commands):
+        for field in fields:
+            lacking = set(TRANSLATED_LOCALES) - set(item.get(field) or {})
+            if lacking:
+                missing[f"{where} {field}"] = sorted(lacking)
+    assert missing == {}
+    imagine = discord_fake.commands["imagine"]
+    assert imagine["name_localizations"]["ja"] != "imagine"  # Japanese members see a Japanese command
+    assert imagine["description_localizations"]["de"] != imagine["description"]
+
+
+async def test_a_changed_translation_is_registered_at_the_next_start(runner, discord_fake, monkeypatch, tmp_path):
+    await runner.start()
+    await runner.stop()
+    synced = discord_fake.sync_count
+    await runner.start()  # nothing changed: the sync is skipped
+    await runner.stop()
+    assert discord_fake.sync_count == synced
+
+    # a translator changes the German description of /imagine in de.po
+    folder = tmp_path / "catalog"
+    shutil.copytree(CATALOG_DIR, folder)
+    german = read_catalog(po_path("de", folder), "de")
+    german.get(discord_fake.commands["imagine"]["description"], context="command description").string = "Neu übersetzt"
+    with po_path("de", folder).open("wb") as handle:
+        write_po(handle, german)
+    changed = Catalog.load(folder)
+    monkeypatch.setattr(discord_bot, "default_catalog", lambda: changed)
+    await runner.start()
+    assert discord_fake.sync_count == synced + 1
+    assert discord_fake.commands["imagine"]["description_localizations"]["de"] == "Neu übersetzt"
