@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import write_po
 
 from bot import __version__
@@ -30,6 +31,9 @@ HEADER = """\
 # Made by `python -m tools.catalog extract`; each language's translations are in <locale>.po beside it.
 # Names ("command name", "option name") follow Discord's rules: 1-32 characters, lower case, no spaces.
 # Context menu names: 1-32 characters. Descriptions and choice names: 1-100 characters."""
+ROOT = Path(__file__).resolve().parents[1]
+# the functions that mark a text for translation (bot/i18n/message.py): msg(text), msgs(singular, plural, count)
+KEYWORDS = {"msg": None, "msgs": (1, 2)}
 Entry = tuple[str, str, str]  # (context, English text, where it appears)
 CHAT_INPUT, USER, MESSAGE = 1, 2, 3
 SUBCOMMAND, SUBCOMMAND_GROUP = 1, 2
@@ -93,10 +97,30 @@ def write(catalog: Catalog, path: Path) -> None:
         write_po(handle, catalog, width=100, omit_header=False, sort_output=False)
 
 
+def code_messages(root: Path = ROOT) -> Iterator[tuple[str | tuple[str, str], str, int, str | None]]:
+    """Every `msg("...")` and `msgs("...", "...", n)` in bot/ and cogs/: (text or (singular, plural), file, line,
+    context)."""
+    for folder in ("bot", "cogs"):
+        found = extract_from_dir(root / folder, method_map=[("**.py", "python")], keywords=KEYWORDS,
+                                 comment_tags=(), strip_comment_tags=True)
+        for filename, lineno, message, _comments, context in found:
+            yield message, f"{folder}/{filename}", lineno, context
+
+
 def extract() -> int:
     entries = list(command_texts(asyncio.run(registered_commands())))
-    write(template(entries), TEMPLATE)
-    print(f"{TEMPLATE}: {len({(c, t) for c, t, _ in entries})} texts")
+    catalog = template(entries)
+    messages = 0
+    for text, filename, lineno, context in code_messages():
+        key = text if isinstance(text, str) else text[0]
+        existing = catalog.get(key, context=context)
+        if existing is None:
+            catalog.add(text, context=context, locations=[(filename, lineno)])
+            messages += 1
+        else:
+            existing.locations.append((filename, lineno))
+    write(catalog, TEMPLATE)
+    print(f"{TEMPLATE}: {len({(c, t) for c, t, _ in entries})} command texts, {messages} messages")
     return 0
 
 

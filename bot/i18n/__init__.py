@@ -9,6 +9,8 @@ from bot.i18n.locales import (
     public_locale,
     supported,
 )
+from bot.i18n.message import Message, msg, msgs
+from bot.i18n.speaker import Speaker, english
 
 __all__ = [
     "BABEL_LOCALES",
@@ -17,7 +19,12 @@ __all__ = [
     "TEMPLATE",
     "TRANSLATED_LOCALES",
     "Catalog",
+    "Message",
+    "Speaker",
     "default_catalog",
+    "english",
+    "msg",
+    "msgs",
     "po_path",
     "private_locale",
     "public_locale",

@@ -6,7 +6,9 @@ tool (Poedit, Weblate, Lokalize). A missing or empty translation falls back to E
 
 from __future__ import annotations
 
+import gettext
 import logging
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -31,27 +33,41 @@ def read_catalog(path: Path, locale: str | None = None) -> BabelCatalog:
         return read_po(handle, locale=BABEL_LOCALES.get(locale or "", None), domain=DOMAIN)
 
 
-class Catalog:
-    """Every language's translations in memory: `text(locale, english, context)`."""
+Entry = str | tuple[str, ...]  # a translation, or a plural's forms in the language's order
 
-    def __init__(self, translations: dict[str, dict[tuple[str | None, str], str]]) -> None:
+
+class Catalog:
+    """Every language's translations in memory: `text(locale, english, context)`, `plural(...)`."""
+
+    def __init__(self, translations: dict[str, dict[tuple[str | None, str], Entry]],
+                 plural_rules: dict[str, Callable[[int], int]] | None = None) -> None:
         self._translations = translations
+        self._plural_rules = plural_rules or {}
         self._missing_logged: set[tuple[str, str | None, str]] = set()
 
     @classmethod
     def load(cls, folder: Path = CATALOG_DIR) -> Catalog:
-        translations: dict[str, dict[tuple[str | None, str], str]] = {}
+        translations: dict[str, dict[tuple[str | None, str], Entry]] = {}
+        rules: dict[str, Callable[[int], int]] = {}
         for locale in TRANSLATED_LOCALES:
             path = po_path(locale, folder)
             if not path.is_file():
                 log.warning("no catalogue for %s (%s): its members read English", locale, path.name)
                 continue
-            entries: dict[tuple[str | None, str], str] = {}
-            for message in read_catalog(path, locale):
-                if message.id and isinstance(message.id, str) and message.string and not message.fuzzy:
+            catalog = read_catalog(path, locale)
+            rules[locale] = gettext.c2py(catalog.plural_expr)
+            entries: dict[tuple[str | None, str], Entry] = {}
+            for message in catalog:
+                if not message.id or message.fuzzy:
+                    continue
+                if isinstance(message.id, tuple):
+                    forms = tuple(str(form) for form in message.string)
+                    if all(forms):
+                        entries[(message.context, message.id[0])] = forms
+                elif message.string:
                     entries[(message.context, message.id)] = str(message.string)
             translations[locale] = entries
-        return cls(translations)
+        return cls(translations, rules)
 
     def locales(self) -> tuple[str, ...]:
         return tuple(self._translations)
@@ -61,17 +77,35 @@ class Catalog:
         if locale == SOURCE_LOCALE or locale not in BABEL_LOCALES:
             return english
         found = self._translations.get(locale, {}).get((context, english))
-        if found is not None:
+        if isinstance(found, str):
             return found
-        key = (locale, context, english)
-        if key not in self._missing_logged:
-            self._missing_logged.add(key)
-            log.warning("no %s translation of %r (%s): English is used", locale, english, context or "no context")
+        self._missing(locale, context, english)
+        return english
+
+    def plural(self, locale: str, singular: str, plural: str, count: int, context: str | None = None) -> str:
+        """The form of `singular`/`plural` that `count` takes in `locale` (English's when missing, logged once)."""
+        english = singular if count == 1 else plural
+        if locale == SOURCE_LOCALE or locale not in BABEL_LOCALES:
+            return english
+        forms = self._translations.get(locale, {}).get((context, singular))
+        rule = self._plural_rules.get(locale)
+        if isinstance(forms, tuple) and rule is not None:
+            index = rule(count)
+            if 0 <= index < len(forms):
+                return forms[index]
+        self._missing(locale, context, singular)
         return english
 
     def translated(self, locale: str, english: str, context: str | None = None) -> str | None:
         """The translation, or None when the catalogue has none (no fallback, nothing logged)."""
-        return self._translations.get(locale, {}).get((context, english))
+        found = self._translations.get(locale, {}).get((context, english))
+        return found if isinstance(found, str) else None
+
+    def _missing(self, locale: str, context: str | None, english: str) -> None:
+        key = (locale, context, english)
+        if key not in self._missing_logged:
+            self._missing_logged.add(key)
+            log.warning("no %s translation of %r (%s): English is used", locale, english, context or "no context")
 
 
 @cache

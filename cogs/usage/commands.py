@@ -17,6 +17,7 @@ from bot.messages import explain
 from bot.policy import Actor, PolicyRefusal
 from bot.records.usage import Forgotten
 from cogs.imagine.commands import actor_of
+from cogs.language import private_speaker
 from cogs.usage import render
 
 if TYPE_CHECKING:
@@ -108,9 +109,10 @@ class Usage(commands.Cog):
     async def usage(self, interaction: discord.Interaction, server: bool = False) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         actor = self.actor(interaction)
+        speak = private_speaker(interaction)  # only the member sees the answer: their language
         if not server:
             mine = await self.usage_service.member(actor)
-            await interaction.edit_original_response(content=render.member_content(mine),
+            await interaction.edit_original_response(content=render.member_content(mine, speak),
                                                      allowed_mentions=NO_MENTIONS)
             return
         try:
@@ -121,7 +123,7 @@ class Usage(commands.Cog):
         chart = await self.usage_service.chart(render.chart_series(numbers.days), title=render.CHART_TITLE,
                                                unit=render.CHART_UNIT)
         await interaction.edit_original_response(
-            content=render.server_content(numbers), allowed_mentions=NO_MENTIONS,
+            content=render.server_content(numbers, speak), allowed_mentions=NO_MENTIONS,
             attachments=[discord.File(io.BytesIO(chart), filename=render.CHART_NAME)])
 
     # --- /models ---

@@ -7,11 +7,11 @@ commands), so a moderator's usage report never pings anyone.
 from __future__ import annotations
 
 import calendar
-import math
 import time
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from bot.i18n import Message, Speaker, english, msg, msgs
 from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel
 from bot.records.guild import IMAGE_SIZE_ORDER
@@ -39,74 +39,73 @@ NOT_YOUR_BUTTON = "This button belongs to someone else's request. Use /privacy f
 
 # --- small formats ---------------------------------------------------------------------------------------
 
-def images(count: int) -> str:
-    return f"{count:,} image{'' if count == 1 else 's'}"
+def images(count: int) -> Message:
+    return msgs("{count} image", "{count} images", count)
 
 
-def format_money(amount: Decimal) -> str:
-    """Totals in cents ("$3.10"); amounts under a cent keep their digits ("$0.004") so they never read $0.00."""
-    if not amount or abs(amount) >= Decimal("0.01"):
-        return f"${amount:,.2f}"
-    if abs(amount) < Decimal("0.0001"):
-        return "<$0.0001"
-    return format_cost(amount) or "$0"
+def totals(used: UsageTotals, speak: Speaker) -> Message:
+    return msg("**{images}** · {cost}", images=images(used.images), cost=speak.money(used.cost, total=True))
 
 
-def format_wait(seconds: float) -> str:
-    """12 s, 4 min, 2 h 5 min: rounded up, so the member never asks too early."""
-    total = max(1, math.ceil(seconds))
-    if total < 90:
-        return f"{total} s"
-    minutes = math.ceil(total / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
-
-
-def totals(used: UsageTotals) -> str:
-    return f"**{images(used.images)}** · {format_money(used.cost)}"
+def requests(count: int) -> Message:
+    return msgs("{count} request", "{count} requests", count)
 
 
 # --- /usage ----------------------------------------------------------------------------------------------
 
-def member_content(usage: MemberUsage) -> str:
-    """A member's own numbers, e.g. "Today (last 24 h): **12 images** · $0.47" … "8 of 20 images left today"."""
-    where = "in direct messages" if usage.in_dm else "on this server"
-    lines = [f"**Your usage {where}**",
-             f"Today (last 24 h): **{images(usage.images_today)}** · {format_money(usage.cost_today)}",
-             f"This month: **{images(usage.images_month)}** · {format_money(usage.cost_month)}"]
+def member_content(usage: MemberUsage, speak: Speaker | None = None) -> str:
+    """A member's own numbers in their language, e.g. "Today (last 24 h): **12 images** · $0.47" … "**8 of 20
+    images** left today"."""
+    speak = speak or english()
+    lines = [msg("**Your usage in direct messages**") if usage.in_dm else msg("**Your usage on this server**"),
+             msg("Today (last 24 h): {totals}", totals=totals(UsageTotals(images=usage.images_today,
+                                                                            cost=usage.cost_today), speak)),
+             msg("This month: {totals}", totals=totals(UsageTotals(images=usage.images_month,
+                                                                    cost=usage.cost_month), speak))]
     if usage.daily_limit is None or usage.remaining_today is None:
-        lines.append("No daily limit applies to you here.")
+        lines.append(msg("No daily limit applies to you here."))
     else:
-        lines.append(f"**{usage.remaining_today:,} of {images(usage.daily_limit)}** left today")
+        lines.append(msgs("**{remaining} of {count} image** left today", "**{remaining} of {count} images** left today",
+                          usage.daily_limit, remaining=usage.remaining_today))
     if usage.cooldown_left > 0:
-        lines.append(f"Next request in {format_wait(usage.cooldown_left)}")
-    return "\n".join(lines)[:MESSAGE_LIMIT]
+        lines.append(msg("Next request in {wait}", wait=speak.duration(usage.cooldown_left)))
+    return "\n".join(speak(line) for line in lines)[:MESSAGE_LIMIT]
 
 
-def server_content(usage: ServerUsage) -> str:
-    """A server's numbers for its moderators; members appear as `<@id>` (send with mentions disabled)."""
-    lines = ["**Usage on this server**",
-             f"Today (last 24 h): {totals(usage.today)} · {requests(usage.today.jobs)}",
-             f"This month: {totals(usage.month)} · {requests(usage.month.jobs)}"]
+def server_content(usage: ServerUsage, speak: Speaker | None = None) -> str:
+    """A server's numbers for its moderators, in the reader's language; members appear as `<@id>` (send with
+    mentions disabled)."""
+    speak = speak or english()
+    lines = [msg("**Usage on this server**"),
+             msg("Today (last 24 h): {totals} · {requests}", totals=totals(usage.today, speak),
+                 requests=requests(usage.today.jobs)),
+             msg("This month: {totals} · {requests}", totals=totals(usage.month, speak),
+                 requests=requests(usage.month.jobs))]
     if usage.monthly_budget is None or usage.budget_left is None:
-        lines.append("No monthly budget is set (/settings budget sets one).")
+        lines.append(msg("No monthly budget is set (/settings budget sets one)."))
     else:
-        lines.append(f"Budget: **{format_money(usage.budget_left)}** of {format_money(usage.monthly_budget)} left "
-                     "this month")
-    lines.append("**Top members this month**")
+        lines.append(msg("Budget: **{left}** of {budget} left this month",
+                         left=speak.money(usage.budget_left, total=True),
+                         budget=speak.money(usage.monthly_budget, total=True)))
+    lines.append(msg("**Top members this month**"))
     if usage.top_members:
-        lines.extend(f"{rank}. <@{user_id}> · {totals(used)}"
+        lines.extend(msg("{rank}. {member} · {totals}", rank=rank, member=f"<@{user_id}>", totals=totals(used, speak))
                      for rank, (user_id, used) in enumerate(usage.top_members, start=1))
     else:
-        lines.append("No one has made an image here this month.")
-    lines.append(f"-# The chart shows {CHART_UNIT} per day (UTC) over the last {len(usage.days)} days.")
-    return "\n".join(lines)[:MESSAGE_LIMIT]
+        lines.append(msg("No one has made an image here this month."))
+    lines.append(msgs("-# The chart shows images per day (UTC) over the last {count} day.",
+                      "-# The chart shows images per day (UTC) over the last {count} days.", len(usage.days)))
+    return "\n".join(speak(line) for line in lines)[:MESSAGE_LIMIT]
 
 
-def requests(count: int) -> str:
-    return f"{count:,} request{'' if count == 1 else 's'}"
+def format_money(amount: Decimal) -> str:
+    """Totals in cents ("$3.10"); amounts under a cent keep their digits ("$0.004") so they never read $0.00."""
+    return english().money(amount, total=True)
+
+
+def format_wait(seconds: float) -> str:
+    """12 sec, 4 min, 2 hr 5 min: rounded up, so the member never asks too early."""
+    return english().duration(seconds)
 
 
 def chart_series(days: Sequence[tuple[float, UsageTotals]]) -> list[tuple[str, float]]:

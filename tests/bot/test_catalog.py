@@ -17,7 +17,16 @@ NAME = re.compile(r"^[-_'\w\u0900-\u097F\u0E00-\u0E7F]{1,32}$")
 
 with TEMPLATE.open("rb") as handle:
     POT = read_po(handle)
-TEMPLATE_KEYS = {(m.context, m.id) for m in POT if m.id}
+TEMPLATE_KEYS = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in POT if m.id}
+
+
+def forms(message) -> tuple[str, ...]:
+    """A message's translation: one text, or a plural's forms."""
+    return tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
+
+
+def english(message) -> tuple[str, ...]:
+    return tuple(message.id) if isinstance(message.id, tuple) else (message.id,)
 
 
 def placeholders(text: str) -> set[str]:
@@ -32,11 +41,14 @@ def parent_of(where: str) -> str:
 @pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
 def test_every_text_is_translated_in_every_language(locale):
     catalog = read_catalog(po_path(locale), locale)
-    keys = {(m.context, m.id) for m in catalog if m.id}
+    keys = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in catalog if m.id}
     assert keys - TEMPLATE_KEYS == set(), "texts the template no longer has: run `python -m tools.catalog update`"
     assert TEMPLATE_KEYS - keys == set(), "texts missing: run `python -m tools.catalog update` and translate them"
-    untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+    untranslated = [m.id for m in catalog if m.id and (not all(forms(m)) or m.fuzzy)]
     assert untranslated == []
+    plural_forms = catalog.num_plurals
+    wrong_count = [m.id for m in catalog if isinstance(m.id, tuple) and len(forms(m)) != plural_forms]
+    assert wrong_count == []
 
 
 @pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
@@ -49,8 +61,15 @@ def test_the_catalogue_says_how_its_language_was_produced(locale):
 
 @pytest.mark.parametrize("locale", TRANSLATED_LOCALES)
 def test_translations_keep_their_placeholders(locale):
-    changed = {m.id: m.string for m in read_catalog(po_path(locale), locale)
-               if m.id and m.string and placeholders(m.id) != placeholders(str(m.string))}
+    changed = {}
+    for message in read_catalog(po_path(locale), locale):
+        if not message.id:
+            continue
+        wanted = set().union(*(placeholders(text) for text in english(message)))
+        for form in forms(message):
+            # a plural form may leave out {count} (e.g. "one image" in a language that spells it)
+            if form and (placeholders(form) - wanted or wanted - placeholders(form) - {"count"}):
+                changed[str(english(message)[0])] = form
     assert changed == {}
 
 
@@ -60,7 +79,7 @@ def test_localised_names_and_descriptions_keep_discords_rules(locale):
     broken = []
     names: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for message in catalog:
-        if not message.id or not message.string:
+        if not message.id or not message.string or isinstance(message.id, tuple):
             continue
         text = str(message.string)
         if message.context in ("command name", "option name"):
@@ -89,3 +108,11 @@ def test_a_missing_translation_falls_back_to_english_and_is_logged_once(caplog):
     warnings = [r for r in caplog.records if "no de translation" in r.getMessage()]
     assert len(warnings) == 1
     assert catalog.translated("de", "Generate an image", "command description") is None
+
+
+def test_every_text_the_code_marks_for_translation_is_in_the_template():
+    from tools.catalog import code_messages
+
+    marked = {(context, text if isinstance(text, str) else text[0]) for text, _, _, context in code_messages()}
+    assert marked
+    assert marked - TEMPLATE_KEYS == set(), "run `python -m tools.catalog extract` and `update`, then translate"

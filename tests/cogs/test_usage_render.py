@@ -67,7 +67,7 @@ def test_a_members_numbers_read_as_images_and_dollars_today_and_this_month():
     assert "Today (last 24 h): **12 images** · $0.47" in text
     assert "This month: **80 images** · $3.10" in text
     assert "**8 of 20 images** left today" in text
-    assert "Next request in 12 s" in text
+    assert "Next request in 12 sec" in text
 
 
 def test_one_image_is_singular_and_no_limit_and_no_cooldown_say_so_quietly():
@@ -87,8 +87,8 @@ def test_money_reads_in_cents_and_small_amounts_never_read_as_nothing(amount, te
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
-    (0.2, "1 s"), (11.2, "12 s"), (89, "89 s"), (90, "2 min"), (600, "10 min"), (3540, "59 min"),
-    (3600, "1 h"), (3900, "1 h 5 min"),
+    (0.2, "1 sec"), (11.2, "12 sec"), (89, "89 sec"), (90, "2 min"), (600, "10 min"), (3540, "59 min"),
+    (3600, "1 hr"), (3900, "1 hr 5 min"),
 ])
 def test_waits_are_rounded_up_to_a_unit_people_use(seconds, text):
     assert format_wait(seconds) == text

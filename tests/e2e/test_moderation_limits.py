@@ -71,7 +71,7 @@ async def test_a_cooldown_refuses_a_members_next_request_until_it_has_passed(run
     assert re.search(r"Slow down a little: you can ask again in \d+ minutes\.", refusal), refusal
     assert chat_models(emulator) == ["emu/png"]
     await generated(discord_fake, "bob was not waiting", model="emu/png", user="bob")
-    assert re.search(r"Next request in \d+ (h|min)", (await usage(discord_fake)).content)
+    assert re.search(r"Next request in \d+ (hr|min)", (await usage(discord_fake)).content)
 
 
 async def test_the_operators_default_daily_limit_applies_until_a_server_sets_its_own(runner, discord_fake, emulator):
