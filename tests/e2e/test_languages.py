@@ -1,17 +1,19 @@
 """Languages, end to end: the commands the bot registers carry their names and descriptions in every language of
-the catalogue, and a changed translation is registered at the next start."""
+the catalogue, a changed translation is registered at the next start, and replies only a member sees come in
+the language of that member's Discord."""
 
 from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from babel.messages.pofile import write_po
 
 import bot.discord_bot as discord_bot
-from bot.i18n import CATALOG_DIR, TRANSLATED_LOCALES, Catalog, po_path, read_catalog
+from bot.i18n import CATALOG_DIR, TRANSLATED_LOCALES, Catalog, Speaker, msg, msgs, po_path, read_catalog
 
 pytestmark = pytest.mark.e2e
 
@@ -70,3 +72,28 @@ async def test_a_changed_translation_is_registered_at_the_next_start(runner, dis
     await runner.start()
     assert discord_fake.sync_count == synced + 1
     assert discord_fake.commands["imagine"]["description_localizations"]["de"] == "Neu übersetzt"
+
+
+async def usage_reply(fake, *, user: str, locale: str) -> str:
+    it = await fake.run_command("usage", user=user, locale=locale)
+    reply = await fake.wait_for(lambda: it.original if it.original and not it.original.loading else None)
+    assert reply.flags & 64  # only the member sees it
+    return reply.content
+
+
+async def test_usage_answers_each_member_in_the_language_of_their_discord(bot, discord_fake):
+    for user, locale in (("alice", "ja"), ("bob", "de"), ("mod", "en-US")):
+        content = await usage_reply(discord_fake, user=user, locale=locale)
+        speak = Speaker.for_locale(locale)
+        title = speak(msg("**Your usage on this server**"))
+        assert content.startswith(title)
+        assert speak(msg("This month: {totals}", totals=msg("**{images}** · {cost}", images=msgs(
+            "{count} image", "{count} images", 0), cost=speak.money(Decimal(0), total=True)))) in content
+        if locale != "en-US":
+            assert title != "**Your usage on this server**"  # it really is translated
+    german = await usage_reply(discord_fake, user="bob", locale="de")
+    assert "0,00 $" in german  # money written the German way
+    english = await usage_reply(discord_fake, user="mod", locale="en-GB")
+    assert english.startswith("**Your usage on this server**")
+    unknown = await usage_reply(discord_fake, user="mod", locale="it")  # no Italian catalogue: English
+    assert unknown.startswith("**Your usage on this server**")
