@@ -92,7 +92,7 @@ async def test_usage_answers_each_member_in_the_language_of_their_discord(bot, d
         if locale != "en-US":
             assert title != "**Your usage on this server**"  # it really is translated
     german = await usage_reply(discord_fake, user="bob", locale="de")
-    assert "0,00 $" in german  # money written the German way
+    assert "0,00\u00a0$" in german  # money written the German way (a no-break space before the sign)
     english = await usage_reply(discord_fake, user="mod", locale="en-GB")
     assert english.startswith("**Your usage on this server**")
     unknown = await usage_reply(discord_fake, user="mod", locale="it")  # no Italian catalogue: English
