@@ -5,8 +5,14 @@ from __future__ import annotations
 import discord
 
 from bot.i18n import Speaker, private_locale
+from bot.policy import PolicyRefusal
 
 
 def private_speaker(interaction: discord.Interaction) -> Speaker:
     """For a reply only the member sees: their own language, as their Discord client reports it."""
     return Speaker.for_locale(private_locale(interaction.locale.value))
+
+
+def refusal_text(interaction: discord.Interaction, refused: PolicyRefusal) -> str:
+    """Why a request was refused, in the language of the member who asked (only they see it)."""
+    return private_speaker(interaction)(refused.message)

@@ -9,7 +9,7 @@ from bot.i18n.locales import (
     public_locale,
     supported,
 )
-from bot.i18n.message import Message, msg, msgs
+from bot.i18n.message import ListOf, Message, Wait, msg, msgs
 from bot.i18n.speaker import Speaker, english
 
 __all__ = [
@@ -19,8 +19,10 @@ __all__ = [
     "TEMPLATE",
     "TRANSLATED_LOCALES",
     "Catalog",
+    "ListOf",
     "Message",
     "Speaker",
+    "Wait",
     "default_catalog",
     "english",
     "msg",

@@ -13,12 +13,13 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
 from bot.i18n.catalog import Catalog, default_catalog
 from bot.i18n.locales import BABEL_LOCALES, SOURCE_LOCALE, supported
-from bot.i18n.message import Message
+from bot.i18n.message import ListOf, Message, Wait
 
 CENT = Decimal("0.01")
 SMALLEST = Decimal("0.0001")
@@ -48,6 +49,11 @@ class Speaker:
     def _value(self, value: Any) -> str:
         if isinstance(value, Message):
             return self(value)
+        if isinstance(value, Wait):
+            amount, unit = value.amount()
+            return format_unit(amount, f"duration-{unit}", length="long", locale=self.babel_locale)
+        if isinstance(value, ListOf):
+            return format_list(list(value.items), locale=self.babel_locale)
         if isinstance(value, bool):
             return str(value)
         if isinstance(value, int):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import calendar
 import fnmatch
-import math
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from bot.i18n import ListOf, Message, Wait, msg, msgs
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
 from bot.policy.words import WordMatcher
 from bot.records.guild import IMAGE_SIZE_ORDER, GuildSettings
@@ -27,18 +27,21 @@ DAY = 24 * 60 * 60
 
 
 class PolicyRefusal(Exception):
-    """The request is not allowed. `reason` is a complete sentence for the user."""
+    """The request is not allowed. `message` is a complete sentence for the user, put into their language by the
+    Discord layer; `reason` is its English text (logs)."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, reason: Message | str) -> None:
+        super().__init__(str(reason))
+        self.message = reason
+        self.reason = str(reason)
 
 
 class BlockedPrompt(PolicyRefusal):
     """The prompt contains a blocked term. The member is not told which; the audit log is (`term`, and
     `audit_channel_id`, the server's log channel, None in DMs or without one)."""
 
-    def __init__(self, reason: str, *, term: str, audit_channel_id: int | None, prompt: str | None = None) -> None:
+    def __init__(self, reason: Message | str, *, term: str, audit_channel_id: int | None,
+                 prompt: str | None = None) -> None:
         super().__init__(reason)
         self.term = term
         self.audit_channel_id = audit_channel_id
@@ -49,7 +52,7 @@ class DefaultModelUnavailable(PolicyRefusal):
     """The member chose no model and the default that applies (`model`; the server's own when
     `server_default`) is not among the provider's image models. The operator has to act, not the member."""
 
-    def __init__(self, reason: str, *, model: str, server_default: bool) -> None:
+    def __init__(self, reason: Message | str, *, model: str, server_default: bool) -> None:
         super().__init__(reason)
         self.model = model
         self.server_default = server_default
@@ -164,35 +167,39 @@ class Policy:
         if (spec.inputs or spec.kind.sends_images) and known_models is not None:
             listed = next((m for m in known_models if m.id == spec.model), None)
             if listed is not None and listed.input_modalities and "image" not in listed.input_modalities:
-                raise PolicyRefusal(f"`{spec.model}` does not take images as input. Pick a model that does.")
+                raise PolicyRefusal(msg("{model} does not take images as input. Pick a model that does.",
+                                        model=f"`{spec.model}`"))
         if spec.image_size is not None and spec.image_size not in self.sizes_for(spec.model):
-            raise PolicyRefusal(f"`{spec.model}` renders {_sizes_text(self.sizes_for(spec.model))} only.")
+            raise PolicyRefusal(msg("{model} renders {sizes} only.", model=f"`{spec.model}`",
+                                    sizes=ListOf(self.sizes_for(spec.model))))
         max_size = guild.max_size if guild is not None and not actor.is_dm else None
         if max_size and spec.image_size and not actor.is_owner and \
                 IMAGE_SIZE_ORDER.index(spec.image_size) > IMAGE_SIZE_ORDER.index(max_size):
-            raise PolicyRefusal(f"The largest size on this server is {max_size}.")
+            raise PolicyRefusal(msg("The largest size on this server is {size}.", size=max_size))
         max_count = self.max_count(actor, guild)
         if spec.count > max_count:
-            raise PolicyRefusal(f"You can ask for at most {max_count} image{'s' if max_count != 1 else ''} "
-                                "at a time here.")
+            raise PolicyRefusal(msgs("You can ask for at most {count} image at a time here.",
+                                     "You can ask for at most {count} images at a time here.", max_count))
 
     def check_place(self, actor: Actor, guild: GuildSettings | None) -> None:
         """Refuse a member a moderator blocked here, a DM when DMs are off, a channel or a role the server did
         not choose: what every request checks first, whatever it asks for (an image, a describe)."""
         if guild is not None and not actor.is_dm and (block := guild.blocked(actor.user_id)) is not None:
-            why = f" Reason: {block.reason}" if block.reason.strip() else ""
-            raise PolicyRefusal(f"A moderator blocked you from using /imagine on this server.{why}")
+            if block.reason.strip():
+                raise PolicyRefusal(msg("A moderator blocked you from using /imagine on this server. Reason: {reason}",
+                                        reason=block.reason))
+            raise PolicyRefusal(msg("A moderator blocked you from using /imagine on this server."))
         if actor.is_dm:
             if not self.settings.dm_enabled and not actor.is_owner:
-                raise PolicyRefusal("Image generation in direct messages is turned off on this bot. "
-                                    "Use /imagine in a server instead.")
+                raise PolicyRefusal(msg("Image generation in direct messages is turned off on this bot. "
+                                        "Use /imagine in a server instead."))
         elif guild is not None:
             if guild.channel_ids and actor.channel_id not in guild.channel_ids:
-                raise PolicyRefusal("Image generation is not enabled in this channel. Moderators chose the "
-                                    "channels where /imagine works on this server.")
+                raise PolicyRefusal(msg("Image generation is not enabled in this channel. Moderators chose the "
+                                        "channels where /imagine works on this server."))
             if guild.role_ids and not (guild.role_ids & actor.role_ids) and not actor.is_owner:
-                raise PolicyRefusal("Image generation on this server is limited to certain roles, and you don't "
-                                    "have one of them.")
+                raise PolicyRefusal(msg("Image generation on this server is limited to certain roles, and you "
+                                        "don't have one of them."))
 
     def check_words(self, actor: Actor, prompt: str, guild: GuildSettings | None) -> None:
         """Refuse a prompt with a term the operator (everywhere) or the server blocked."""
@@ -201,8 +208,9 @@ class Policy:
         if term is None and in_server:
             term = self._matcher_for(guild).find(prompt)  # type: ignore[arg-type]
         if term is not None:
-            where = "on this server" if in_server else "on this bot"
-            raise BlockedPrompt(f"This prompt contains a term that is not allowed {where}. Rephrase it.", term=term,
+            sentence = (msg("This prompt contains a term that is not allowed on this server. Rephrase it.") if in_server
+                        else msg("This prompt contains a term that is not allowed on this bot. Rephrase it."))
+            raise BlockedPrompt(sentence, term=term,
                                 audit_channel_id=guild.log_channel_id if in_server else None,  # type: ignore[union-attr]
                                 prompt=prompt)
 
@@ -215,9 +223,12 @@ class Policy:
         try:
             self.check_words(actor, spec.full_prompt, guild)
         except BlockedPrompt as blocked:
-            where = "on this server" if guild is not None and not actor.is_dm else "on this bot"
-            raise BlockedPrompt(f"The style `{spec.style}` contains a term that is not allowed {where}. Pick another "
-                                "style.", term=blocked.term, audit_channel_id=blocked.audit_channel_id,
+            style = f"`{spec.style}`"
+            sentence = (msg("The style {style} contains a term that is not allowed on this server. Pick another style.",
+                            style=style) if guild is not None and not actor.is_dm else
+                        msg("The style {style} contains a term that is not allowed on this bot. Pick another style.",
+                            style=style))
+            raise BlockedPrompt(sentence, term=blocked.term, audit_channel_id=blocked.audit_channel_id,
                                 prompt=blocked.prompt) from None
 
     def _matcher_for(self, guild: GuildSettings) -> WordMatcher:
@@ -262,46 +273,56 @@ class Policy:
 
     def _check_request(self, spec: JobSpec) -> None:
         if not spec.prompt.strip() and spec.kind is not JobKind.BLEND:  # a blend's instruction is optional
-            raise PolicyRefusal("The prompt is empty. Describe the image you want.")
+            raise PolicyRefusal(msg("The prompt is empty. Describe the image you want."))
         prompt = spec.full_prompt  # the style's text counts toward the limit
         if len(prompt) > self.settings.max_prompt_length:
-            styled = " with its style" if spec.style_text else ""
-            raise PolicyRefusal(f"The prompt{styled} is too long ({len(prompt)} characters; the limit is "
-                                f"{self.settings.max_prompt_length}).")
+            if spec.style_text:
+                raise PolicyRefusal(msg("The prompt with its style is too long ({length} characters; the limit is "
+                                        "{limit}).", length=len(prompt), limit=self.settings.max_prompt_length))
+            raise PolicyRefusal(msg("The prompt is too long ({length} characters; the limit is {limit}).",
+                                    length=len(prompt), limit=self.settings.max_prompt_length))
         if not 1 <= spec.count <= self.settings.max_count:
-            raise PolicyRefusal(f"Count must be between 1 and {self.settings.max_count}.")
+            raise PolicyRefusal(msg("Count must be between 1 and {limit}.", limit=self.settings.max_count))
         if spec.aspect_ratio is not None and spec.aspect_ratio not in ASPECT_RATIOS:
-            raise PolicyRefusal(f"Unknown aspect ratio {spec.aspect_ratio!r}. Pick one of "
-                                f"{', '.join(ASPECT_RATIOS)}.")
+            raise PolicyRefusal(msg("Unknown aspect ratio {given}. Pick one of {known}.", given=repr(spec.aspect_ratio),
+                                    known=", ".join(ASPECT_RATIOS)))
         if spec.image_size is not None and spec.image_size not in IMAGE_SIZES:
-            raise PolicyRefusal(f"Unknown size {spec.image_size!r}. Pick one of {', '.join(IMAGE_SIZES)}.")
+            raise PolicyRefusal(msg("Unknown size {given}. Pick one of {known}.", given=repr(spec.image_size),
+                                    known=", ".join(IMAGE_SIZES)))
 
     def _check_model(self, actor: Actor, model: str, guild: GuildSettings | None,
                      known_models: list[ImageModel] | None, *, chosen: bool = True) -> None:
         if known_models is None:
             if model not in self.known_allowed(actor, guild):
-                raise PolicyRefusal("The list of image models can't be loaded right now, so only this server's "
-                                    "default and allowed models can be used. Try again in a minute.")
+                raise PolicyRefusal(msg("The list of image models can't be loaded right now, so only this "
+                                        "server's default and allowed models can be used. Try again in a minute."))
         elif model not in {m.id for m in known_models}:
             if not chosen:
                 raise self._default_unavailable(actor, model, guild)
-            raise PolicyRefusal(f"`{model}` is not an image model this bot can use. Pick one from the list.")
+            raise PolicyRefusal(msg("{model} is not an image model this bot can use. Pick one from the list.",
+                                    model=f"`{model}`"))
         if not self.allowed_here(actor, model, guild):
-            where = "in direct messages" if actor.is_dm else "on this server"
-            raise PolicyRefusal(f"`{model}` is not allowed {where}. Pick one from the list (/models shows them).")
+            if actor.is_dm:
+                raise PolicyRefusal(msg("{model} is not allowed in direct messages. Pick one from the list (/models "
+                                        "shows them).", model=f"`{model}`"))
+            raise PolicyRefusal(msg("{model} is not allowed on this server. Pick one from the list (/models shows "
+                                    "them).", model=f"`{model}`"))
         if self.age_blocked(actor, model, guild):
-            raise PolicyRefusal(f"`{model}` can only be used in age-restricted channels.")
+            raise PolicyRefusal(msg("{model} can only be used in age-restricted channels.", model=f"`{model}`"))
 
     def _default_unavailable(self, actor: Actor, model: str, guild: GuildSettings | None) -> DefaultModelUnavailable:
         # the server's choice when it named a default, or when the operator's is not allowed here and the
         # first model of the server's list stands in for it
         server = (guild is not None and not actor.is_dm
                   and (guild.default_model == model or model != self.settings.default_model))
-        whose = "This server's" if server else "The bot's"
-        fix = " A moderator can choose another default with /settings models default." if server else ""
-        return DefaultModelUnavailable(
-            f"{whose} default model `{model}` is unavailable right now. Pick a model with the `model` option of "
-            f"/imagine: its suggestions list the ones you can use here.{fix}", model=model, server_default=server)
+        if server:
+            sentence = msg("This server's default model {model} is unavailable right now. Pick a model with the "
+                           "`model` option of /imagine: its suggestions list the ones you can use here. A moderator "
+                           "can choose another default with /settings models default.", model=f"`{model}`")
+        else:
+            sentence = msg("The bot's default model {model} is unavailable right now. Pick a model with the `model` "
+                           "option of /imagine: its suggestions list the ones you can use here.", model=f"`{model}`")
+        return DefaultModelUnavailable(sentence, model=model, server_default=server)
 
     # --- counted limits ---
 
@@ -336,37 +357,32 @@ class Policy:
 
     def quota_refusal(self, actor: Actor, exceeded: QuotaExceeded) -> PolicyRefusal:
         """The sentence for a request over one of its counted limits."""
-        when = f" in {_duration(exceeded.retry_after)}" if exceeded.retry_after else ""
+        wait = Wait(exceeded.retry_after) if exceeded.retry_after else None
+        limit = int(exceeded.limit or 0)
         match exceeded.kind:
             case "cooldown":
-                return PolicyRefusal(f"Slow down a little: you can ask again{when or ' soon'}.")
+                if wait is None:
+                    return PolicyRefusal(msg("Slow down a little: you can ask again soon."))
+                return PolicyRefusal(msg("Slow down a little: you can ask again in {wait}.", wait=wait))
             case "daily":
-                where = "in direct messages" if actor.is_dm else "on this server"
-                limit = int(exceeded.limit or 0)
-                free = f" One frees up{when}." if when else ""
-                return PolicyRefusal(f"You have reached the daily limit of {limit} image{'s' if limit != 1 else ''} "
-                                     f"{where}.{free}")
+                reached = (msgs("You have reached the daily limit of {count} image in direct messages.",
+                                "You have reached the daily limit of {count} images in direct messages.", limit)
+                           if actor.is_dm else
+                           msgs("You have reached the daily limit of {count} image on this server.",
+                                "You have reached the daily limit of {count} images on this server.", limit))
+                if wait is None:
+                    return PolicyRefusal(reached)
+                return PolicyRefusal(msg("{reached} One frees up in {wait}.", reached=reached, wait=wait))
             case "concurrent":
-                limit = int(exceeded.limit or 0)
-                where = "in direct messages" if actor.is_dm else "on this server"
-                return PolicyRefusal(f"You already have {limit} image job{'s' if limit != 1 else ''} running {where}. "
-                                     "Wait for one to finish.")
+                return PolicyRefusal(
+                    msgs("You already have {count} image job running in direct messages. Wait for one to finish.",
+                         "You already have {count} image jobs running in direct messages. Wait for one to finish.",
+                         limit) if actor.is_dm else
+                    msgs("You already have {count} image job running on this server. Wait for one to finish.",
+                         "You already have {count} image jobs running on this server. Wait for one to finish.",
+                         limit))
             case "guild_budget":
-                return PolicyRefusal("This server has used its image budget for this month. A moderator can raise "
-                                     "it with /settings budget.")
+                return PolicyRefusal(msg("This server has used its image budget for this month. A moderator can "
+                                         "raise it with /settings budget."))
             case _:
-                return PolicyRefusal("The bot has reached its spending limit for today. Try again tomorrow.")
-
-
-def _duration(seconds: float) -> str:
-    seconds = max(1, math.ceil(seconds))
-    if seconds < 90:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
-    if seconds < 90 * 60:
-        return f"{math.ceil(seconds / 60)} minutes"
-    return f"{math.ceil(seconds / 3600)} hours"
-
-
-def _sizes_text(sizes: tuple[str, ...]) -> str:
-    """("1K",) -> "1K"; ("1K", "2K") -> "1K and 2K"; ("1K", "2K", "4K") -> "1K, 2K and 4K"."""
-    return sizes[0] if len(sizes) == 1 else f"{', '.join(sizes[:-1])} and {sizes[-1]}"
+                return PolicyRefusal(msg("The bot has reached its spending limit for today. Try again tomorrow."))

@@ -23,6 +23,7 @@ from cogs.describe.views import PromptButton, prompts_view
 from cogs.imagine.commands import actor_of, editable_images, remote_image
 from cogs.imagine.render import error_text, input_refusal, refusal
 from cogs.imagine.views import tell_privately
+from cogs.language import refusal_text
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -81,7 +82,7 @@ class Describe(commands.Cog):
             self.service.check(source, model)
         except PolicyRefusal as exc:
             log.info("describe of user %s refused at once: %s", interaction.user.id, exc.reason)
-            await tell_privately(interaction, refusal(exc.reason))
+            await tell_privately(interaction, refusal(refusal_text(interaction, exc)))
             return
         except InputImageError as exc:
             log.info("image to describe refused for user %s: %s", interaction.user.id, type(exc).__name__)
@@ -94,7 +95,7 @@ class Describe(commands.Cog):
         try:
             submitted = await self.service.submit(actor, source, model=model, handle=handle)
         except PolicyRefusal as exc:
-            await tell_privately(interaction, refusal(exc.reason))
+            await tell_privately(interaction, refusal(refusal_text(interaction, exc)))
             return
         except (InputImageError, ImageError) as exc:
             log.info("image to describe refused for user %s: %s", interaction.user.id, type(exc).__name__)
@@ -168,7 +169,7 @@ class Describe(commands.Cog):
             prompt = await self.service.prompt(job_id, number, message_id=interaction.message.id
                                                if interaction.message is not None else None)
         except DescribeGone as exc:
-            await tell_privately(interaction, refusal(exc.reason))
+            await tell_privately(interaction, refusal(refusal_text(interaction, exc)))
             return
         imagine = cast("Imagine | None", self.bot.get_cog("Imagine"))
         if imagine is None:

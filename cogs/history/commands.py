@@ -18,6 +18,7 @@ from cogs.history import render
 from cogs.history.views import DYNAMIC_ITEMS, page_view
 from cogs.imagine.commands import actor_of
 from cogs.imagine.render import refusal
+from cogs.language import refusal_text
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -48,7 +49,7 @@ class History(commands.Cog):
         except PolicyRefusal as exc:
             log.info("user %s refused /history of user %s: %s", actor.user_id, member.id if member else None,
                      exc.reason)
-            await interaction.response.send_message(refusal(exc.reason), ephemeral=True,
+            await interaction.response.send_message(refusal(refusal_text(interaction, exc)), ephemeral=True,
                                                     allowed_mentions=NO_MENTIONS)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
@@ -70,7 +71,8 @@ class History(commands.Cog):
             else:
                 page = await self.service.page(actor, member, older_than=cursor)
         except PolicyRefusal as exc:
-            await interaction.followup.send(refusal(exc.reason), ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await interaction.followup.send(refusal(refusal_text(interaction, exc)), ephemeral=True,
+                                            allowed_mentions=NO_MENTIONS)
             return
         await interaction.edit_original_response(**self.shown(page, actor, member), allowed_mentions=NO_MENTIONS)
 

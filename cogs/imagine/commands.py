@@ -30,6 +30,7 @@ from cogs.imagine.actions import ResultActions
 from cogs.imagine.attachments import editable_images, remote_image
 from cogs.imagine.presenter import Presenter, Target
 from cogs.imagine.views import DYNAMIC_ITEMS, EditPromptModal, tell_privately
+from cogs.language import refusal_text
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -256,7 +257,7 @@ class Imagine(commands.Cog):
         try:
             submitted = await submit(handle)
         except PolicyRefusal as exc:
-            await tell_privately(interaction, render.refusal(exc.reason))
+            await tell_privately(interaction, render.refusal(refusal_text(interaction, exc)))
             if isinstance(exc, BlockedPrompt):
                 log.info("prompt of user %s refused: a blocked term", interaction.user.id)
                 if exc.audit_channel_id is not None and exc.prompt is not None:

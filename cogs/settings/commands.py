@@ -28,6 +28,7 @@ from cogs.audit import NO_MENTIONS, post_audit
 from cogs.imagine import suggest
 from cogs.imagine.commands import actor_of
 from cogs.imagine.render import code, refusal
+from cogs.language import refusal_text
 from cogs.settings import render
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class ServerSettings(commands.Cog):
             self.service.require_moderator(actor)
         except PolicyRefusal as exc:
             log.info("user %s refused /settings in guild %s: %s", actor.user_id, actor.guild_id, exc.reason)
-            await interaction.response.send_message(refusal(exc.reason), ephemeral=True,
+            await interaction.response.send_message(refusal(refusal_text(interaction, exc)), ephemeral=True,
                                                     allowed_mentions=NO_MENTIONS)
             return None
         return actor
@@ -109,7 +110,7 @@ class ServerSettings(commands.Cog):
         try:
             done = await change(actor)
         except PolicyRefusal as exc:
-            await self._reply(interaction, refusal(exc.reason))
+            await self._reply(interaction, refusal(refusal_text(interaction, exc)))
             return
         await self._reply(interaction, render.confirmation(done))
         if done.changes:

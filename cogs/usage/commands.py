@@ -17,7 +17,7 @@ from bot.messages import explain
 from bot.policy import Actor, PolicyRefusal
 from bot.records.usage import Forgotten
 from cogs.imagine.commands import actor_of
-from cogs.language import private_speaker
+from cogs.language import private_speaker, refusal_text
 from cogs.usage import render
 
 if TYPE_CHECKING:
@@ -118,7 +118,8 @@ class Usage(commands.Cog):
         try:
             numbers = await self.usage_service.server(actor)
         except PolicyRefusal as exc:
-            await interaction.edit_original_response(content=f"🚫 {exc.reason}", allowed_mentions=NO_MENTIONS)
+            await interaction.edit_original_response(content=f"🚫 {refusal_text(interaction, exc)}",
+                                                     allowed_mentions=NO_MENTIONS)
             return
         chart = await self.usage_service.chart(render.chart_series(numbers.days), title=render.CHART_TITLE,
                                                unit=render.CHART_UNIT)
