@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.i18n import Catalog, Speaker, msg, msgs
+from bot.i18n import Catalog, ListOf, Speaker, Wait, msg, msgs
 
 
 def polish() -> Speaker:
@@ -57,3 +57,20 @@ def test_money_keeps_its_precision_in_every_language(locale, amount, total, text
 ])
 def test_waits_round_up_in_the_languages_short_units(locale, seconds, text):
     assert Speaker.for_locale(locale).duration(seconds) == text
+
+
+@pytest.mark.parametrize(("seconds", "english", "german"), [
+    (43, "43 seconds", "43 Sekunden"), (1, "1 second", "1 Sekunde"), (600, "10 minutes", "10 Minuten"),
+    (3 * 3600 - 5, "3 hours", "3 Stunden"),
+])
+def test_a_wait_in_a_sentence_is_written_out_in_the_readers_language(seconds, english, german):
+    assert str(Wait(seconds)) == english
+    assert Speaker.for_locale("en-US")(msg("in {wait}", wait=Wait(seconds))) == f"in {english}"
+    assert Speaker("de", Catalog({}))(msg("in {wait}", wait=Wait(seconds))) == f"in {german}"
+
+
+def test_a_list_in_a_sentence_is_joined_the_readers_way():
+    sizes = ListOf(("1K", "2K", "4K"))
+    assert Speaker.for_locale("en-US")(msg("{sizes}", sizes=sizes)) == "1K, 2K, and 4K"
+    assert Speaker("de", Catalog({}))(msg("{sizes}", sizes=sizes)) == "1K, 2K und 4K"
+    assert Speaker("ja", Catalog({}))(msg("{sizes}", sizes=sizes)) == "1K、2K、4K"

@@ -14,6 +14,7 @@ from babel.messages.pofile import write_po
 
 import bot.discord_bot as discord_bot
 from bot.i18n import CATALOG_DIR, TRANSLATED_LOCALES, Catalog, Speaker, msg, msgs, po_path, read_catalog
+from tests.e2e.harness import shown_reply
 
 pytestmark = pytest.mark.e2e
 
@@ -97,3 +98,16 @@ async def test_usage_answers_each_member_in_the_language_of_their_discord(bot, d
     assert english.startswith("**Your usage on this server**")
     unknown = await usage_reply(discord_fake, user="mod", locale="it")  # no Italian catalogue: English
     assert unknown.startswith("**Your usage on this server**")
+
+
+async def test_a_refusal_is_explained_in_the_language_of_the_member_who_asked(bot, discord_fake):
+    refused = msg("{model} is not an image model this bot can use. Pick one from the list.", model="`no/such-model`")
+    for user, locale in (("alice", "ja"), ("bob", "pl"), ("mod", "en-US")):
+        it = await discord_fake.run_command("imagine", {"prompt": "a castle", "model": "no/such-model"}, user=user,
+                                            locale=locale)
+        reply = await discord_fake.wait_for(lambda it=it: shown_reply(it))
+        assert reply.flags & 64  # only the member who asked sees it
+        sentence = Speaker.for_locale(locale)(refused)
+        assert sentence in reply.content
+        if locale != "en-US":
+            assert sentence != str(refused)
