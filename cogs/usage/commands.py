@@ -135,9 +135,10 @@ class Usage(commands.Cog):
     async def models(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
         actor = self.actor(interaction)
+        speak = private_speaker(interaction)
         # loads the provider's list if needed, so "none allowed here" is never said of a list not yet known
         if await self.imagine_service.catalog.known() is None:
-            pages = render.models_pages(None, default="", in_dm=actor.is_dm)
+            pages = render.models_pages(None, default="", in_dm=actor.is_dm, speak=speak)
         else:
             allowed = await self.imagine_service.models_for(actor)
             default = await self.imagine_service.default_model_for(actor)
@@ -146,7 +147,7 @@ class Usage(commands.Cog):
                 restricted = (await self.guild_settings.get(actor.guild_id)).age_restricted_models
             sizes = await self.imagine_service.sizes_of(actor, [model.id for model in allowed])
             pages = render.models_pages(allowed, default=default, in_dm=actor.is_dm, age_restricted=restricted,
-                                        sizes=sizes)
+                                        sizes=sizes, speak=speak)
         await interaction.edit_original_response(content=pages[0], allowed_mentions=NO_MENTIONS)
         for page in pages[1:]:
             await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -17,7 +17,7 @@ from bot.openroute.types import ImageModel
 from bot.records.guild import IMAGE_SIZE_ORDER
 from bot.records.ledger import LEDGER_DAYS
 from bot.records.usage import Forgotten, UsageTotals
-from cogs.imagine.render import MESSAGE_LIMIT, code, format_cost
+from cogs.imagine.render import MESSAGE_LIMIT, code
 
 CHART_NAME = "usage.png"
 CHART_TITLE = "Images per day · last 30 days"
@@ -119,55 +119,63 @@ def chart_series(days: Sequence[tuple[float, UsageTotals]]) -> list[tuple[str, f
 
 # --- /models ---------------------------------------------------------------------------------------------
 
-def image_price(model: ImageModel) -> str:
+def image_price(model: ImageModel, speak: Speaker | None = None) -> str:
     """What one image costs as the provider lists it."""
+    speak = speak or english()
     price = model.image_price
     if price is not None:
-        return f"{format_cost(price)}/image"
+        return speak(msg("{price}/image", price=speak.money(price)))
     if model.pricing.prompt or model.pricing.completion:
-        return "priced per token"
-    return "price not listed"
+        return speak(msg("priced per token"))
+    return speak(msg("price not listed"))
 
 
-def sizes_text(sizes: Sequence[str]) -> str:
+def sizes_text(sizes: Sequence[str], speak: Speaker | None = None) -> str:
     """"1K–4K", "1K, 2K" or "1K only": the sizes a member may ask of a model here."""
+    speak = speak or english()
     if len(sizes) == 1:
-        return f"{sizes[0]} only"
+        return speak(msg("{size} only", size=sizes[0]))
     if tuple(sizes) == IMAGE_SIZE_ORDER:
         return f"{sizes[0]}–{sizes[-1]}"
     return ", ".join(sizes)
 
 
 def model_line(model: ImageModel, *, default: str, age_restricted: frozenset[str],
-               sizes: Sequence[str] = ()) -> str:
-    parts = [f"• {code(model.id[:MODEL_ID_LIMIT])}", image_price(model)]
+               sizes: Sequence[str] = (), speak: Speaker | None = None) -> str:
+    speak = speak or english()
+    parts = [f"• {code(model.id[:MODEL_ID_LIMIT])}", image_price(model, speak)]
     if sizes:
-        parts.append(sizes_text(sizes))
+        parts.append(sizes_text(sizes, speak))
     if model.input_modalities and "image" not in model.input_modalities:
-        parts.append("text only: no Edit or /blend")
+        parts.append(speak(msg("text only: no Edit or /blend")))
     if model.id == default:
-        parts.append("**default**")
+        parts.append(speak(msg("**default**")))
     if model.id in age_restricted:
-        parts.append("🔞 age-restricted channels only")
+        parts.append(speak(msg("🔞 age-restricted channels only")))
     return " · ".join(parts)
 
 
 def models_pages(models: Sequence[ImageModel] | None, *, default: str, in_dm: bool,
                  age_restricted: frozenset[str] = frozenset(),
-                 sizes: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+                 sizes: Mapping[str, Sequence[str]] | None = None, speak: Speaker | None = None) -> list[str]:
     """The models allowed here with their price and the sizes a member may ask of each (`sizes`), the default
-    marked, split into messages within Discord's length limit."""
-    where = "in direct messages" if in_dm else "here"
+    marked, split into messages within Discord's length limit, in the reader's language."""
+    speak = speak or english()
     if models is None:
-        return ["The list of image models can't be loaded right now. Try again in a minute."]
+        return [speak(msg("The list of image models can't be loaded right now. Try again in a minute."))]
     if not models:
-        return [f"No image models are available {where}."
-                + ("" if in_dm else " A moderator can allow some with /settings models.")]
-    lines = [f"**Image models you can use {where}** · {len(models)}",
-             *(model_line(m, default=default, age_restricted=age_restricted, sizes=(sizes or {}).get(m.id, ()))
-               for m in models),
-             "-# Prices are the provider's list prices; pick a model and a size with the `model` and `size` "
-             "options of /imagine."]
+        if in_dm:
+            return [speak(msg("No image models are available in direct messages."))]
+        return [speak(msg("No image models are available here. A moderator can allow some with /settings models."))]
+    title = (msgs("**Image models you can use in direct messages** · {count}",
+                  "**Image models you can use in direct messages** · {count}", len(models)) if in_dm else
+             msgs("**Image models you can use here** · {count}", "**Image models you can use here** · {count}",
+                  len(models)))
+    lines = [speak(title),
+             *(model_line(m, default=default, age_restricted=age_restricted, sizes=(sizes or {}).get(m.id, ()),
+                          speak=speak) for m in models),
+             speak(msg("-# Prices are the provider's list prices; pick a model and a size with the `model` and "
+                       "`size` options of /imagine."))]
     return chunk(lines)
 
 

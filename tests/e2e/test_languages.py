@@ -111,3 +111,15 @@ async def test_a_refusal_is_explained_in_the_language_of_the_member_who_asked(bo
         assert sentence in reply.content
         if locale != "en-US":
             assert sentence != str(refused)
+
+
+async def test_models_are_listed_in_the_language_of_the_member_who_asked(bot, discord_fake):
+    it = await discord_fake.run_command("models", user="alice", locale="ko")
+    reply = await discord_fake.wait_for(lambda: it.original if it.original and not it.original.loading else None)
+    speak = Speaker.for_locale("ko")
+    count = int(reply.content.split("· ", 1)[1].split("\n", 1)[0])
+    title = speak(msgs("**Image models you can use here** · {count}", "**Image models you can use here** · {count}",
+                       count))
+    assert reply.content.startswith(title)
+    assert title != f"**Image models you can use here** · {count}"
+    assert speak(msg("{price}/image", price=speak.money(Decimal("0.039")))) in reply.content
