@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import Speaker
 from bot.policy import Actor, PolicyRefusal
 from bot.records.history import HistoryCursor, HistoryPage
 from cogs.audit import NO_MENTIONS
@@ -18,7 +19,7 @@ from cogs.history import render
 from cogs.history.views import DYNAMIC_ITEMS, page_view
 from cogs.imagine.commands import actor_of
 from cogs.imagine.render import refusal
-from cogs.language import refusal_text
+from cogs.language import private_speaker, refusal_text
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -54,14 +55,16 @@ class History(commands.Cog):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         page = await self.service.page(actor, subject)
-        await interaction.edit_original_response(**self.shown(page, actor, subject), allowed_mentions=NO_MENTIONS)
+        await interaction.edit_original_response(**self.shown(page, actor, subject, private_speaker(interaction)),
+                                                 allowed_mentions=NO_MENTIONS)
 
     async def turn(self, interaction: discord.Interaction, way: Literal["newer", "older"], *, viewer: int,
                    member: int, cursor: HistoryCursor) -> None:
         """Previous / Next: the page just newer or older than `cursor`, in place of the one shown; only for the
         member who ran the command (a moderator's right to look is checked again)."""
         if interaction.user.id != viewer:
-            await interaction.response.send_message(render.NOT_YOURS, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await interaction.response.send_message(private_speaker(interaction)(render.NOT_YOURS), ephemeral=True,
+                                                    allowed_mentions=NO_MENTIONS)
             return
         await interaction.response.defer()  # acknowledged at once; the page is read, then shown in place
         actor = actor_of(interaction, self.owner_ids)
@@ -74,13 +77,16 @@ class History(commands.Cog):
             await interaction.followup.send(refusal(refusal_text(interaction, exc)), ephemeral=True,
                                             allowed_mentions=NO_MENTIONS)
             return
-        await interaction.edit_original_response(**self.shown(page, actor, member), allowed_mentions=NO_MENTIONS)
+        await interaction.edit_original_response(**self.shown(page, actor, member, private_speaker(interaction)),
+                                                 allowed_mentions=NO_MENTIONS)
 
     @staticmethod
-    def shown(page: HistoryPage, actor: Actor, subject: int) -> dict[str, Any]:
-        """The message of a page: its embed and buttons, or a sentence when there is nothing to show."""
+    def shown(page: HistoryPage, actor: Actor, subject: int, speak: Speaker) -> dict[str, Any]:
+        """The message of a page in the reader's language: its embed and buttons, or a sentence when there is
+        nothing to show."""
         own = subject == actor.user_id
         if not page.entries:
-            return {"content": render.empty(subject, own=own, in_dm=actor.is_dm), "embed": None, "view": None}
-        return {"content": None, "embed": render.page_embed(page, subject, own=own, in_dm=actor.is_dm),
+            return {"content": render.empty(subject, own=own, in_dm=actor.is_dm, speak=speak), "embed": None,
+                    "view": None}
+        return {"content": None, "embed": render.page_embed(page, subject, own=own, in_dm=actor.is_dm, speak=speak),
                 "view": page_view(page, viewer=actor.user_id, member=subject)}

@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import send_notice
+from bot.i18n import Speaker, english
 from bot.messages import explain
 from bot.policy import Actor, PolicyRefusal
 from bot.records.usage import Forgotten
@@ -35,18 +36,22 @@ class ConfirmForget(discord.ui.View):
     """"Delete my history?" with two buttons. Only `owner_id` may press them; nothing is deleted before the
     confirm press, and at most once. When it times out, the question is replaced by "nothing was deleted"."""
 
-    def __init__(self, *, owner_id: int, forget: Callable[[], Awaitable[Forgotten]],
+    def __init__(self, *, owner_id: int, forget: Callable[[], Awaitable[Forgotten]], speak: Speaker | None = None,
                  timeout: float = CONFIRM_TIMEOUT) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self._forget = forget
+        self.speak = speak or english()  # the language of the member who asked: only they see it
+        self.confirm.label = self.speak(render.FORGET_CONFIRM)
+        self.keep.label = self.speak(render.FORGET_KEEP)
         self.origin: discord.Interaction | None = None  # the command's interaction, to edit on timeout
         self.answered = False
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(render.NOT_YOUR_BUTTON, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(private_speaker(interaction)(render.NOT_YOUR_BUTTON), ephemeral=True,
+                                                allowed_mentions=NO_MENTIONS)
         return False
 
     @discord.ui.button(label="Delete my history", style=discord.ButtonStyle.danger, emoji="🗑️")
@@ -56,14 +61,14 @@ class ConfirmForget(discord.ui.View):
             return
         self.answered = True
         self.stop()
-        await interaction.response.edit_message(content=render.FORGETTING, view=None)
+        await interaction.response.edit_message(content=self.speak(render.FORGETTING), view=None)
         try:
             forgotten = await self._forget()
         except Exception as exc:  # storage trouble: say so in place of "Deleting…"
             log.exception("forgetting the history of user %s failed", self.owner_id)
             await interaction.edit_original_response(content=f"⚠️ {explain(exc).text}", view=None)
             return
-        await interaction.edit_original_response(content=render.forgotten_content(forgotten), view=None)
+        await interaction.edit_original_response(content=render.forgotten_content(forgotten, self.speak), view=None)
 
     @discord.ui.button(label="Keep it", style=discord.ButtonStyle.secondary)
     async def keep(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
@@ -72,14 +77,14 @@ class ConfirmForget(discord.ui.View):
             return
         self.answered = True
         self.stop()
-        await interaction.response.edit_message(content=render.FORGET_KEPT, view=None)
+        await interaction.response.edit_message(content=self.speak(render.FORGET_KEPT), view=None)
 
     async def on_timeout(self) -> None:
         if self.answered or self.origin is None:
             return
         self.answered = True
         try:
-            await self.origin.edit_original_response(content=render.FORGET_TIMED_OUT, view=None)
+            await self.origin.edit_original_response(content=self.speak(render.FORGET_TIMED_OUT), view=None)
         except discord.HTTPException as exc:  # the message was dismissed, or the token expired
             log.info("could not close the forget confirmation of user %s: %s", self.owner_id, exc)
 
@@ -164,7 +169,8 @@ class Usage(commands.Cog):
         async def forget_now() -> Forgotten:
             return await self.usage_service.forget(actor)
 
-        view = ConfirmForget(owner_id=actor.user_id, forget=forget_now)
-        await interaction.response.send_message(render.FORGET_PROMPT, view=view, ephemeral=True,
+        speak = private_speaker(interaction)
+        view = ConfirmForget(owner_id=actor.user_id, forget=forget_now, speak=speak)
+        await interaction.response.send_message(speak(render.FORGET_PROMPT), view=view, ephemeral=True,
                                                 allowed_mentions=NO_MENTIONS)
         view.origin = interaction

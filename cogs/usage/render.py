@@ -24,17 +24,19 @@ CHART_TITLE = "Images per day · last 30 days"
 CHART_UNIT = "images"
 MODEL_ID_LIMIT = 100
 
-FORGET_PROMPT = ("This deletes **your image history** with this bot: your prompts, the images the bot stored to "
-                 "edit them and the record of your finished requests, everywhere. Images already posted in "
-                 "channels stay: delete those with their 🗑️ button.\n"
-                 f"**Kept:** your user id with what each request spent (images and cost) for {LEDGER_DAYS} days, "
-                 "because daily limits, cooldowns and server budgets count it — deleting your history does not "
-                 "reset them. Requests still running are left to finish.\n"
-                 "Delete your history?")
-FORGETTING = "Deleting your history…"
-FORGET_KEPT = "Nothing was deleted."
-FORGET_TIMED_OUT = "Nothing was deleted: the confirmation timed out. Run /privacy forget again if you want to."
-NOT_YOUR_BUTTON = "This button belongs to someone else's request. Use /privacy forget for your own history."
+FORGET_PROMPT = msg("This deletes **your image history** with this bot: your prompts, the images the bot stored to "
+                    "edit them and the record of your finished requests, everywhere. Images already posted in "
+                    "channels stay: delete those with their 🗑️ button.\n"
+                    "**Kept:** your user id with what each request spent (images and cost) for {days} days, "
+                    "because daily limits, cooldowns and server budgets count it — deleting your history does not "
+                    "reset them. Requests still running are left to finish.\n"
+                    "Delete your history?", days=LEDGER_DAYS)
+FORGETTING = msg("Deleting your history…")
+FORGET_KEPT = msg("Nothing was deleted.")
+FORGET_TIMED_OUT = msg("Nothing was deleted: the confirmation timed out. Run /privacy forget again if you want to.")
+NOT_YOUR_BUTTON = msg("This button belongs to someone else's request. Use /privacy forget for your own history.")
+FORGET_CONFIRM = msg("Delete my history")
+FORGET_KEEP = msg("Keep it")
 
 
 # --- small formats ---------------------------------------------------------------------------------------
@@ -197,15 +199,20 @@ def chunk(lines: Sequence[str], limit: int = MESSAGE_LIMIT) -> list[str]:
 
 # --- /privacy forget -------------------------------------------------------------------------------------
 
-def forgotten_content(forgotten: Forgotten) -> str:
+def forgotten_content(forgotten: Forgotten, speak: Speaker | None = None) -> str:
+    speak = speak or english()
     if forgotten.jobs == 0:
-        done = "The bot had no finished requests of yours stored."
+        done = msg("The bot had no finished requests of yours stored.")
     else:
-        done = (f"Deleted {forgotten.jobs:,} request{'' if forgotten.jobs == 1 else 's'} from your history, with "
-                "the images the bot stored for them.")
+        done = msgs("Deleted {count} request from your history, with the images the bot stored for it.",
+                    "Deleted {count} requests from your history, with the images the bot stored for them.",
+                    forgotten.jobs)
+    lines = [done]
     if forgotten.unfinished:
-        done += (f" {forgotten.unfinished:,} request{' is' if forgotten.unfinished == 1 else 's are'} still running "
-                 "and will finish: run /privacy forget again afterwards to delete "
-                 f"{'it' if forgotten.unfinished == 1 else 'them'} too.")
-    return (f"{done} What each request spent stays {LEDGER_DAYS} days for limits and budgets, with your user id "
-            "and nothing else.")
+        lines.append(msgs("{count} request is still running and will finish: run /privacy forget again afterwards "
+                          "to delete it too.",
+                          "{count} requests are still running and will finish: run /privacy forget again afterwards "
+                          "to delete them too.", forgotten.unfinished))
+    lines.append(msg("What each request spent stays {days} days for limits and budgets, with your user id and "
+                     "nothing else.", days=LEDGER_DAYS))
+    return " ".join(speak(line) for line in lines)

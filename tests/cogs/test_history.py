@@ -96,7 +96,7 @@ def test_nothing_to_show_is_said_in_a_sentence():
     assert render.empty(VIEWER, own=True, in_dm=False) == ("You have no results on this server yet. Make one with "
                                                            "/imagine.")
     assert render.empty(VIEWER, own=False, in_dm=False) == f"<@{VIEWER}> has no results on this server."
-    assert render.whose(VIEWER, own=True, in_dm=True) == "Your results in direct messages"
+    assert str(render.whose(VIEWER, own=True, in_dm=True)) == "Your results in direct messages, newest first."
 
 
 # --- the buttons -------------------------------------------------------------------------------------------
@@ -153,7 +153,7 @@ async def test_a_press_by_anyone_but_the_member_who_ran_the_command_is_refused_p
 
     await cog.turn(it, "older", viewer=VIEWER, member=VIEWER, cursor=(T0, 1))
 
-    assert it.response.send_message.await_args.args == (render.NOT_YOURS,)
+    assert it.response.send_message.await_args.args == (str(render.NOT_YOURS),)
     assert it.response.send_message.await_args.kwargs["ephemeral"] is True
     service.page.assert_not_called()
 

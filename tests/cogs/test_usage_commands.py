@@ -216,7 +216,7 @@ async def ask_to_forget(cog: Usage, it: MagicMock) -> ConfirmForget:
     await forget.callback(cog, it)
     kwargs = it.response.send_message.await_args.kwargs
     assert kwargs["ephemeral"] is True
-    assert it.response.send_message.await_args.args[0] == render.FORGET_PROMPT
+    assert it.response.send_message.await_args.args[0] == str(render.FORGET_PROMPT)
     return kwargs["view"]
 
 
@@ -232,7 +232,7 @@ async def test_only_the_member_who_asked_can_press_the_buttons(cog):
     view = await ask_to_forget(cog, fake_interaction())
     stranger = fake_interaction(user_id=STRANGER)
     assert await view.interaction_check(stranger) is False
-    assert stranger.response.send_message.await_args.args[0] == render.NOT_YOUR_BUTTON
+    assert stranger.response.send_message.await_args.args[0] == str(render.NOT_YOUR_BUTTON)
     assert stranger.response.send_message.await_args.kwargs["ephemeral"] is True
     assert await view.interaction_check(fake_interaction()) is True
     cog.usage_service.forget.assert_not_awaited()
@@ -242,7 +242,7 @@ async def test_confirming_deletes_the_callers_history_once_and_says_how_many_job
     view = await ask_to_forget(cog, fake_interaction())
     press = fake_interaction()
     await view.confirm.callback(press)
-    assert press.response.edit_message.await_args.kwargs == {"content": render.FORGETTING, "view": None}
+    assert press.response.edit_message.await_args.kwargs == {"content": str(render.FORGETTING), "view": None}
     assert edited(press)["content"] == render.forgotten_content(Forgotten(jobs=7, unfinished=0))
     cog.usage_service.forget.assert_awaited_once()
     assert cog.usage_service.forget.await_args.args[0].user_id == MEMBER
@@ -264,7 +264,7 @@ async def test_keeping_it_deletes_nothing(cog):
     view = await ask_to_forget(cog, fake_interaction())
     press = fake_interaction()
     await view.keep.callback(press)
-    assert press.response.edit_message.await_args.kwargs == {"content": render.FORGET_KEPT, "view": None}
+    assert press.response.edit_message.await_args.kwargs == {"content": str(render.FORGET_KEPT), "view": None}
     await view.confirm.callback(fake_interaction())
     cog.usage_service.forget.assert_not_awaited()
 
@@ -273,7 +273,7 @@ async def test_when_the_question_times_out_nothing_is_deleted_and_the_question_i
     asked = fake_interaction()
     view = await ask_to_forget(cog, asked)
     await view.on_timeout()
-    assert edited(asked) == {"content": render.FORGET_TIMED_OUT, "view": None}
+    assert edited(asked) == {"content": str(render.FORGET_TIMED_OUT), "view": None}
     cog.usage_service.forget.assert_not_awaited()
 
 

@@ -180,9 +180,10 @@ def test_forgetting_says_which_requests_were_left_to_finish_and_what_is_kept():
 
 
 def test_the_confirmation_says_plainly_what_is_kept_and_for_how_long():
-    assert "**Kept:** your user id with what each request spent" in FORGET_PROMPT
-    assert f"for {LEDGER_DAYS} days" in FORGET_PROMPT
-    assert "does not reset them" in FORGET_PROMPT
+    prompt = str(FORGET_PROMPT)
+    assert "**Kept:** your user id with what each request spent" in prompt
+    assert f"for {LEDGER_DAYS} days" in prompt
+    assert "does not reset them" in prompt
 
 
 # --- the progress estimate of /imagine -------------------------------------------------------------------

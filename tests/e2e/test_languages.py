@@ -14,6 +14,7 @@ from babel.messages.pofile import write_po
 
 import bot.discord_bot as discord_bot
 from bot.i18n import CATALOG_DIR, TRANSLATED_LOCALES, Catalog, Speaker, msg, msgs, po_path, read_catalog
+from cogs.usage.render import FORGET_CONFIRM, FORGET_KEEP, FORGET_PROMPT
 from tests.e2e.harness import shown_reply
 
 pytestmark = pytest.mark.e2e
@@ -123,3 +124,18 @@ async def test_models_are_listed_in_the_language_of_the_member_who_asked(bot, di
     assert reply.content.startswith(title)
     assert title != f"**Image models you can use here** · {count}"
     assert speak(msg("{price}/image", price=speak.money(Decimal("0.039")))) in reply.content
+
+
+async def test_history_and_privacy_speak_the_members_language_buttons_included(bot, discord_fake):
+    it = await discord_fake.run_command("history", user="alice", locale="ru")
+    reply = await discord_fake.wait_for(lambda: it.original if it.original and not it.original.loading else None)
+    empty = msg("You have no results on this server yet. Make one with /imagine.")
+    assert reply.content == Speaker.for_locale("ru")(empty) != str(empty)
+
+    it = await discord_fake.run_command("privacy forget", user="bob", locale="fr")
+    callback = await it.wait_ack()
+    french = Speaker.for_locale("fr")
+    assert callback.data["content"] == french(FORGET_PROMPT) != str(FORGET_PROMPT)
+    labels = [c["label"] for row in callback.data["components"] for c in row["components"]]
+    assert labels == [french(FORGET_CONFIRM), french(FORGET_KEEP)]
+    assert labels != ["Delete my history", "Keep it"]
