@@ -21,7 +21,7 @@ from typing import Any
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.pofile import write_po
+from babel.messages.pofile import read_po, write_po
 
 from bot import __version__
 from bot.i18n import BABEL_LOCALES, TEMPLATE, TRANSLATED_LOCALES, po_path, read_catalog
@@ -126,8 +126,6 @@ def extract() -> int:
 
 def update() -> int:
     with TEMPLATE.open("rb") as handle:
-        from babel.messages.pofile import read_po
-
         pot = read_po(handle)
     for locale in TRANSLATED_LOCALES:
         path = po_path(locale)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import time
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 
 from bot.i18n import Message, Speaker, english, msg, msgs
 from bot.jobs.usage import MemberUsage, ServerUsage
@@ -98,16 +97,6 @@ def server_content(usage: ServerUsage, speak: Speaker | None = None) -> str:
     lines.append(msgs("-# The chart shows images per day (UTC) over the last {count} day.",
                       "-# The chart shows images per day (UTC) over the last {count} days.", len(usage.days)))
     return "\n".join(speak(line) for line in lines)[:MESSAGE_LIMIT]
-
-
-def format_money(amount: Decimal) -> str:
-    """Totals in cents ("$3.10"); amounts under a cent keep their digits ("$0.004") so they never read $0.00."""
-    return english().money(amount, total=True)
-
-
-def format_wait(seconds: float) -> str:
-    """12 sec, 4 min, 2 hr 5 min: rounded up, so the member never asks too early."""
-    return english().duration(seconds)
 
 
 def chart_series(days: Sequence[tuple[float, UsageTotals]]) -> list[tuple[str, float]]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.i18n import Catalog, ListOf, Speaker, Wait, msg, msgs
+from bot.i18n import Catalog, ListOf, Speaker, Wait, english, msg, msgs
 
 
 def polish() -> Speaker:
@@ -74,3 +74,19 @@ def test_a_list_in_a_sentence_is_joined_the_readers_way():
     assert Speaker.for_locale("en-US")(msg("{sizes}", sizes=sizes)) == "1K, 2K, and 4K"
     assert Speaker("de", Catalog({}))(msg("{sizes}", sizes=sizes)) == "1K, 2K und 4K"
     assert Speaker("ja", Catalog({}))(msg("{sizes}", sizes=sizes)) == "1K、2K、4K"
+
+
+@pytest.mark.parametrize(("amount", "text"), [
+    ("0", "$0.00"), ("3.1", "$3.10"), ("0.47", "$0.47"), ("1234.5", "$1,234.50"), ("0.004", "$0.004"),
+    ("0.00126", "$0.0013"), ("0.00004", "<$0.0001"),
+])
+def test_totals_read_in_cents_and_small_amounts_never_read_as_nothing(amount, text):
+    assert english().money(Decimal(amount), total=True) == text
+
+
+@pytest.mark.parametrize(("seconds", "text"), [
+    (0.2, "1 sec"), (11.2, "12 sec"), (89, "89 sec"), (90, "2 min"), (600, "10 min"), (3540, "59 min"),
+    (3600, "1 hr"), (3900, "1 hr 5 min"),
+])
+def test_english_waits_are_rounded_up_to_a_unit_people_use(seconds, text):
+    assert english().duration(seconds) == text

@@ -22,8 +22,6 @@ from cogs.usage.render import (
     chart_series,
     chunk,
     forgotten_content,
-    format_money,
-    format_wait,
     member_content,
     models_pages,
     server_content,
@@ -76,22 +74,6 @@ def test_one_image_is_singular_and_no_limit_and_no_cooldown_say_so_quietly():
     assert "**1 image** ·" in text
     assert "No daily limit" in text
     assert "Next request" not in text
-
-
-@pytest.mark.parametrize(("amount", "text"), [
-    ("0", "$0.00"), ("3.1", "$3.10"), ("0.47", "$0.47"), ("1234.5", "$1,234.50"), ("0.004", "$0.004"),
-    ("0.00126", "$0.0013"), ("0.00004", "<$0.0001"),
-])
-def test_money_reads_in_cents_and_small_amounts_never_read_as_nothing(amount, text):
-    assert format_money(Decimal(amount)) == text
-
-
-@pytest.mark.parametrize(("seconds", "text"), [
-    (0.2, "1 sec"), (11.2, "12 sec"), (89, "89 sec"), (90, "2 min"), (600, "10 min"), (3540, "59 min"),
-    (3600, "1 hr"), (3900, "1 hr 5 min"),
-])
-def test_waits_are_rounded_up_to_a_unit_people_use(seconds, text):
-    assert format_wait(seconds) == text
 
 
 def test_the_server_report_names_members_only_as_mentions_with_their_totals():
