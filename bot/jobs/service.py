@@ -36,6 +36,7 @@ from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, may_cancel, may_delete
+from bot.policy.language import public_language
 from bot.policy.rules import DefaultModelUnavailable, PolicyRefusal
 from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
@@ -155,7 +156,8 @@ class ImagineService:
         spec = dataclasses.replace(spec, requester_id=actor.user_id, guild_id=actor.guild_id,
                                    channel_id=actor.channel_id, is_dm=actor.is_dm,
                                    model=spec.model or self._policy.default_model(actor, guild),
-                                   kind=JobKind.EDIT if attachments and spec.kind is JobKind.IMAGINE else spec.kind)
+                                   kind=JobKind.EDIT if attachments and spec.kind is JobKind.IMAGINE else spec.kind,
+                                   locale=public_language(actor, guild))
         for attachment in attachments:
             self._inputs.check(attachment)
         models = await self.catalog.known(spec.model if chosen else None)

@@ -69,6 +69,8 @@ class Actor:
     manages_guild: bool = False  # Manage Server (or Administrator): may change the server's settings
     role_ids: frozenset[int] = frozenset()
     nsfw_channel: bool = False  # an age-restricted channel
+    locale: str | None = None  # the member's language, as their Discord client reports it
+    guild_locale: str | None = None  # the server's language, where Discord reports one (Community servers)
 
 
 @dataclass(frozen=True, slots=True)

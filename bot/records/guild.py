@@ -69,6 +69,7 @@ class GuildSettings:
     blocked_members: tuple[BlockedMember, ...] = ()  # sorted by user id
     styles: tuple[Style, ...] = ()  # the server's own named styles, sorted by name
     describe_model: str | None = None  # one of the operator's DESCRIBE_MODELS; None: the first of them
+    language: str | None = None  # a Discord locale for public messages; None: the server's locale, else English
     updated_at: float | None = field(default=None, compare=False)
 
     def blocked(self, user_id: int) -> BlockedMember | None:

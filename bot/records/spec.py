@@ -72,6 +72,7 @@ class JobSpec:
     style: str | None = None  # the name of the server style it uses
     style_text: str | None = None  # what that style adds to the prompt (kept: the style may change later)
     source_image: int | None = None  # which image (from 1) of the parent's result an upscale or variation acts on
+    locale: str = "en-US"  # the language of its public messages (progress, result, buttons), decided at submit
 
     def __post_init__(self) -> None:
         if self.count < 1:

@@ -65,7 +65,9 @@ def actor_of(interaction: discord.Interaction, owner_ids: frozenset[int]) -> Act
                  is_dm=in_dm, is_owner=interaction.user.id in owner_ids,
                  manages_messages=in_server and permissions.manage_messages,
                  manages_guild=in_server and (permissions.manage_guild or permissions.administrator),
-                 role_ids=frozenset(role.id for role in roles), nsfw_channel=nsfw)
+                 role_ids=frozenset(role.id for role in roles), nsfw_channel=nsfw,
+                 locale=interaction.locale.value,
+                 guild_locale=interaction.guild_locale.value if interaction.guild_locale else None)
 
 
 class Imagine(commands.Cog):

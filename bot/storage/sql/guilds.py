@@ -9,7 +9,8 @@ from bot.storage.base import decode_cost, encode_cost
 from bot.storage.sql.database import Database, Session
 
 _GUILD_COLUMNS = ("default_model", "daily_limit", "cooldown_seconds", "max_concurrent", "max_count", "max_size",
-                  "monthly_budget_usd", "log_channel_id", "spoiler", "describe_model", "updated_at")
+                  "monthly_budget_usd", "log_channel_id", "spoiler", "describe_model", "language",
+                  "updated_at")
 
 
 class SqlGuildSettingsRepository:
@@ -96,6 +97,7 @@ async def _read(db: Session, guild_id: int) -> GuildSettings:
         # sorted here, not by the database: PostgreSQL's collation would order names its own way
         styles=tuple(sorted((Style(name=name, text=text) for name, text in styles), key=lambda style: style.key)),
         describe_model=row["describe_model"],
+        language=row["language"],
         updated_at=row["updated_at"],
     )
 
@@ -105,7 +107,8 @@ async def _write(db: Session, settings: GuildSettings, now: float) -> None:
     guild_id = settings.guild_id
     values = (settings.default_model, settings.daily_limit, settings.cooldown_seconds, settings.max_concurrent,
               settings.max_count, settings.max_size, encode_cost(settings.monthly_budget_usd),
-              settings.log_channel_id, bool(settings.spoiler), settings.describe_model, now)
+              settings.log_channel_id, bool(settings.spoiler), settings.describe_model, settings.language,
+              now)
     models = [(guild_id, model, model in settings.allowed_models, model in settings.age_restricted_models)
               for model in sorted(settings.allowed_models | settings.age_restricted_models)]
     updates = ", ".join(f"{column} = excluded.{column}" for column in _GUILD_COLUMNS)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from bot.i18n.locales import SOURCE_LOCALE
 from bot.records.history import HistoryCursor, HistoryPage
 from bot.records.job import JobRecord, JobStatus
 from bot.records.quota import Quota
@@ -33,12 +34,12 @@ log = logging.getLogger(__name__)
 _JOB_COLUMNS = """id, requester_id, guild_id, channel_id, is_dm, prompt, model, aspect_ratio, image_size, count,
        input_sha256, input_mime, parent_job_id, application_id, interaction_token, interaction_created_at,
        status, error, created_at, started_at, finished_at, cost, generation_ids, result_channel_id,
-       result_message_id, owner, kind, style, style_text, source_image"""
+       result_message_id, owner, kind, style, style_text, source_image, locale"""
 _SELECT_JOBS = f"SELECT {_JOB_COLUMNS} FROM jobs"
 _INSERT_COLUMNS = ("requester_id", "guild_id", "channel_id", "is_dm", "prompt", "model", "aspect_ratio", "image_size",
                    "count", "input_sha256", "input_mime", "parent_job_id", "application_id", "interaction_token",
                    "interaction_created_at", "status", "created_at", "reserved_cost", "owner", "kind", "style",
-                   "style_text", "source_image")
+                   "style_text", "source_image", "locale")
 # heartbeats are written and judged by the database's own clock, never a host's: two hosts' clocks may differ
 DATABASE_NOW = {
     "sqlite": "((julianday('now') - 2440587.5) * 86400.0)",
@@ -66,6 +67,7 @@ def _record(row: Row, extra_inputs: Sequence[InputRef] = ()) -> JobRecord:
         style=row["style"],
         style_text=row["style_text"],
         source_image=row["source_image"],
+        locale=row["locale"] or SOURCE_LOCALE,
     )
     handle = ResponseHandle(
         application_id=row["application_id"],
@@ -140,7 +142,7 @@ class SqlJobRepository:
             None if spec.input is None else spec.input.sha256, None if spec.input is None else spec.input.mime_type,
             spec.parent_job_id, handle.application_id, handle.interaction_token, handle.interaction_created_at,
             JobStatus.QUEUED.value, created_at, reserved_cost, owner, spec.kind.value, spec.style, spec.style_text,
-            spec.source_image,
+            spec.source_image, spec.locale,
         )
         async with self._db.transaction(exclusive=quota is not None) as db:
             if quota is not None:
