@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from bot.i18n import Message, Wait, msg, msgs
 from bot.images.errors import (
     CorruptImage,
     ImageError,
@@ -47,19 +48,15 @@ MAX_QUOTED_TEXT = 300
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """What to tell the user, and whether a Retry button makes sense."""
+    """What to tell the user (in their language, through a `Speaker`), and whether a Retry button makes sense."""
 
-    text: str
+    message: Message | str
     retryable: bool
 
-
-def format_seconds(seconds: float) -> str:
-    """'7 seconds', '2 minutes' — rounded up so a user never retries too early."""
-    seconds = max(1, math.ceil(seconds))
-    if seconds < 90:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
-    minutes = math.ceil(seconds / 60)
-    return f"{minutes} minutes"
+    @property
+    def text(self) -> str:
+        """The English sentence (logs, the CLI)."""
+        return str(self.message)
 
 
 def megapixels(pixels: int, beside: int | None = None) -> str:
@@ -90,99 +87,118 @@ def quote(text: str, limit: int = MAX_QUOTED_TEXT) -> str:
 def explain(exc: BaseException) -> Explanation:
     """The user-facing explanation of an error raised by the core. Never includes secrets."""
     match exc:
-        case RateLimited(retry_after=retry_after):
-            when = f"in {format_seconds(retry_after)}" if retry_after else "in a minute"
-            return Explanation(f"The image service is rate limited right now. Try again {when}.", True)
+        case RateLimited(retry_after=retry_after) if retry_after:
+            return Explanation(msg("The image service is rate limited right now. Try again in {wait}.",
+                                   wait=Wait(retry_after)), True)
+        case RateLimited():
+            return Explanation(msg("The image service is rate limited right now. Try again in a minute."), True)
         case InsufficientCredits():
-            return Explanation("The image service account is out of credits. The bot's operator needs to add "
-                               "credits before new images can be made.", False)
+            return Explanation(msg("The image service account is out of credits. The bot's operator needs to add "
+                                   "credits before new images can be made."), False)
         case AuthenticationFailed():
-            return Explanation("The bot's API key was rejected by the image service. The operator has been "
-                               "told in the logs; please try again later.", False)
-        case ContentRefused(reasons=reasons):
-            why = f" Reason: {quote(', '.join(reasons), 200)}." if reasons else ""
-            return Explanation(f"The image service refused this prompt under its content rules.{why}", False)
+            return Explanation(msg("The bot's API key was rejected by the image service. The operator has been "
+                                   "told in the logs; please try again later."), False)
+        case ContentRefused(reasons=reasons) if reasons:
+            return Explanation(msg("The image service refused this prompt under its content rules. Reason: {reason}.",
+                                   reason=quote(", ".join(reasons), 200)), False)
+        case ContentRefused():
+            return Explanation(msg("The image service refused this prompt under its content rules."), False)
         case NoImageReturned(text=text, finish_reason=reason):
-            if reason == "content_filter":
-                head = "The model declined to make this image (content filter)."
-            else:
-                head = "The model answered without an image."
-            said = f" It said: “{quote(text)}”" if text.strip() else ""
-            return Explanation(head + said + " Try rephrasing the prompt.", True)
+            return Explanation(_no_image(text, filtered=reason == "content_filter"), True)
         case ModelNotFound():
-            return Explanation("That model is not available on the image service. Pick another model.", False)
-        case RequestTimedOut(phase=phase):
-            what = "connecting to" if phase == "connect" else "waiting for"
-            return Explanation(f"Timed out {what} the image service. Try again.", True)
-        case ProviderUnavailable(retry_after=retry_after):
-            when = f" in {format_seconds(retry_after)}" if retry_after else " in a moment"
-            return Explanation(f"The model's provider is down or overloaded. Try again{when}.", True)
+            return Explanation(msg("That model is not available on the image service. Pick another model."), False)
+        case RequestTimedOut(phase="connect"):
+            return Explanation(msg("Timed out connecting to the image service. Try again."), True)
+        case RequestTimedOut():
+            return Explanation(msg("Timed out waiting for the image service. Try again."), True)
+        case ProviderUnavailable(retry_after=retry_after) if retry_after:
+            return Explanation(msg("The model's provider is down or overloaded. Try again in {wait}.",
+                                   wait=Wait(retry_after)), True)
+        case ProviderUnavailable():
+            return Explanation(msg("The model's provider is down or overloaded. Try again in a moment."), True)
         case StreamError(message=message):
-            return Explanation(f"The image service failed mid-generation: {quote(message, 150)}. Try again.", True)
+            return Explanation(msg("The image service failed mid-generation: {error}. Try again.",
+                                   error=quote(message, 150)), True)
         case StreamTruncated():
-            return Explanation("The connection to the image service broke before the image arrived. "
-                               "Try again.", True)
+            return Explanation(msg("The connection to the image service broke before the image arrived. "
+                                   "Try again."), True)
         case EventTooLarge():
-            return Explanation("The image service sent more data than this bot accepts for one image.", False)
+            return Explanation(msg("The image service sent more data than this bot accepts for one image."), False)
         case ConnectionFailed():
-            return Explanation("Could not reach the image service. Try again in a moment.", True)
-        case InvalidImageData(not_an_image=True):
-            return Explanation("The model sent something that is not a PNG, JPEG or WebP image. Try again.", True)
+            return Explanation(msg("Could not reach the image service. Try again in a moment."), True)
+        case InvalidImageData(not_an_image=True) | ModelImageInvalid(cause=UnsupportedImageType()):
+            return Explanation(msg("The model sent something that is not a PNG, JPEG or WebP image. Try again."),
+                               True)
         case InvalidImageData():
-            return Explanation("The model sent image data that was damaged and could not be read. Try again.",
+            return Explanation(msg("The model sent image data that was damaged and could not be read. Try again."),
                                True)
         case UnexpectedResponse():
-            return Explanation("The image service sent an answer this bot could not read. Try again.", True)
+            return Explanation(msg("The image service sent an answer this bot could not read. Try again."), True)
         case BadRequest(message=message):
-            return Explanation(f"The image service rejected the request: {quote(message, 200)}", False)
-        case ModelImageInvalid(cause=cause):
-            match cause:
-                case ImageTooLarge():
-                    what = "an image with too many pixels to process safely"
-                case UnsupportedImageType():
-                    what = "something that is not a PNG, JPEG or WebP image"
-                case _:
-                    what = "image data that was damaged and could not be decoded"
-            return Explanation(f"The model sent {what}. Try again.", True)
-        case ImageTooLarge(size=int() as size, limit=int() as limit):
-            return Explanation(f"The image is {size / 1e6:.1f} MB; the limit is {limit / 1e6:g} MB.", False)
-        case ImageTooLarge(width=int() as width, height=int() as height, pixels=int() as pixels,
-                           limit=int() as limit):
-            return Explanation(f"The image is {width}×{height} pixels ({megapixels(pixels, limit)} megapixels); "
-                               f"this bot takes images of up to {megapixels(limit)} megapixels "
-                               f"({example_size(limit)}, for example).", False)
-        case ImageTooLarge(limit=int() as limit):
-            return Explanation(f"The image has more pixels than this bot takes: up to {megapixels(limit)} "
-                               f"megapixels ({example_size(limit)}, for example).", False)
-        case ImageTooLarge():
-            return Explanation("The image has too many pixels to process safely.", False)
-        case UnsupportedImageType():
-            return Explanation("That is not a PNG, JPEG or WebP image.", False)
-        case CorruptImage():
-            return Explanation("The image data is damaged and could not be decoded.", True)
-        case ImageError():
-            return Explanation("The image could not be processed.", False)
-        case TooManyJobs(limit=limit):
-            return Explanation(f"You already have {limit} image{'s' if limit != 1 else ''} in progress. "
-                               "Wait for one to finish.", False)
-        case QueueFull():
-            return Explanation("The bot is very busy right now: the queue is full. Try again in a few minutes.",
+            return Explanation(msg("The image service rejected the request: {error}", error=quote(message, 200)),
+                               False)
+        case ModelImageInvalid(cause=ImageTooLarge()):
+            return Explanation(msg("The model sent an image with too many pixels to process safely. Try again."),
                                True)
+        case ModelImageInvalid():
+            return Explanation(msg("The model sent image data that was damaged and could not be decoded. "
+                                   "Try again."), True)
+        case ImageTooLarge() | InputTooLarge():
+            return Explanation(_too_large(exc), False)
+        case UnsupportedImageType() | InputNotAnImage():
+            return Explanation(msg("That is not a PNG, JPEG or WebP image."), False)
+        case CorruptImage():
+            return Explanation(msg("The image data is damaged and could not be decoded."), True)
+        case ImageError():
+            return Explanation(msg("The image could not be processed."), False)
+        case TooManyJobs(limit=limit):
+            return Explanation(msgs("You already have {count} image in progress. Wait for it to finish.",
+                                    "You already have {count} images in progress. Wait for one to finish.",
+                                    limit), False)
+        case QueueFull():
+            return Explanation(msg("The bot is very busy right now: the queue is full. Try again in a few "
+                                   "minutes."), True)
         case EngineClosed():
-            return Explanation("The bot is restarting. Try again in a minute.", True)
-        case InputTooLarge(limit=limit):
-            return Explanation(f"The image is too large (the limit is {limit / 1e6:g} MB).", False)
-        case InputNotAnImage():
-            return Explanation("That is not a PNG, JPEG or WebP image.", False)
+            return Explanation(msg("The bot is restarting. Try again in a minute."), True)
         case InputDownloadFailed():
-            return Explanation("Could not download the image. Try again.", True)
+            return Explanation(msg("Could not download the image. Try again."), True)
         case JobCancelled():
-            return Explanation("Cancelled.", True)
+            return Explanation(msg("Cancelled."), True)
         case DatabaseUnavailable():
-            return Explanation("The bot's database is not answering; try again in a minute.", True)
-        case PolicyRefusal(reason=reason):
-            return Explanation(reason, False)
+            return Explanation(msg("The bot's database is not answering; try again in a minute."), True)
+        case PolicyRefusal():
+            return Explanation(exc.message, False)
         case OpenRouteError():
-            return Explanation("The image service reported an error. Try again.", True)
+            return Explanation(msg("The image service reported an error. Try again."), True)
         case _:
-            return Explanation("Something went wrong on our side. The error was logged; try again.", True)
+            return Explanation(msg("Something went wrong on our side. The error was logged; try again."), True)
+
+
+def _no_image(text: str, *, filtered: bool) -> Message:
+    """The model answered with words and no picture: what it said, when it said something."""
+    if not text.strip():
+        if filtered:
+            return msg("The model declined to make this image (content filter). Try rephrasing the prompt.")
+        return msg("The model answered without an image. Try rephrasing the prompt.")
+    if filtered:
+        return msg("The model declined to make this image (content filter). It said: “{said}” Try rephrasing the "
+                   "prompt.", said=quote(text))
+    return msg("The model answered without an image. It said: “{said}” Try rephrasing the prompt.", said=quote(text))
+
+
+def _too_large(exc: ImageTooLarge | InputTooLarge) -> Message:
+    """An image over the bot's limit, with the numbers the member needs to fix it."""
+    match exc:
+        case InputTooLarge(limit=limit):
+            return msg("The image is too large (the limit is {limit} MB).", limit=f"{limit / 1e6:g}")
+        case ImageTooLarge(size=int() as size, limit=int() as limit):
+            return msg("The image is {size} MB; the limit is {limit} MB.", size=f"{size / 1e6:.1f}",
+                       limit=f"{limit / 1e6:g}")
+        case ImageTooLarge(width=int() as width, height=int() as height, pixels=int() as pixels, limit=int() as limit):
+            return msg("The image is {width}×{height} pixels ({megapixels} megapixels); this bot takes images of up "
+                       "to {limit} megapixels ({example}, for example).", width=str(width), height=str(height),
+                       megapixels=megapixels(pixels, limit), limit=megapixels(limit), example=example_size(limit))
+        case ImageTooLarge(limit=int() as limit):
+            return msg("The image has more pixels than this bot takes: up to {limit} megapixels ({example}, for "
+                       "example).", limit=megapixels(limit), example=example_size(limit))
+    return msg("The image has too many pixels to process safely.")

@@ -90,8 +90,17 @@ class Speaker:
         hours, rest = divmod(minutes, 60)
         return self._unit(hours, "hour") + (f" {self._unit(rest, 'minute')}" if rest else "")
 
-    def _unit(self, value: int, unit: str) -> str:
-        return format_unit(value, f"duration-{unit}", length="short", locale=self.babel_locale)
+    def elapsed(self, seconds: float) -> str:
+        """Time a job took, in whole units, never negative: "12s", "1m 5s" in English, "12秒", "1分5秒"."""
+        total = max(0, round(seconds))
+        if total < 60:
+            return self._unit(total, "second")
+        if total < 3600:
+            return f"{self._unit(total // 60, 'minute')} {self._unit(total % 60, 'second')}"
+        return f"{self._unit(total // 3600, 'hour')} {self._unit(total % 3600 // 60, 'minute')}"
+
+    def _unit(self, value: int, unit: str, length: str = "short") -> str:
+        return format_unit(value, f"duration-{unit}", length=length, locale=self.babel_locale)
 
 
 @cache

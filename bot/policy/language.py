@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.i18n.locales import public_locale
-from bot.policy.rules import Actor
-from bot.records.guild import GuildSettings
+
+if TYPE_CHECKING:
+    from bot.policy.rules import Actor
+    from bot.records.guild import GuildSettings
 
 
 def public_language(actor: Actor, guild: GuildSettings | None) -> str:

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from bot.i18n import ListOf, Message, Wait, msg, msgs
+from bot.i18n import SOURCE_LOCALE, ListOf, Message, Wait, msg, msgs
 from bot.openroute.types import ASPECT_RATIOS, IMAGE_SIZES, ImageModel
+from bot.policy.language import public_language
 from bot.policy.words import WordMatcher
 from bot.records.guild import IMAGE_SIZE_ORDER, GuildSettings
 from bot.records.quota import Quota, QuotaExceeded
@@ -41,11 +42,12 @@ class BlockedPrompt(PolicyRefusal):
     `audit_channel_id`, the server's log channel, None in DMs or without one)."""
 
     def __init__(self, reason: Message | str, *, term: str, audit_channel_id: int | None,
-                 prompt: str | None = None) -> None:
+                 prompt: str | None = None, audit_locale: str = SOURCE_LOCALE) -> None:
         super().__init__(reason)
         self.term = term
         self.audit_channel_id = audit_channel_id
         self.prompt = prompt
+        self.audit_locale = audit_locale  # the language of the server's public messages, audit lines included
 
 
 class DefaultModelUnavailable(PolicyRefusal):
@@ -214,7 +216,7 @@ class Policy:
                         else msg("This prompt contains a term that is not allowed on this bot. Rephrase it."))
             raise BlockedPrompt(sentence, term=term,
                                 audit_channel_id=guild.log_channel_id if in_server else None,  # type: ignore[union-attr]
-                                prompt=prompt)
+                                prompt=prompt, audit_locale=public_language(actor, guild))
 
     def _check_prompt_words(self, actor: Actor, spec: JobSpec, guild: GuildSettings | None) -> None:
         """Blocked words in the member's prompt, then with the style's text (never in the bot's own fixed
@@ -231,7 +233,7 @@ class Policy:
                         msg("The style {style} contains a term that is not allowed on this bot. Pick another style.",
                             style=style))
             raise BlockedPrompt(sentence, term=blocked.term, audit_channel_id=blocked.audit_channel_id,
-                                prompt=blocked.prompt) from None
+                                prompt=blocked.prompt, audit_locale=blocked.audit_locale) from None
 
     def _matcher_for(self, guild: GuildSettings) -> WordMatcher:
         cached = self._server_words.get(guild.guild_id)

@@ -14,6 +14,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import Message, Speaker, msg
 from bot.images.errors import ImageError
 from bot.jobs.errors import EngineClosed, InputImageError, QueueFull, TooManyJobs
 from bot.jobs.ownership import HEARTBEAT_INTERVAL
@@ -30,7 +31,7 @@ from cogs.imagine.actions import ResultActions
 from cogs.imagine.attachments import editable_images, remote_image
 from cogs.imagine.presenter import Presenter, Target
 from cogs.imagine.views import DYNAMIC_ITEMS, EditPromptModal, tell_privately
-from cogs.language import refusal_text
+from cogs.language import private_speaker, refusal_text
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -50,6 +51,11 @@ def impossible_model(model: str | None) -> bool:
         return False
     model = model.strip()
     return len(model) > MODEL_ID_LIMIT or "`" in model or not model.isprintable() or any(c.isspace() for c in model)
+
+
+async def say_privately(interaction: discord.Interaction, message: Message) -> None:
+    """`tell_privately` in the member's own language."""
+    await tell_privately(interaction, private_speaker(interaction)(message))
 
 
 def actor_of(interaction: discord.Interaction, owner_ids: frozenset[int]) -> Actor:
@@ -146,7 +152,7 @@ class Imagine(commands.Cog):
         received = time.monotonic()
         if impossible_model(model):
             log.info("user %s named a model that cannot be an id; refused", interaction.user.id)
-            await tell_privately(interaction, render.unknown_model(model or ""))
+            await tell_privately(interaction, render.unknown_model(model or "", private_speaker(interaction)))
             return
         await interaction.response.defer(thinking=True)  # public: the result is; a refusal is told privately
         spec = self.service.new_spec(prompt=prompt, model=model, aspect_ratio=aspect_ratio,
@@ -211,8 +217,9 @@ class Imagine(commands.Cog):
     async def edit_image_menu(self, interaction: discord.Interaction, message: discord.Message) -> None:
         attachment = next(iter(editable_images(message)), None)
         if attachment is None:
-            await interaction.response.send_message("That message has no PNG, JPEG or WebP image to edit.",
-                                                    ephemeral=True)
+            await interaction.response.send_message(
+                private_speaker(interaction)(msg("That message has no PNG, JPEG or WebP image to edit.")),
+                ephemeral=True)
             return
         self._expire_pending_edits()
         nonce = secrets.token_hex(8)
@@ -222,7 +229,7 @@ class Imagine(commands.Cog):
             entry = self._pending_edits.pop(nonce, None)
             received = time.monotonic()
             if entry is None:
-                await tell_privately(modal_interaction, "This edit expired. Try again.")
+                await say_privately(modal_interaction, msg("This edit expired. Try again."))
                 return
             await modal_interaction.response.defer(thinking=True)
             _, message_id, image = entry
@@ -264,19 +271,20 @@ class Imagine(commands.Cog):
                 log.info("prompt of user %s refused: a blocked term", interaction.user.id)
                 if exc.audit_channel_id is not None and exc.prompt is not None:
                     await post_audit(self.bot, exc.audit_channel_id,
-                                     render.blocked_prompt_audit(interaction.user.id, exc.prompt, exc.term))
+                                     render.blocked_prompt_audit(interaction.user.id, exc.prompt, exc.term,
+                                                                 Speaker.for_locale(exc.audit_locale)))
             return
         except (InputImageError, ImageError) as exc:
             log.info("input image refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await tell_privately(interaction, render.input_refusal(exc))
+            await tell_privately(interaction, render.input_refusal(exc, private_speaker(interaction)))
             return
         except (TooManyJobs, QueueFull, EngineClosed) as exc:
             log.info("request refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await tell_privately(interaction, f"⚠️ {render.error_text(exc)}")
+            await tell_privately(interaction, f"⚠️ {render.error_text(exc, private_speaker(interaction))}")
             return
         except Exception as exc:  # shutting down, storage trouble, a bug
             log.exception("could not queue a job for user %s", interaction.user.id)
-            await tell_privately(interaction, f"⚠️ {render.error_text(exc)}")
+            await tell_privately(interaction, f"⚠️ {render.error_text(exc, private_speaker(interaction))}")
             return
         interaction.extras["job_id"] = submitted.record.id
         await self.presenter.follow(Target(interaction=interaction, received_at=received, source_url=source_url),
@@ -318,47 +326,47 @@ class Imagine(commands.Cog):
         """`record`, when it is the job of `job_id` and the pressed button's message shows it; else the
         member is told why not."""
         if record is None:
-            await tell_privately(interaction, await self._gone(job_id))
+            await say_privately(interaction, await self._gone(job_id))
             return None
         if interaction.message is None or record.result_message_id != interaction.message.id:
             log.info("job %d: %s pressed on message %s, which does not show that job; ignored", job_id, action,
                      interaction.message.id if interaction.message else "?")
-            await tell_privately(interaction, "That button does not belong to this message.")
+            await say_privately(interaction, msg("That button does not belong to this message."))
             return None
         return record
 
-    async def _gone(self, job_id: int) -> str:
+    async def _gone(self, job_id: int) -> Message:
         """Why a job's buttons no longer work: its requester deleted its history, or it is unknown."""
         try:
             async with asyncio.timeout(suggest.FIRST_ANSWER_LOOKUP):
                 if await self.service.forgotten(job_id):
-                    return "The requester deleted this result's history, so its buttons no longer work."
+                    return msg("The requester deleted this result's history, so its buttons no longer work.")
         except TimeoutError:
             pass
-        return "That job is no longer known to the bot."
+        return msg("That job is no longer known to the bot.")
 
     async def delete(self, interaction: discord.Interaction, record: JobRecord) -> None:
         """Delete the result (the press was acknowledged without a message, so the original response is the
         result's message)."""
         if not self.service.may_delete(self.actor(interaction), record):
-            await tell_privately(interaction, "Only the person who asked for this image, or a moderator who can "
-                                              "manage messages, can delete it.")
+            await say_privately(interaction, msg("Only the person who asked for this image, or a moderator who can "
+                                                 "manage messages, can delete it."))
             return
         try:
             await interaction.delete_original_response()
         except discord.HTTPException as exc:
             log.warning("job %d: delete failed: %s", record.id, exc)
-            await tell_privately(interaction, "Could not delete that message.")
+            await say_privately(interaction, msg("Could not delete that message."))
             return
         log.info("job %d: result deleted by user %s", record.id, interaction.user.id)
 
     async def cancel(self, interaction: discord.Interaction, record: JobRecord) -> None:
         outcome = self.service.cancel(self.actor(interaction), record)
         if outcome is CancelOutcome.NOT_ALLOWED:
-            await tell_privately(interaction, "Only the person who asked for this image can cancel it.")
+            await say_privately(interaction, msg("Only the person who asked for this image can cancel it."))
         elif outcome is CancelOutcome.ENDED:
-            await tell_privately(interaction, "This job has already finished.")
+            await say_privately(interaction, msg("This job has already finished."))
         elif outcome is CancelOutcome.ALREADY_PAID:
-            await tell_privately(interaction, "Too late to cancel: the images are already made and paid for. "
-                                              "They are on their way.")
+            await say_privately(interaction, msg("Too late to cancel: the images are already made and paid for. "
+                                                 "They are on their way."))
         # else the presenter renders the cancelled state

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.i18n import Speaker
 from bot.images.errors import ImageError
 from bot.jobs.engine import JobState
 from bot.jobs.errors import JobCancelled, JobError
@@ -69,8 +70,14 @@ def _mention(user_id: int) -> discord.AllowedMentions:
                                    replied_user=False)
 
 
+def public_speaker(spec: JobSpec) -> Speaker:
+    """The language everyone reads a job's messages in (decided when it was submitted, kept for restarts)."""
+    return Speaker.for_locale(spec.locale)
+
+
 def failure_payload(record: JobRecord, error: BaseException) -> dict[str, Any]:
-    return {"content": render.failure_content(record.spec, error), "attachments": [], "embeds": [],
+    return {"content": render.failure_content(record.spec, error, public_speaker(record.spec)),
+            "attachments": [], "embeds": [],
             "view": failure_view(record.id, retryable=explain(error).retryable)}
 
 
@@ -86,6 +93,7 @@ class Presenter:
         """Render progress with throttled edits, then deliver the result (or the error) exactly once."""
         record, job = submitted.record, submitted.job
         spec = record.spec
+        speak = public_speaker(spec)
         recorded: int | None = None  # the message stored as this job's: its buttons act only there
 
         async def remember_message() -> None:
@@ -106,7 +114,7 @@ class Presenter:
             nonlocal shown
             content = render.progress_content(spec, job.progress, now=time.monotonic(),
                                               created_at=job.created_at or time.monotonic(),
-                                              typical_seconds=submitted.typical_seconds)
+                                              typical_seconds=submitted.typical_seconds, speak=speak)
             cancellable = job.progress.cancel_saves_money  # once every request answered, the result comes
             if (content, cancellable) != shown:  # an identical edit would only spend rate limit
                 shown = (content, cancellable)
@@ -155,7 +163,8 @@ class Presenter:
             await stream.aclose()
             alert = await self.service.delivered(record, output, ok=delivered)
             if alert is not None:
-                await post_audit(self.bot, alert.channel_id, render.budget_warning(alert.spent, alert.budget))
+                await post_audit(self.bot, alert.channel_id,
+                                 render.budget_warning(alert.spent, alert.budget, speak))
         await remember_message()  # the result may have moved to a channel message or DM
 
     async def _audit(self, submitted: Submitted, output: GenerationOutput, message: discord.Message | None) -> None:
@@ -163,14 +172,16 @@ class Presenter:
         if submitted.audit_channel_id is None:
             return
         link = message.jump_url if message is not None else None
-        await post_audit(self.bot, submitted.audit_channel_id, render.audit_line(submitted.record.spec, output, link))
+        await post_audit(self.bot, submitted.audit_channel_id, render.audit_line(submitted.record.spec, output, link,
+                                                                                  public_speaker(submitted.record.spec)))
 
     async def _final_payload(self, target: Target, submitted: Submitted, stream: Any) -> dict[str, Any]:
         record, job = submitted.record, submitted.job
         spec = record.spec
+        speak = public_speaker(spec)
         if job.state is JobState.SUCCEEDED and job.result is not None:
             output = job.result
-            stream.update(Delivery({"content": render.uploading_content(spec), "view": None}))  # paid: no Cancel
+            stream.update(Delivery({"content": render.uploading_content(spec, speak), "view": None}))  # paid: no Cancel
             package = await self.service.package(record.id, output, max_bytes=target.interaction.filesize_limit)
             files = [discord.File(io.BytesIO(image.data), filename=image.filename, spoiler=submitted.spoiler)
                      for image in package.fit.images]
@@ -181,11 +192,11 @@ class Presenter:
                 embed.set_image(url="attachment://grid.png")
                 embeds.append(embed)
             return {"content": render.final_content(spec, output, render.fit_notes(package.fit),
-                                                    source_url=target.source_url),
+                                                    source_url=target.source_url, speak=speak),
                     "attachments": files, "embeds": embeds,
                     "view": result_view(record.id, images=len(package.fit.images), upscale_to=submitted.upscale_to)}
         if job.state is JobState.CANCELLED:
-            return {"content": render.cancelled_content(spec), "view": failure_view(record.id, retryable=True)}
+            return {"content": render.cancelled_content(spec, speak), "view": failure_view(record.id, retryable=True)}
         error = job.error if job.error is not None else RuntimeError("job ended without a result")
         if not isinstance(error, OpenRouteError | ImageError | JobError):
             log.error("job %d failed unexpectedly", record.id, exc_info=error)
@@ -234,7 +245,7 @@ class Presenter:
         await self.bot.wait_until_ready()
         for record in records:
             spec, handle = record.spec, record.handle
-            content = render.interrupted_content(spec)
+            speak = public_speaker(spec)
             view = failure_view(record.id, retryable=render.retry_after_restart(spec))
             try:
                 issued = handle.interaction_created_at or record.created_at
@@ -242,10 +253,11 @@ class Presenter:
                         time.time() - issued < TOKEN_LIFETIME - TOKEN_SAFETY:
                     webhook = discord.Webhook.partial(handle.application_id, handle.interaction_token,
                                                       client=self.bot)
-                    message = await webhook.edit_message("@original", content=content[0].upper() + content[1:],
+                    message = await webhook.edit_message("@original", content=render.interrupted_content(spec, speak),
                                                          view=view, allowed_mentions=NO_MENTIONS, attachments=[])
                 else:
-                    message = await self.post(spec, content=f"<@{spec.requester_id}> {content}", view=view,
+                    message = await self.post(spec, content=render.interrupted_content(
+                                                  spec, speak, mention=f"<@{spec.requester_id}>"), view=view,
                                               allowed_mentions=_mention(spec.requester_id))
                 await self.service.record_message(record.id, channel_id=message.channel.id, message_id=message.id)
                 log.info("job %d: told user %d it was interrupted", record.id, spec.requester_id)

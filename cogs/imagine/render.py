@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from bot.i18n import Message, Speaker, english, msg, msgs
 from bot.images.fit import FitResult
 from bot.jobs.errors import InputDownloadFailed, InputNotAnImage, InputTooLarge
 from bot.jobs.generation import GenerationOutput
@@ -79,9 +80,11 @@ def refusal(reason: str) -> str:
     return f"🚫 {inert(reason)}"[:MESSAGE_LIMIT]
 
 
-def unknown_model(model: str) -> str:
+def unknown_model(model: str, speak: Speaker | None = None) -> str:
     """The refusal of a `model` option that cannot be a model id (too long, spaces, backticks)."""
-    return f"🚫 {code(model)} is not an image model this bot can use. Pick one from the list."
+    speak = speak or english()
+    return "🚫 " + speak(msg("{model} is not an image model this bot can use. Pick one from the list.",
+                             model=code(model)))
 
 
 def format_cost(cost: Decimal | None) -> str | None:
@@ -90,14 +93,18 @@ def format_cost(cost: Decimal | None) -> str | None:
     return f"${cost:.4f}".rstrip("0").rstrip(".") if cost else "$0"
 
 
-def model_label(model: ImageModel) -> str:
+def model_label(model: ImageModel, speak: Speaker | None = None) -> str:
     """`id — $0.04/image` as model suggestions show it; a token-billed model shows its id alone."""
+    speak = speak or english()
     price = model.image_price
-    return model.id if price is None else f"{model.id} — {format_cost(price)}/image"
+    return model.id if price is None else speak(msg("{model} — {price}/image", model=model.id,
+                                                    price=speak.money(price)))
 
 
-def format_elapsed(seconds: float) -> str:
-    """`12s`, `1m 05s`, `2h 03m`: whole units, never negative."""
+def format_elapsed(seconds: float, speak: Speaker | None = None) -> str:
+    """`12s`, `1m 05s`, `2h 03m`: whole units, never negative (in the reader's units: `12秒`, `1 Min. 5 Sek.`)."""
+    if speak is not None and speak.locale != english().locale:
+        return speak.elapsed(seconds)
     total = max(0, round(seconds))
     if total < 60:
         return f"{total}s"
@@ -121,9 +128,9 @@ def format_limit(size: int) -> str:
     return f"{mib:.0f} MB" if mib >= 1 else f"{size // 1024} KB"
 
 
-def error_text(error: BaseException) -> str:
-    """The explanation of an error; escaped when it quotes the provider or the model."""
-    text = explain(error).text
+def error_text(error: BaseException, speak: Speaker | None = None) -> str:
+    """The explanation of an error in the reader's language; escaped when it quotes the provider or the model."""
+    text = (speak or english())(explain(error).message)
     return escape(text) if isinstance(error, OpenRouteError) else text
 
 
@@ -136,44 +143,49 @@ def render_bar(fraction: float, *, width: int = 16) -> str:
     return f"`{_BAR_FILLED * filled}{_BAR_EMPTY * (width - filled)}` {int(fraction * 100 + 1e-9)}%"
 
 
-def _title(progress: Progress) -> str:
+def _title(progress: Progress) -> Message:
     phase = progress.phase
     if phase is Phase.QUEUED:
-        line = "**Queued**"
         if progress.queue_position is not None:
-            line += f" · #{progress.queue_position} in line"
-        return line
+            return msg("**Queued** · #{position} in line", position=progress.queue_position)
+        return msg("**Queued**")
     if phase is Phase.WAITING:
-        return "**Waiting for the model…**"
+        return msg("**Waiting for the model…**")
     if phase is Phase.RECEIVING:
         total = max(1, progress.images_total)
         current = min(progress.images_done + 1, total)
-        line = f"**Receiving image {current}/{total}**" if total > 1 else "**Receiving image**"
         if progress.bytes_received > 0:
-            line += f" · {format_bytes(progress.bytes_received)} so far"
-        return line
+            size = format_bytes(progress.bytes_received)
+            if total > 1:
+                return msg("**Receiving image {current}/{total}** · {size} so far", current=current, total=total,
+                           size=size)
+            return msg("**Receiving image** · {size} so far", size=size)
+        if total > 1:
+            return msg("**Receiving image {current}/{total}**", current=current, total=total)
+        return msg("**Receiving image**")
     if phase is Phase.DECODING:
-        return "**Decoding images**" if progress.images_total > 1 else "**Decoding image**"
+        return msg("**Decoding images**") if progress.images_total > 1 else msg("**Decoding image**")
     if phase is Phase.UPLOADING:
-        return "**Uploading**"
+        return msg("**Uploading**")
     if phase is Phase.DONE:
-        return "**Done**"
+        return msg("**Done**")
     if phase is Phase.FAILED:
-        return "**Failed**"
-    return "**Cancelled**"
+        return msg("**Failed**")
+    return msg("**Cancelled**")
 
 
-def format_typical(seconds: float) -> str:
+def format_typical(seconds: float, speak: Speaker | None = None) -> str:
     """How long a model usually takes, rounded as people say it: "usually about 14 s", "… about 3 min"."""
+    speak = speak or english()
     if seconds < 90:
-        return f"usually about {max(1, round(seconds))} s"
+        return speak(msg("usually about {seconds} s", seconds=max(1, round(seconds))))
     if seconds < 90 * 60:
-        return f"usually about {round(seconds / 60)} min"
-    return f"usually about {round(seconds / 3600)} h"
+        return speak(msg("usually about {minutes} min", minutes=round(seconds / 60)))
+    return speak(msg("usually about {hours} h", hours=round(seconds / 3600)))
 
 
 def render_progress(progress: Progress, *, now: float, created_at: float, width: int = 16,
-                    typical_seconds: float | None = None) -> str:
+                    typical_seconds: float | None = None, speak: Speaker | None = None) -> str:
     """The status lines, e.g.
 
         **Receiving image 1/2** · 3.1 MB so far · 12s · usually about 14 s
@@ -183,9 +195,10 @@ def render_progress(progress: Progress, *, now: float, created_at: float, width:
     While the model works, `typical_seconds` (its recent average, None: unknown) is shown for comparison.
     Active phases get a bar; while waiting, the model's latest streamed text follows as an escaped quote."""
     since = created_at if progress.phase is Phase.QUEUED or progress.started_at is None else progress.started_at
-    title = f"{_title(progress)} · {format_elapsed(now - since)}"
+    speak = speak or english()
+    title = f"{speak(_title(progress))} · {format_elapsed(now - since, speak)}"
     if typical_seconds is not None and typical_seconds > 0 and progress.phase in (Phase.WAITING, Phase.RECEIVING):
-        title += f" · {format_typical(typical_seconds)}"
+        title += f" · {format_typical(typical_seconds, speak)}"
     lines = [title]
     if progress.phase in (Phase.WAITING, Phase.RECEIVING, Phase.DECODING, Phase.UPLOADING):
         lines.append(render_bar(estimate_fraction(progress), width=width))
@@ -196,7 +209,7 @@ def render_progress(progress: Progress, *, now: float, created_at: float, width:
 
 # --- the job's message -----------------------------------------------------------------------------------
 
-def describe_options(spec: JobSpec) -> str:
+def describe_options(spec: JobSpec, speak: Speaker | None = None) -> str:
     parts = [code(spec.model)]
     if spec.aspect_ratio:
         parts.append(spec.aspect_ratio)
@@ -205,90 +218,110 @@ def describe_options(spec: JobSpec) -> str:
     if spec.count > 1:
         parts.append(f"×{spec.count}")
     if spec.input is not None:
-        parts.append("edit")
+        parts.append((speak or english())(msg("edit")))
     return " · ".join(parts)
 
 
-def header(spec: JobSpec) -> str:
-    return f"**{echo_prompt(spec.prompt, PROMPT_HEADER_LIMIT)}**\n-# {describe_options(spec)}"
+def header(spec: JobSpec, speak: Speaker | None = None) -> str:
+    return f"**{echo_prompt(spec.prompt, PROMPT_HEADER_LIMIT)}**\n-# {describe_options(spec, speak)}"
 
 
 def progress_content(spec: JobSpec, progress: Progress, *, now: float, created_at: float,
-                     typical_seconds: float | None = None) -> str:
-    status = render_progress(progress, now=now, created_at=created_at, typical_seconds=typical_seconds)
-    return f"{header(spec)}\n{status}"[:MESSAGE_LIMIT]
+                     typical_seconds: float | None = None, speak: Speaker | None = None) -> str:
+    status = render_progress(progress, now=now, created_at=created_at, typical_seconds=typical_seconds, speak=speak)
+    return f"{header(spec, speak)}\n{status}"[:MESSAGE_LIMIT]
 
 
-def uploading_content(spec: JobSpec) -> str:
-    return f"{header(spec)}\n**Uploading…**"
+def uploading_content(spec: JobSpec, speak: Speaker | None = None) -> str:
+    return f"{header(spec, speak)}\n{(speak or english())(msg('**Uploading…**'))}"
 
 
-def cancelled_content(spec: JobSpec) -> str:
-    return f"{header(spec)}\n✖️ Cancelled."
+def cancelled_content(spec: JobSpec, speak: Speaker | None = None) -> str:
+    return f"{header(spec, speak)}\n✖️ {(speak or english())(msg('Cancelled.'))}"
 
 
-def failure_content(spec: JobSpec, error: BaseException) -> str:
-    return f"{header(spec)}\n⚠️ {error_text(error)}"[:MESSAGE_LIMIT]
+def failure_content(spec: JobSpec, error: BaseException, speak: Speaker | None = None) -> str:
+    return f"{header(spec, speak)}\n⚠️ {error_text(error, speak)}"[:MESSAGE_LIMIT]
 
 
-def fit_notes(fit: FitResult) -> list[str]:
+def fit_notes(fit: FitResult) -> list[Message]:
     """One sentence per change made to fit Discord's upload limits."""
     limit = format_limit(fit.max_bytes)
-    notes: list[str] = []
+    notes: list[Message] = []
     for number, image in enumerate(fit.images, start=1):
         if image.action == "optimized":
-            notes.append(f"Image {number} was re-compressed to fit Discord's {limit} upload limit.")
+            notes.append(msg("Image {number} was re-compressed to fit Discord's {limit} upload limit.",
+                             number=number, limit=limit))
         elif image.action == "original_encoding":
-            kind = _FORMAT_NAMES.get(image.mime_type, image.mime_type)
-            notes.append(f"Image {number} was sent as {kind} because the PNG was larger than Discord's {limit} "
-                         "upload limit.")
+            notes.append(msg("Image {number} was sent as {format} because the PNG was larger than Discord's {limit} "
+                             "upload limit.", number=number, limit=limit,
+                             format=_FORMAT_NAMES.get(image.mime_type, image.mime_type)))
         elif image.action == "downscaled":
-            notes.append(f"Image {number} was downscaled to {image.width}×{image.height} to fit Discord's "
-                         f"{limit} upload limit.")
+            notes.append(msg("Image {number} was downscaled to {size} to fit Discord's {limit} upload limit.",
+                             number=number, size=f"{image.width}×{image.height}", limit=limit))
     if fit.dropped:
-        more = "1 more image was" if fit.dropped == 1 else f"{fit.dropped} more images were"
-        notes.append(f"{more} not sent: a message can carry at most {len(fit.images)} files.")
+        notes.append(msgs("{count} more image was not sent: a message can carry at most {files} files.",
+                          "{count} more images were not sent: a message can carry at most {files} files.",
+                          fit.dropped, files=len(fit.images)))
     return notes
 
 
-def final_content(spec: JobSpec, output: GenerationOutput, notes: Sequence[str] = (), *,
-                  source_url: str | None = None) -> str:
-    meta = [describe_options(spec), format_elapsed(output.elapsed)]
-    cost = format_cost(output.cost)
-    if cost:
-        meta.append(cost)
-    meta.append(f"by <@{spec.requester_id}>")
-    title = echo_prompt(spec.prompt) if spec.prompt else f"A blend of {len(spec.inputs)} images"
+def final_content(spec: JobSpec, output: GenerationOutput, notes: Sequence[Message | str] = (), *,
+                  source_url: str | None = None, speak: Speaker | None = None) -> str:
+    speak = speak or english()
+    meta = [describe_options(spec, speak), format_elapsed(output.elapsed, speak)]
+    if output.cost is not None:
+        meta.append(speak.money(output.cost))
+    meta.append(speak(msg("by {member}", member=f"<@{spec.requester_id}>")))
+    title = echo_prompt(spec.prompt) if spec.prompt else speak(msgs("A blend of {count} image",
+                                                                    "A blend of {count} images", len(spec.inputs)))
     lines = [f"**{title}**", "-# " + " · ".join(meta)]
-    origin = origin_line(spec, source_url)
+    origin = origin_line(spec, source_url, speak)
     if origin:
         lines.append(f"-# {origin}")
     if output.failures:
-        lines.append(f"-# {len(output.failures)} of {output.requested} images failed: "
-                     f"{error_text(output.failures[0])}")
-    lines.extend(f"-# {note}" for note in notes)
+        lines.append("-# " + speak(msg("{failed} of {requested} images failed: {error}", failed=len(output.failures),
+                                       requested=output.requested, error=error_text(output.failures[0], speak))))
+    lines.extend(f"-# {speak(note)}" for note in notes)
     return "\n".join(lines)[:MESSAGE_LIMIT]
 
 
-def origin_line(spec: JobSpec, source_url: str | None) -> str:
+def origin_line(spec: JobSpec, source_url: str | None, speak: Speaker | None = None) -> str:
     """What a toolkit result was made from ("Upscaled from image 2 of the original", with a link), and its style."""
-    original = f"[the original]({source_url})" if source_url else "the original"
-    made = {
-        JobKind.UPSCALE: f"Upscaled to {spec.image_size} from image {spec.source_image} of {original}",
-        JobKind.VARY_SUBTLE: f"A subtle variation of image {spec.source_image} of {original}",
-        JobKind.VARY_STRONG: f"A bold variation of image {spec.source_image} of {original}",
-        JobKind.REMIX: f"A remix of {original}",
-        JobKind.BLEND: f"A blend of {len(spec.inputs)} images",
-    }.get(spec.kind, "")
-    style = f"Style: {code(spec.style)}" if spec.style else ""
-    return " · ".join(part for part in (made, style) if part)
+    speak = speak or english()
+    original = speak(msg("the original"))
+    if source_url:
+        original = f"[{original}]({source_url})"
+    made: Message | None = {
+        JobKind.UPSCALE: msg("Upscaled to {size} from image {image} of {original}", size=spec.image_size or "",
+                             image=spec.source_image or 1, original=original),
+        JobKind.VARY_SUBTLE: msg("A subtle variation of image {image} of {original}", image=spec.source_image or 1,
+                                 original=original),
+        JobKind.VARY_STRONG: msg("A bold variation of image {image} of {original}", image=spec.source_image or 1,
+                                 original=original),
+        JobKind.REMIX: msg("A remix of {original}", original=original),
+        JobKind.BLEND: msgs("A blend of {count} image", "A blend of {count} images", len(spec.inputs)),
+    }.get(spec.kind)
+    style = speak(msg("Style: {style}", style=code(spec.style))) if spec.style else ""
+    return " · ".join(part for part in (speak(made) if made else "", style) if part)
 
 
-def interrupted_content(spec: JobSpec) -> str:
+def interrupted_content(spec: JobSpec, speak: Speaker | None = None, *, mention: str | None = None) -> str:
+    """A job cut off by a restart, told to its requester: led by their `mention` in a channel message, else a
+    sentence of its own (the original response)."""
+    speak = speak or english()
     if spec.kind is JobKind.DESCRIBE:  # its prompts come from a new describe, not from a retry
-        return "your describe was interrupted because the bot restarted. Run /describe (or Describe image) again."
-    return (f"your image for **{echo_prompt(spec.prompt, 200)}** was interrupted because the bot restarted. "
-            "Press Retry to run it again.")
+        if mention:
+            return speak(msg("{member}, your describe was interrupted because the bot restarted. Run /describe (or "
+                             "Describe image) again.", member=mention))
+        return speak(msg("Your describe was interrupted because the bot restarted. Run /describe (or Describe "
+                         "image) again."))
+    prompt = echo_prompt(spec.prompt, 200)
+    if mention:
+        return speak(msg("{member}, your image for **{prompt}** was interrupted because the bot restarted. Press "
+                         "Retry to run it again.", member=mention, prompt=prompt))
+    return speak(msg("Your image for **{prompt}** was interrupted because the bot restarted. Press Retry to run it "
+                     "again.", prompt=prompt))
 
 
 def retry_after_restart(spec: JobSpec) -> bool:
@@ -297,35 +330,49 @@ def retry_after_restart(spec: JobSpec) -> bool:
     return spec.kind is not JobKind.DESCRIBE
 
 
-def input_refusal(error: BaseException) -> str:
+def input_refusal(error: BaseException, speak: Speaker | None = None) -> str:
     """Why the image a member gave cannot be edited."""
+    speak = speak or english()
     if isinstance(error, InputNotAnImage):
-        return f"{code(error.filename)} is not a PNG, JPEG or WebP image."
+        return speak(msg("{file} is not a PNG, JPEG or WebP image.", file=code(error.filename)))
     if isinstance(error, InputTooLarge):
-        size = f"{error.size / 1e6:.1f} MB; " if error.size else ""
-        subject = code(error.filename) if error.filename else "The image"
-        return f"{subject} is too large ({size}the limit is {error.limit / 1e6:g} MB)."
+        limit = f"{error.limit / 1e6:g}"
+        if error.filename and error.size:
+            return speak(msg("{file} is too large ({size} MB; the limit is {limit} MB).", file=code(error.filename),
+                             size=f"{error.size / 1e6:.1f}", limit=limit))
+        if error.filename:
+            return speak(msg("{file} is too large (the limit is {limit} MB).", file=code(error.filename),
+                             limit=limit))
+        if error.size:
+            return speak(msg("The image is too large ({size} MB; the limit is {limit} MB).",
+                             size=f"{error.size / 1e6:.1f}", limit=limit))
+        return speak(msg("The image is too large (the limit is {limit} MB).", limit=limit))
     if isinstance(error, InputDownloadFailed):
-        return "Could not download the image from Discord. Try again."
-    return f"That image can't be used: {explain(error).text}"
+        return speak(msg("Could not download the image from Discord. Try again."))
+    return speak(msg("That image can't be used: {reason}", reason=explain(error).message))
 
 
-def audit_line(spec: JobSpec, output: GenerationOutput, link: str | None) -> str:
+def audit_line(spec: JobSpec, output: GenerationOutput, link: str | None, speak: Speaker | None = None) -> str:
     """A generation as the audit channel records it: who, what, which model, what it cost, where."""
-    cost = format_cost(output.cost) or "cost not reported"
-    images = f"{len(output.images)} image{'s' if len(output.images) != 1 else ''}"
-    where = f" · [result]({link})" if link else ""
+    speak = speak or english()
+    cost = speak.money(output.cost) if output.cost is not None else speak(msg("cost not reported"))
+    images = speak(msgs("{count} image", "{count} images", len(output.images)))
+    where = " · " + speak(msg("[result]({link})", link=link)) if link else ""
     return (f"🖼️ <@{spec.requester_id}> · {code(spec.model)} · {images} · {cost}{where}\n"
             f"> {echo_prompt(spec.prompt, PROMPT_HEADER_LIMIT)}")[:MESSAGE_LIMIT]
 
 
-def budget_warning(spent: Decimal, budget: Decimal) -> str:
+def budget_warning(spent: Decimal, budget: Decimal, speak: Speaker | None = None) -> str:
     """The audit channel's one warning a month when spending passes 80 % of the budget."""
+    speak = speak or english()
     share = int(spent / budget * 100) if budget else 100
-    return (f"⚠️ This server has spent {format_cost(spent)} of its {format_cost(budget)} monthly image budget "
-            f"({share} %). New requests are refused once it is used up; /settings budget changes it.")
+    return "⚠️ " + speak(msg("This server has spent {spent} of its {budget} monthly image budget ({share} %). New "
+                             "requests are refused once it is used up; /settings budget changes it.",
+                             spent=speak.money(spent, total=True), budget=speak.money(budget, total=True), share=share))
 
 
-def blocked_prompt_audit(user_id: int, prompt: str, term: str) -> str:
+def blocked_prompt_audit(user_id: int, prompt: str, term: str, speak: Speaker | None = None) -> str:
     """The audit line of a refused prompt: who, the prompt and the term (the member was not told the term)."""
-    return f"🚫 Blocked prompt from <@{user_id}> (term {code(term)}):\n> {echo_prompt(prompt, PROMPT_HEADER_LIMIT)}"
+    speak = speak or english()
+    return "🚫 " + speak(msg("Blocked prompt from {member} (term {term}):", member=f"<@{user_id}>",
+                             term=code(term))) + f"\n> {echo_prompt(prompt, PROMPT_HEADER_LIMIT)}"

@@ -6,7 +6,7 @@ import pytest
 
 from bot.images.errors import CorruptImage, ImageTooLarge, ModelImageInvalid, UnsupportedImageType
 from bot.jobs.errors import EngineClosed, InputDownloadFailed, InputNotAnImage, InputTooLarge, QueueFull, TooManyJobs
-from bot.messages import explain, format_seconds
+from bot.messages import explain
 from bot.openroute.errors import (
     AuthenticationFailed,
     ConnectionFailed,
@@ -71,9 +71,3 @@ def test_long_model_text_is_trimmed_to_one_short_line():
     text = explain(NoImageReturned("none", text="word " * 500)).text
     assert len(text) < 400
     assert "\n" not in text
-
-
-def test_retry_times_round_up_so_nobody_retries_too_early():
-    assert format_seconds(0.2) == "1 second"
-    assert format_seconds(6.1) == "7 seconds"
-    assert format_seconds(91) == "2 minutes"

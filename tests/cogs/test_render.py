@@ -385,13 +385,13 @@ def test_unchanged_images_need_no_note() -> None:
     ids=["optimized", "jpeg", "webp", "downscaled"],
 )
 def test_each_fitting_action_has_its_sentence(image: FittedImage, note: str) -> None:
-    assert fit_notes(FitResult(images=(image,), dropped=0, max_bytes=TEN_MB)) == [note]
+    assert [str(n) for n in fit_notes(FitResult(images=(image,), dropped=0, max_bytes=TEN_MB))] == [note]
 
 
 def test_notes_name_the_image_they_are_about() -> None:
     fit = FitResult(images=(fitted("original"), fitted("optimized")), dropped=0, max_bytes=8 * 1024 * 1024)
 
-    assert fit_notes(fit) == ["Image 2 was re-compressed to fit Discord's 8 MB upload limit."]
+    assert [str(n) for n in fit_notes(fit)] == ["Image 2 was re-compressed to fit Discord's 8 MB upload limit."]
 
 
 @pytest.mark.parametrize(
@@ -402,7 +402,7 @@ def test_notes_name_the_image_they_are_about() -> None:
 def test_dropped_images_are_counted(dropped: int, note: str) -> None:
     fit = FitResult(images=(fitted("original"), fitted("original")), dropped=dropped, max_bytes=TEN_MB)
 
-    assert fit_notes(fit) == [note]
+    assert [str(n) for n in fit_notes(fit)] == [note]
 
 
 def test_the_audit_line_of_a_generation_names_requester_model_cost_prompt_and_link() -> None:
@@ -421,4 +421,4 @@ def test_the_budget_warning_says_how_much_of_the_budget_is_spent() -> None:
     from cogs.imagine.render import budget_warning
 
     text = budget_warning(Decimal("8.5"), Decimal("10"))
-    assert "$8.5 of its $10 monthly image budget (85 %)" in text
+    assert "$8.50 of its $10.00 monthly image budget (85 %)" in text

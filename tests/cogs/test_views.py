@@ -92,6 +92,7 @@ class FakeInteraction:
         self.response = FakeResponse(said)
         self.followup = FakeFollowup(said)
         self.deleted_original = False
+        self.locale = discord.Locale.american_english  # the member's language, as Discord reports it
 
     async def delete_original_response(self) -> None:
         self.deleted_original = True
