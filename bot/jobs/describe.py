@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from bot.i18n import msg
 from bot.jobs.accounting import Accounting, answer_of
 from bot.jobs.engine import Job, JobEngine
 from bot.jobs.errors import JobCancelled, QueueFull, TooManyJobs
@@ -43,7 +44,7 @@ log = logging.getLogger(__name__)
 
 MAX_JOB_ID = 2**63 - 1
 SHOWN_TEXT = 4000  # the latest characters of the model's text kept for the streamed view
-NOT_SET_UP = "Describe is not set up on this bot: the operator sets DESCRIBE_MODELS."
+NOT_SET_UP = msg("Describe is not set up on this bot: the operator sets {setting}.", setting="DESCRIBE_MODELS")
 
 
 class NoPrompts(Exception):
@@ -56,7 +57,9 @@ class NoPrompts(Exception):
 
 
 class DescribeGone(PolicyRefusal):
-    """A prompt button whose describe is unknown, forgotten or not shown in the pressed message."""
+    """A prompt button whose describe is unknown, forgotten or not shown in the pressed message. Like every
+    refusal, `message` is the sentence for the presser (a `Message`, put into their language by the Discord
+    layer) and `reason` its English text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +115,8 @@ class DescribeService:
         if not self.models:
             raise PolicyRefusal(NOT_SET_UP)
         if model is not None and model.strip() not in self.models:
-            raise PolicyRefusal(f"`{model.strip()}` is not one of the models this bot describes images with. Pick "
-                                "one from the list.")
+            raise PolicyRefusal(msg("{model} is not one of the models this bot describes images with. Pick one from "
+                                    "the list.", model=f"`{model.strip()}`"))
         self._inputs.check(source)
 
     async def submit(self, actor: Actor, source: RemoteImage, *, model: str | None = None,
@@ -229,14 +232,14 @@ class DescribeService:
         record = await self._store.jobs.get(job_id) if 0 < job_id <= MAX_JOB_ID else None
         if record is None or record.spec.kind is not JobKind.DESCRIBE:
             if 0 < job_id <= MAX_JOB_ID and await self._store.ledger.forgotten(job_id):
-                raise DescribeGone("The member who asked deleted this describe's history, so its buttons no "
-                                   "longer work.")
-            raise DescribeGone("That describe is no longer known to the bot.")
+                raise DescribeGone(msg("The member who asked deleted this describe's history, so its buttons no "
+                                       "longer work."))
+            raise DescribeGone(msg("That describe is no longer known to the bot."))
         if message_id is None or record.result_message_id != message_id:
             log.info("job %d: prompt %d pressed on message %s, which does not show it; ignored", job_id, number,
                      message_id)
-            raise DescribeGone("That button does not belong to this message.")
+            raise DescribeGone(msg("That button does not belong to this message."))
         prompts = await self._store.describes.prompts(job_id)
         if not 1 <= number <= len(prompts):
-            raise DescribeGone("That prompt is no longer known to the bot.")
+            raise DescribeGone(msg("That prompt is no longer known to the bot."))
         return prompts[number - 1]

@@ -12,6 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import english, msg
 from bot.images.errors import ImageError
 from bot.jobs.describe import DescribeGone, DescribeSubmitted, NoPrompts
 from bot.jobs.errors import EngineClosed, InputImageError, JobCancelled, QueueFull, TooManyJobs
@@ -23,7 +24,7 @@ from cogs.describe.views import PromptButton, prompts_view
 from cogs.imagine.commands import actor_of, editable_images, remote_image
 from cogs.imagine.render import error_text, input_refusal, refusal
 from cogs.imagine.views import tell_privately
-from cogs.language import refusal_text
+from cogs.language import private_speaker, refusal_text
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -71,7 +72,7 @@ class Describe(commands.Cog):
     async def describe_menu(self, interaction: discord.Interaction, message: discord.Message) -> None:
         attachment = next(iter(editable_images(message)), None)
         if attachment is None:
-            await tell_privately(interaction, render.no_image())
+            await tell_privately(interaction, render.no_image(private_speaker(interaction)))
             return
         await self.start(interaction, remote_image(attachment), None)
 
@@ -114,8 +115,9 @@ class Describe(commands.Cog):
 
     async def follow(self, interaction: discord.Interaction, submitted: DescribeSubmitted) -> None:
         """Show the model's text as it streams (edits throttled by the bot's EditScheduler), then the prompts
-        with their buttons; a failure is told privately in place of the reply."""
+        with their buttons; a failure is told privately in place of the reply (in the member's language)."""
         record, job = submitted.record, submitted.job
+        speak = english()  # public: speak = job's locale
         recorded = False
 
         async def send(payload: dict[str, Any]) -> None:
@@ -132,7 +134,7 @@ class Describe(commands.Cog):
             async for snapshot in job.changes():
                 if snapshot.done:
                     break
-                content = render.progress_content(record.spec, snapshot.progress)
+                content = render.progress_content(record.spec, snapshot.progress, speak)
                 if content != shown:  # an identical edit would only spend rate limit
                     shown = content
                     stream.update({"content": content})
@@ -142,19 +144,19 @@ class Describe(commands.Cog):
                 if exc.by_shutdown:
                     return  # the next start-up tells the member
                 raise
-            await stream.finish({"content": render.prompts_content(record.spec, description),
+            await stream.finish({"content": render.prompts_content(record.spec, description, speak),
                                  "view": prompts_view(record.id, len(description.prompts))})
         except NoPrompts as exc:
             log.info("job %d: the model gave no prompt", record.id)
             await stream.aclose()
-            await tell_privately(interaction, render.no_prompts(exc))
+            await tell_privately(interaction, render.no_prompts(exc, private_speaker(interaction)))
         except Exception as exc:
             if not isinstance(exc, discord.HTTPException):
                 log.info("job %d: describe failed: %s", record.id, type(exc).__name__)
             else:
                 log.warning("job %d: Discord refused the describe's reply (%s %s)", record.id, exc.status, exc.code)
             await stream.aclose()
-            await tell_privately(interaction, render.failure(exc))
+            await tell_privately(interaction, render.failure(exc, private_speaker(interaction)))
         finally:
             await stream.aclose()
 
@@ -173,7 +175,8 @@ class Describe(commands.Cog):
             return
         imagine = cast("Imagine | None", self.bot.get_cog("Imagine"))
         if imagine is None:
-            await tell_privately(interaction, "⚠️ Image generation is not available right now. Try again later.")
+            await tell_privately(interaction, "⚠️ " + private_speaker(interaction)(
+                msg("Image generation is not available right now. Try again later.")))
             return
         actor = imagine.actor(interaction)
         spec = imagine.service.new_spec(prompt=prompt)

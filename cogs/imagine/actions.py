@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot.i18n import msg
 from bot.records.job import JobRecord
 from cogs.imagine import suggest
 from cogs.imagine.attachments import editable_images, remote_image
 from cogs.imagine.views import EditPromptModal, RemixModal, tell_privately
+from cogs.language import private_speaker
 
 if TYPE_CHECKING:
     from cogs.imagine.commands import Imagine
@@ -39,7 +41,7 @@ class ResultActions:
             return
         images = editable_images(interaction.message)
         if not 1 <= image <= len(images):
-            await tell_privately(interaction, f"Image {image} is no longer on this message.")
+            await tell_privately(interaction, msg("Image {image} is no longer on this message.", image=image))
             return
         attachment = remote_image(images[image - 1])
         actor = cog.actor(interaction)
@@ -74,7 +76,7 @@ class ResultActions:
         cog = self._cog
         images = editable_images(interaction.message)
         if not images:
-            await tell_privately(interaction, "This message has no image left to edit.")
+            await tell_privately(interaction, msg("This message has no image left to edit."))
             return
         may, checked = await self._looked_up_in_time(interaction, "edit", job_id)
         if not may:
@@ -91,7 +93,8 @@ class ResultActions:
             await cog.start_job(modal_interaction, received, lambda handle: cog.service.rerun(
                 actor, job, prompt=new_prompt, attachment=chosen, handle=handle))
 
-        await interaction.response.send_modal(EditPromptModal(on_submit_cb=submitted, image_count=len(images)))
+        await interaction.response.send_modal(EditPromptModal(on_submit_cb=submitted, image_count=len(images),
+                                                              speak=private_speaker(interaction)))
 
     async def open_remix(self, interaction: discord.Interaction, job_id: int) -> None:
         """Remix: the form first, prefilled with the result's prompt when the job could be read in time."""
@@ -112,4 +115,5 @@ class ResultActions:
                 actor, job, prompt=prompt, handle=handle), source_url=source)
 
         await interaction.response.send_modal(RemixModal(on_submit_cb=submitted,
-                                                         prompt=checked.spec.prompt if checked else ""))
+                                                         prompt=checked.spec.prompt if checked else "",
+                                                         speak=private_speaker(interaction)))

@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable, Iterable
 import discord
 from discord import app_commands
 
+from bot.i18n import Speaker, english, msg
 from bot.openroute.types import ImageModel
 from bot.records.guild import Style
-from cogs.imagine import render
 
 log = logging.getLogger(__name__)
 
@@ -45,10 +45,21 @@ def _matches(current: str, *texts: str) -> bool:
     return not needle or any(needle in text.lower() for text in texts)
 
 
-def model_choices(models: Iterable[ImageModel], current: str) -> Choices:
-    """Up to 25 of `models` whose id or name contains what was typed, each with its per-image price (token-billed
-    models show none rather than "$0")."""
-    return [app_commands.Choice(name=render.model_label(m)[:CHOICE_LIMIT], value=m.id[:CHOICE_LIMIT])
+def model_label(model: ImageModel, speak: Speaker | None = None) -> str:
+    """`id — $0.04/image` in the reader's language (the id as it is); a token-billed model shows its id alone
+    rather than "$0"."""
+    speak = speak or english()
+    price = model.image_price
+    if price is None:
+        return model.id
+    each = speak(msg("{price}/image", price=speak.money(price)))  # as /models says it
+    return f"{model.id} — {each}"
+
+
+def model_choices(models: Iterable[ImageModel], current: str, speak: Speaker | None = None) -> Choices:
+    """Up to 25 of `models` whose id or name contains what was typed, each with its per-image price, in the
+    language of the member typing (`speak`; English by default). The value is the model id, never translated."""
+    return [app_commands.Choice(name=model_label(m, speak)[:CHOICE_LIMIT], value=m.id[:CHOICE_LIMIT])
             for m in models if _matches(current, m.id, m.name)][:MAX_CHOICES]
 
 
