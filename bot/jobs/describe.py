@@ -34,6 +34,7 @@ from bot.metrics import Metrics
 from bot.openroute.client import OpenRouteClient
 from bot.openroute.types import GenerationResult, StreamEvent, TextDelta
 from bot.policy import Actor, Policy, PolicyRefusal
+from bot.policy.language import public_language
 from bot.policy.settings import SettingsService
 from bot.records.guild import GuildSettings
 from bot.records.job import JobRecord, JobStatus
@@ -144,7 +145,8 @@ class DescribeService:
             raise PolicyRefusal(NOT_SET_UP)
         self._policy.check_place(actor, guild)
         spec = JobSpec(requester_id=actor.user_id, guild_id=actor.guild_id, channel_id=actor.channel_id,
-                       is_dm=actor.is_dm, prompt="", model=model, kind=JobKind.DESCRIBE)
+                       is_dm=actor.is_dm, prompt="", model=model, kind=JobKind.DESCRIBE,
+                       locale=public_language(actor, guild))
         reserve = await self._store.describes.usual_cost(model) or self._cost_estimate
         # a describe makes no image: the image limits do not apply, everything else does
         quota = dataclasses.replace(self._policy.quota_for(actor, guild, reserve=reserve), daily_images=None)

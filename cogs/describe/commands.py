@@ -12,7 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.i18n import english, msg
+from bot.i18n import Speaker, msg
 from bot.images.errors import ImageError
 from bot.jobs.describe import DescribeGone, DescribeSubmitted, NoPrompts
 from bot.jobs.errors import EngineClosed, InputImageError, JobCancelled, QueueFull, TooManyJobs
@@ -87,7 +87,7 @@ class Describe(commands.Cog):
             return
         except InputImageError as exc:
             log.info("image to describe refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await tell_privately(interaction, input_refusal(exc))
+            await tell_privately(interaction, input_refusal(exc, private_speaker(interaction)))
             return
         await interaction.response.defer(thinking=True)  # public: the prompts are; a refusal is told privately
         handle = ResponseHandle(application_id=interaction.application_id, interaction_token=interaction.token,
@@ -100,15 +100,15 @@ class Describe(commands.Cog):
             return
         except (InputImageError, ImageError) as exc:
             log.info("image to describe refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await tell_privately(interaction, input_refusal(exc))
+            await tell_privately(interaction, input_refusal(exc, private_speaker(interaction)))
             return
         except (TooManyJobs, QueueFull, EngineClosed) as exc:
             log.info("describe refused for user %s: %s", interaction.user.id, type(exc).__name__)
-            await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+            await tell_privately(interaction, f"⚠️ {error_text(exc, private_speaker(interaction))}")
             return
         except Exception as exc:  # storage trouble, a bug
             log.exception("could not queue a describe for user %s", interaction.user.id)
-            await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+            await tell_privately(interaction, f"⚠️ {error_text(exc, private_speaker(interaction))}")
             return
         interaction.extras["job_id"] = submitted.record.id
         await self.follow(interaction, submitted)
@@ -117,7 +117,7 @@ class Describe(commands.Cog):
         """Show the model's text as it streams (edits throttled by the bot's EditScheduler), then the prompts
         with their buttons; a failure is told privately in place of the reply (in the member's language)."""
         record, job = submitted.record, submitted.job
-        speak = english()  # public: speak = job's locale
+        speak = Speaker.for_locale(record.spec.locale)  # public: the job's language
         recorded = False
 
         async def send(payload: dict[str, Any]) -> None:

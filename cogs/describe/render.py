@@ -79,7 +79,8 @@ def no_prompts(error: NoPrompts, speak: Speaker | None = None) -> str:
 def failure(error: BaseException, speak: Speaker | None = None) -> str:
     """Told privately to the member who asked (their language)."""
     speak = speak or english()
-    return "⚠️ " + speak(msg("The image could not be described: {error}", error=error_text(error)))[:MESSAGE_LIMIT - 3]
+    text = speak(msg("The image could not be described: {error}", error=error_text(error, speak)))
+    return "⚠️ " + text[:MESSAGE_LIMIT - 3]
 
 
 def no_image(speak: Speaker | None = None) -> str:

@@ -17,6 +17,7 @@ from cogs.imagine import render, suggest
 from cogs.imagine.attachments import remote_image
 from cogs.imagine.commands import Imagine, impossible_model
 from cogs.imagine.views import tell_privately
+from cogs.language import private_speaker
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -49,7 +50,7 @@ class Blend(commands.Cog):
                     count: app_commands.Range[int, 1, 4] = 1, style: str | None = None) -> None:
         received = time.monotonic()
         if impossible_model(model):
-            await tell_privately(interaction, render.unknown_model(model or ""))
+            await tell_privately(interaction, render.unknown_model(model or "", private_speaker(interaction)))
             return
         await interaction.response.defer(thinking=True)  # public, like /imagine's; refusals are private
         service = self.imagine.service

@@ -53,11 +53,6 @@ def impossible_model(model: str | None) -> bool:
     return len(model) > MODEL_ID_LIMIT or "`" in model or not model.isprintable() or any(c.isspace() for c in model)
 
 
-async def say_privately(interaction: discord.Interaction, message: Message) -> None:
-    """`tell_privately` in the member's own language."""
-    await tell_privately(interaction, private_speaker(interaction)(message))
-
-
 def actor_of(interaction: discord.Interaction, owner_ids: frozenset[int]) -> Actor:
     # DM policy covers bot DMs and every user-installed context the server did not install the bot in
     in_dm = interaction.guild_id is None or (interaction.is_user_integration()
@@ -182,7 +177,8 @@ class Imagine(commands.Cog):
                 default = await self.service.default_model_for(actor)
                 return [app_commands.Choice(name=default[:100], value=default[:100])]
             models = await self.service.models_for(actor)
-            return suggest.model_choices((m for m in models if not images_only or suggest.takes_images(m)), current)
+            return suggest.model_choices((m for m in models if not images_only or suggest.takes_images(m)), current,
+                                         private_speaker(interaction))
 
         return await suggest.within_first_answer(interaction, "model", lookup)
 
@@ -229,7 +225,7 @@ class Imagine(commands.Cog):
             entry = self._pending_edits.pop(nonce, None)
             received = time.monotonic()
             if entry is None:
-                await say_privately(modal_interaction, msg("This edit expired. Try again."))
+                await tell_privately(modal_interaction, msg("This edit expired. Try again."))
                 return
             await modal_interaction.response.defer(thinking=True)
             _, message_id, image = entry
@@ -245,7 +241,8 @@ class Imagine(commands.Cog):
             await self.start_job(modal_interaction, received,
                                  lambda handle: self.service.submit(actor, spec, attachment=source, handle=handle))
 
-        await interaction.response.send_modal(EditPromptModal(on_submit_cb=submitted))
+        await interaction.response.send_modal(EditPromptModal(on_submit_cb=submitted,
+                                                              speak=private_speaker(interaction)))
 
     def _expire_pending_edits(self) -> None:
         cutoff = time.monotonic() - PENDING_EDIT_TTL
@@ -326,12 +323,12 @@ class Imagine(commands.Cog):
         """`record`, when it is the job of `job_id` and the pressed button's message shows it; else the
         member is told why not."""
         if record is None:
-            await say_privately(interaction, await self._gone(job_id))
+            await tell_privately(interaction, await self._gone(job_id))
             return None
         if interaction.message is None or record.result_message_id != interaction.message.id:
             log.info("job %d: %s pressed on message %s, which does not show that job; ignored", job_id, action,
                      interaction.message.id if interaction.message else "?")
-            await say_privately(interaction, msg("That button does not belong to this message."))
+            await tell_privately(interaction, msg("That button does not belong to this message."))
             return None
         return record
 
@@ -349,24 +346,24 @@ class Imagine(commands.Cog):
         """Delete the result (the press was acknowledged without a message, so the original response is the
         result's message)."""
         if not self.service.may_delete(self.actor(interaction), record):
-            await say_privately(interaction, msg("Only the person who asked for this image, or a moderator who can "
+            await tell_privately(interaction, msg("Only the person who asked for this image, or a moderator who can "
                                                  "manage messages, can delete it."))
             return
         try:
             await interaction.delete_original_response()
         except discord.HTTPException as exc:
             log.warning("job %d: delete failed: %s", record.id, exc)
-            await say_privately(interaction, msg("Could not delete that message."))
+            await tell_privately(interaction, msg("Could not delete that message."))
             return
         log.info("job %d: result deleted by user %s", record.id, interaction.user.id)
 
     async def cancel(self, interaction: discord.Interaction, record: JobRecord) -> None:
         outcome = self.service.cancel(self.actor(interaction), record)
         if outcome is CancelOutcome.NOT_ALLOWED:
-            await say_privately(interaction, msg("Only the person who asked for this image can cancel it."))
+            await tell_privately(interaction, msg("Only the person who asked for this image can cancel it."))
         elif outcome is CancelOutcome.ENDED:
-            await say_privately(interaction, msg("This job has already finished."))
+            await tell_privately(interaction, msg("This job has already finished."))
         elif outcome is CancelOutcome.ALREADY_PAID:
-            await say_privately(interaction, msg("Too late to cancel: the images are already made and paid for. "
+            await tell_privately(interaction, msg("Too late to cancel: the images are already made and paid for. "
                                                  "They are on their way."))
         # else the presenter renders the cancelled state

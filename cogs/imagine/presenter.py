@@ -78,7 +78,7 @@ def public_speaker(spec: JobSpec) -> Speaker:
 def failure_payload(record: JobRecord, error: BaseException) -> dict[str, Any]:
     return {"content": render.failure_content(record.spec, error, public_speaker(record.spec)),
             "attachments": [], "embeds": [],
-            "view": failure_view(record.id, retryable=explain(error).retryable)}
+            "view": failure_view(record.id, retryable=explain(error).retryable, speak=public_speaker(record.spec))}
 
 
 class Presenter:
@@ -118,7 +118,8 @@ class Presenter:
             cancellable = job.progress.cancel_saves_money  # once every request answered, the result comes
             if (content, cancellable) != shown:  # an identical edit would only spend rate limit
                 shown = (content, cancellable)
-                stream.update(Delivery({"content": content, "view": running_view(record.id) if cancellable else None}))
+                view = running_view(record.id, speak=speak) if cancellable else None
+                stream.update(Delivery({"content": content, "view": view}))
 
         async def tick() -> None:
             # the elapsed time keeps moving while the model thinks, even when nothing else changes
@@ -194,9 +195,11 @@ class Presenter:
             return {"content": render.final_content(spec, output, render.fit_notes(package.fit),
                                                     source_url=target.source_url, speak=speak),
                     "attachments": files, "embeds": embeds,
-                    "view": result_view(record.id, images=len(package.fit.images), upscale_to=submitted.upscale_to)}
+                    "view": result_view(record.id, images=len(package.fit.images), upscale_to=submitted.upscale_to,
+                                        speak=speak)}
         if job.state is JobState.CANCELLED:
-            return {"content": render.cancelled_content(spec, speak), "view": failure_view(record.id, retryable=True)}
+            return {"content": render.cancelled_content(spec, speak),
+                    "view": failure_view(record.id, retryable=True, speak=speak)}
         error = job.error if job.error is not None else RuntimeError("job ended without a result")
         if not isinstance(error, OpenRouteError | ImageError | JobError):
             log.error("job %d failed unexpectedly", record.id, exc_info=error)
@@ -246,7 +249,7 @@ class Presenter:
         for record in records:
             spec, handle = record.spec, record.handle
             speak = public_speaker(spec)
-            view = failure_view(record.id, retryable=render.retry_after_restart(spec))
+            view = failure_view(record.id, retryable=render.retry_after_restart(spec), speak=speak)
             try:
                 issued = handle.interaction_created_at or record.created_at
                 if handle.interaction_token and handle.application_id and \
