@@ -15,7 +15,8 @@ from babel.messages.pofile import write_po
 import bot.discord_bot as discord_bot
 from bot.i18n import CATALOG_DIR, TRANSLATED_LOCALES, Catalog, Speaker, msg, msgs, po_path, read_catalog
 from cogs.usage.render import FORGET_CONFIRM, FORGET_KEEP, FORGET_PROMPT
-from tests.e2e.harness import shown_reply
+from playground.discord.model import iter_components
+from tests.e2e.harness import shown_reply, wait_final
 
 pytestmark = pytest.mark.e2e
 
@@ -139,3 +140,38 @@ async def test_history_and_privacy_speak_the_members_language_buttons_included(b
     labels = [c["label"] for row in callback.data["components"] for c in row["components"]]
     assert labels == [french(FORGET_CONFIRM), french(FORGET_KEEP)]
     assert labels != ["Delete my history", "Keep it"]
+
+
+async def test_a_japanese_server_sees_public_messages_in_japanese_and_each_member_their_own_replies(
+        bot, discord_fake):
+    """The issue's acceptance: in a server whose locale is `ja`, a `ja` member sees /imagine's progress and result,
+    a refusal and /usage in Japanese; a `de` member sees their own replies in German and the public result in
+    Japanese; an `en-US` member's own replies stay English. The prompt is never translated."""
+    discord_fake.guild.preferred_locale = "ja"
+    japanese, german, english = (Speaker.for_locale(code) for code in ("ja", "de", "en-US"))
+    for user, locale in (("alice", "ja"), ("bob", "de")):
+        it = await discord_fake.run_command("imagine", {"prompt": f"a fox in the snow for {user}"}, user=user,
+                                            locale=locale)
+        final = await wait_final(discord_fake, it)
+        member = f"<@{discord_fake.user(user).id}>"
+        assert f"a fox in the snow for {user}" in final.content  # the member's own words, untranslated
+        assert japanese(msg("by {member}", member=member)) in final.content
+        assert japanese(msg("by {member}", member=member)) != f"by {member}"
+        progress = [revision.content for revision in final.revisions]
+        shown = {japanese(msg("**Waiting for the model…**")), japanese(msg("**Queued**"))}
+        assert any(title in text for text in progress for title in shown), progress
+        labels = {component.get("label") for component in iter_components(final.components)}
+        assert japanese(msg("Regenerate")) in labels
+        assert "Regenerate" not in labels
+
+    # their own replies: each in the language of their Discord
+    for user, locale, speak in (("alice", "ja", japanese), ("bob", "de", german), ("mod", "en-US", english)):
+        content = await usage_reply(discord_fake, user=user, locale=locale)
+        assert content.startswith(speak(msg("**Your usage on this server**")))
+        it = await discord_fake.run_command("imagine", {"prompt": "a castle", "model": "no/such-model"}, user=user,
+                                            locale=locale)
+        reply = await discord_fake.wait_for(lambda it=it: shown_reply(it))
+        assert reply.flags & 64
+        assert speak(msg("{model} is not an image model this bot can use. Pick one from the list.",
+                         model="`no/such-model`")) in reply.content
+    assert german(msg("**Your usage on this server**")) != "**Your usage on this server**"
