@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.i18n import default_catalog
+from bot.i18n import Speaker, default_catalog, msg, private_locale
 from bot.jobs.describe import DescribeService
 from bot.jobs.history import HistoryService
 from bot.jobs.service import ImagineService
@@ -64,13 +64,14 @@ class ImagineTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         original = getattr(error, "original", error)
         job_id = interaction.extras.get("job_id")
+        speak = Speaker.for_locale(private_locale(interaction.locale.value))  # only the member sees it
         if isinstance(error, app_commands.CheckFailure):
-            text = "You can't use this command here."
+            text = speak(msg("You can't use this command here."))
         else:
             log.error("command %s failed (job %s, user %s)",
                       interaction.command.qualified_name if interaction.command else "?", job_id,
                       interaction.user.id, exc_info=original)
-            text = explain(original).text
+            text = speak(explain(original).message)
         await send_notice(interaction, text)
 
 

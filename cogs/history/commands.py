@@ -89,4 +89,4 @@ class History(commands.Cog):
             return {"content": render.empty(subject, own=own, in_dm=actor.is_dm, speak=speak), "embed": None,
                     "view": None}
         return {"content": None, "embed": render.page_embed(page, subject, own=own, in_dm=actor.is_dm, speak=speak),
-                "view": page_view(page, viewer=actor.user_id, member=subject)}
+                "view": page_view(page, viewer=actor.user_id, member=subject, speak=speak)}

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.discord_bot import send_notice
+from bot.i18n import Message, Speaker, english, msg
 from bot.messages import explain
 from bot.records.history import HistoryCursor, HistoryPage
+from cogs.language import private_speaker
 
 if TYPE_CHECKING:
     from cogs.history.commands import History
@@ -38,13 +40,15 @@ class _PageButton:
     """What Previous and Next share. Mixed into `DynamicItem` subclasses, which each need a template."""
 
     way: str  # "newer" or "older": the page just before or just after the one shown
-    label: str
+    label: Message
     emoji: str
 
-    def __init__(self, viewer: int, member: int, cursor: HistoryCursor, *, disabled: bool = False) -> None:
+    def __init__(self, viewer: int, member: int, cursor: HistoryCursor, *, disabled: bool = False,
+                 speak: Speaker | None = None) -> None:
         at, job = cursor
         super().__init__(discord.ui.Button(  # type: ignore[call-arg]
-            label=self.label, emoji=self.emoji, style=discord.ButtonStyle.secondary, disabled=disabled,
+            label=(speak or english())(self.label), emoji=self.emoji, style=discord.ButtonStyle.secondary,
+            disabled=disabled,
             custom_id=f"history:{self.way}:{viewer}:{member}:{at!r}:{job}"))
         self.viewer = viewer
         self.member = member
@@ -64,25 +68,27 @@ class _PageButton:
                                          cursor=self.cursor)
         except Exception as exc:
             log.error("history %s button failed for user %s", self.way, interaction.user.id, exc_info=exc)
-            await send_notice(interaction, f"⚠️ {explain(exc).text}")
+            await send_notice(interaction, f"⚠️ {private_speaker(interaction)(explain(exc).message)}")
 
 
 class NewerButton(_PageButton, discord.ui.DynamicItem[discord.ui.Button], template=_template("newer")):
-    way, label, emoji = "newer", "Previous", "◀️"
+    way, label, emoji = "newer", msg("Previous"), "◀️"
 
 
 class OlderButton(_PageButton, discord.ui.DynamicItem[discord.ui.Button], template=_template("older")):
-    way, label, emoji = "older", "Next", "▶️"
+    way, label, emoji = "older", msg("Next"), "▶️"
 
 
 DYNAMIC_ITEMS = (NewerButton, OlderButton)
 
 
-def page_view(page: HistoryPage, *, viewer: int, member: int) -> discord.ui.View | None:
-    """Previous / Next for a page with others around it (each disabled at its end); None for a lone page."""
+def page_view(page: HistoryPage, *, viewer: int, member: int,
+              speak: Speaker | None = None) -> discord.ui.View | None:
+    """Previous / Next for a page with others around it (each disabled at its end), labelled in the viewer's
+    language; None for a lone page."""
     if not page.entries or not (page.has_newer or page.has_older):
         return None
     view = discord.ui.View(timeout=None)
-    view.add_item(NewerButton(viewer, member, page.entries[0].cursor, disabled=not page.has_newer))
-    view.add_item(OlderButton(viewer, member, page.entries[-1].cursor, disabled=not page.has_older))
+    view.add_item(NewerButton(viewer, member, page.entries[0].cursor, disabled=not page.has_newer, speak=speak))
+    view.add_item(OlderButton(viewer, member, page.entries[-1].cursor, disabled=not page.has_older, speak=speak))
     return view
