@@ -8,6 +8,7 @@ may look at another member's results on their server; nobody else may, and nobod
 
 from __future__ import annotations
 
+from bot.i18n import msg
 from bot.policy.rules import Actor, PolicyRefusal
 from bot.records.history import HistoryCursor, HistoryPage
 from bot.storage.base import JobRepository
@@ -29,11 +30,11 @@ class HistoryService:
         if member_id is None or member_id == actor.user_id:
             return actor.user_id
         if actor.is_dm or actor.guild_id is None:
-            raise PolicyRefusal("Another member's history can only be looked at by the moderators of a server, "
-                                "there.")
+            raise PolicyRefusal(msg("Another member's history can only be looked at by the moderators of a "
+                                    "server, there."))
         if not actor.manages_guild:
-            raise PolicyRefusal("Only members with the Manage Server permission can look at another member's "
-                                "history.")
+            raise PolicyRefusal(msg("Only members with the Manage Server permission can look at another "
+                                    "member's history."))
         return member_id
 
     async def page(self, actor: Actor, member_id: int | None = None, *, older_than: HistoryCursor | None = None,

@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from bot.i18n import msg
 from bot.jobs.inputs import RemoteImage
 from bot.policy import Actor, Policy, PolicyRefusal
 from bot.records.job import JobRecord
@@ -40,7 +41,7 @@ class Toolkit:
             return spec
         style = await self._guilds.style(actor, name)
         if style is None:
-            raise PolicyRefusal("There is no style of that name here. Pick one from the list.")
+            raise PolicyRefusal(msg("There is no style of that name here. Pick one from the list."))
         return dataclasses.replace(spec, style=style.name, style_text=style.text)
 
     async def upscale(self, actor: Actor, record: JobRecord, *, image: int, attachment: RemoteImage,
@@ -50,8 +51,8 @@ class Toolkit:
         target = self._policy.upscale_target(record.spec, await self._service.guild_for(actor))
         if target is None:
             size = record.spec.image_size or "1K"
-            raise PolicyRefusal(f"This image can't be upscaled here: {size} is the largest size its model renders "
-                                "on this server.")
+            raise PolicyRefusal(msg("This image can't be upscaled here: {size} is the largest size its model "
+                                    "renders on this server.", size=size))
         model, size = target
         return await self._service.submit(actor, self._from_image(record, JobKind.UPSCALE, image, model=model,
                                                                   image_size=size),
@@ -76,7 +77,7 @@ class Toolkit:
         """Two to four of the member's images, sent in order as the inputs of one request (`spec.prompt`, which
         may be empty, says how to combine them)."""
         if not MIN_BLEND <= len(attachments) <= MAX_INPUTS:
-            raise PolicyRefusal(f"A blend takes {MIN_BLEND} to {MAX_INPUTS} images.")
+            raise PolicyRefusal(msg("A blend takes {least} to {most} images.", least=MIN_BLEND, most=MAX_INPUTS))
         return await self._service.submit(actor, dataclasses.replace(spec, kind=JobKind.BLEND),
                                           attachments=attachments, handle=handle)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from bot.i18n import msg
 from bot.policy.rules import DAY, Actor, Policy, PolicyRefusal, month_start
 from bot.records.usage import Forgotten, UsageTotals
 
@@ -96,10 +97,10 @@ class UsageService:
         """The server's totals, biggest members, budget and daily series. Moderators (Manage Server) only."""
         guild_id = _scope(actor)
         if guild_id is None:
-            raise PolicyRefusal("Server usage belongs to a server: use /usage server:True in a server the bot "
-                                "is a member of.")
+            raise PolicyRefusal(msg("Server usage belongs to a server: use /usage server:True in a server the bot "
+                                    "is a member of."))
         if not actor.manages_guild:
-            raise PolicyRefusal("Only members with the Manage Server permission can see the server's usage.")
+            raise PolicyRefusal(msg("Only members with the Manage Server permission can see the server's usage."))
         now = self._clock()
         since_month = month_start(now)
         guild = await self._settings.get(guild_id)

@@ -233,11 +233,13 @@ def progress_content(spec: JobSpec, progress: Progress, *, now: float, created_a
 
 
 def uploading_content(spec: JobSpec, speak: Speaker | None = None) -> str:
-    return f"{header(spec, speak)}\n{(speak or english())(msg('**Uploading…**'))}"
+    uploading = (speak or english())(msg("**Uploading…**"))
+    return f"{header(spec, speak)}\n{uploading}"
 
 
 def cancelled_content(spec: JobSpec, speak: Speaker | None = None) -> str:
-    return f"{header(spec, speak)}\n✖️ {(speak or english())(msg('Cancelled.'))}"
+    cancelled = (speak or english())(msg("Cancelled."))
+    return f"{header(spec, speak)}\n✖️ {cancelled}"
 
 
 def failure_content(spec: JobSpec, error: BaseException, speak: Speaker | None = None) -> str:

@@ -59,7 +59,7 @@ async def run_press(interaction: discord.Interaction, what: str, job_id: int,
         await press()
     except Exception as exc:
         log.error("%s of job %d failed for user %s", what, job_id, interaction.user.id, exc_info=exc)
-        await tell_privately(interaction, f"⚠️ {error_text(exc)}")
+        await tell_privately(interaction, f"⚠️ {error_text(exc, private_speaker(interaction))}")
 
 
 def _cog(interaction: discord.Interaction) -> Imagine:
@@ -257,7 +257,7 @@ class EditPromptModal(discord.ui.Modal):
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("edit modal failed for user %s", interaction.user.id, exc_info=error)
-        await tell_privately(interaction, f"⚠️ {error_text(error)}")
+        await tell_privately(interaction, f"⚠️ {error_text(error, private_speaker(interaction))}")
 
 
 class RemixModal(discord.ui.Modal):
@@ -278,4 +278,4 @@ class RemixModal(discord.ui.Modal):
 
     async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:
         log.error("remix modal failed for user %s", interaction.user.id, exc_info=error)
-        await tell_privately(interaction, f"⚠️ {error_text(error)}")
+        await tell_privately(interaction, f"⚠️ {error_text(error, private_speaker(interaction))}")
