@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from bot.i18n import BABEL_LOCALES, msg
 from bot.openroute.types import ImageModel
 from bot.policy import styles as style_rules
+from bot.policy.changes import SettingsChange, lines
 from bot.policy.rules import Actor, Policy, PolicyRefusal
 from bot.policy.words import InvalidTerm, WordMatcher
 from bot.records.guild import IMAGE_SIZE_ORDER, BlockedMember, GuildModels, GuildSettings, Style
@@ -27,19 +29,6 @@ MAX_COOLDOWN = 24 * 60 * 60
 MAX_BUDGET = Decimal(1_000_000)
 MAX_BLOCKED_WORDS = 5000
 MAX_REASON = 300
-SHOWN_SET = 10  # a set this long or shorter is shown whole in a change
-
-
-@dataclass(frozen=True, slots=True)
-class SettingsChange:
-    """One accepted change: who, what, and the settings before and after (for the audit log)."""
-
-    guild_id: int
-    moderator_id: int
-    what: str  # e.g. "models add"
-    before: GuildSettings
-    after: GuildSettings
-    changes: tuple[tuple[str, str, str], ...]  # (setting, before, after) as plain text
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,9 +128,10 @@ class SettingsService:
     async def remove_model(self, actor: Actor, model: str) -> SettingsChange:
         settings = await self.get(self.require_moderator(actor))
         if model not in settings.allowed_models:
-            raise PolicyRefusal(f"`{model}` is not on this server's list.")
+            raise PolicyRefusal(msg("{model} is not on this server's list.", model=f"`{model}`"))
         if settings.default_model == model:
-            raise PolicyRefusal(f"`{model}` is this server's default model. Choose another default first.")
+            raise PolicyRefusal(msg("{model} is this server's default model. Choose another default first.",
+                                    model=f"`{model}`"))
         return await self._change(actor, "models remove", lambda s: s.replace(
             allowed_models=s.allowed_models - {model}))
 
@@ -149,7 +139,8 @@ class SettingsService:
         model = await self._image_model(actor, model)
         settings = await self.get(self._guild(actor))
         if settings.allowed_models and model not in settings.allowed_models:
-            raise PolicyRefusal(f"`{model}` is not on this server's list of allowed models. Add it first.")
+            raise PolicyRefusal(msg("{model} is not on this server's list of allowed models. Add it first.",
+                                    model=f"`{model}`"))
         return await self._change(actor, "models default", lambda s: s.replace(default_model=model))
 
     async def set_age_restricted(self, actor: Actor, model: str, enabled: bool) -> SettingsChange:
@@ -182,16 +173,16 @@ class SettingsService:
             changes["max_count"] = _bounded("max_count", max_count, 1, self._policy.settings.max_count)
         if max_size is not None:
             if max_size not in IMAGE_SIZE_ORDER:
-                raise PolicyRefusal(f"max_size must be one of {', '.join(IMAGE_SIZE_ORDER)}.")
+                raise PolicyRefusal(msg("max_size must be one of {sizes}.", sizes=", ".join(IMAGE_SIZE_ORDER)))
             changes["max_size"] = max_size
         if not changes:
-            raise PolicyRefusal("Give at least one of daily, cooldown, concurrent, max_count or max_size.")
+            raise PolicyRefusal(msg("Give at least one of daily, cooldown, concurrent, max_count or max_size."))
         return await self._change(actor, "limits", lambda s: s.replace(**changes))
 
     async def set_budget(self, actor: Actor, monthly_usd: Decimal) -> SettingsChange:
         self.require_moderator(actor)
         if not monthly_usd.is_finite() or monthly_usd < 0 or monthly_usd > MAX_BUDGET:
-            raise PolicyRefusal("The budget must be an amount in US dollars between 0 and 1,000,000 (0: none).")
+            raise PolicyRefusal(msg("The budget must be an amount in US dollars between 0 and 1,000,000 (0: none)."))
         value = monthly_usd.quantize(Decimal("0.01")) if monthly_usd else None
         return await self._change(actor, "budget", lambda s: s.replace(monthly_budget_usd=value))
 
@@ -210,16 +201,16 @@ class SettingsService:
         except InvalidTerm as exc:
             raise PolicyRefusal(exc.reason) from None
         if not term:
-            raise PolicyRefusal("Give a word or phrase to block.")
+            raise PolicyRefusal(msg("Give a word or phrase to block."))
         if len(settings.blocked_words) >= MAX_BLOCKED_WORDS:
-            raise PolicyRefusal(f"A server can block at most {MAX_BLOCKED_WORDS} terms.")
+            raise PolicyRefusal(msg("A server can block at most {limit} terms.", limit=MAX_BLOCKED_WORDS))
         return await self._change(actor, "words add", lambda s: s.replace(blocked_words=s.blocked_words | {term}))
 
     async def remove_word(self, actor: Actor, term: str) -> SettingsChange:
         settings = await self.get(self.require_moderator(actor))
         term = " ".join(term.split())
         if term not in settings.blocked_words:
-            raise PolicyRefusal("That term is not on this server's list.")
+            raise PolicyRefusal(msg("That term is not on this server's list."))
         return await self._change(actor, "words remove", lambda s: s.replace(blocked_words=s.blocked_words - {term}))
 
     async def words(self, actor: Actor) -> list[str]:
@@ -230,9 +221,9 @@ class SettingsService:
         """Refuse /imagine to a member of this server, with the reason they will be told."""
         self.require_moderator(actor)
         if user_id in self._policy.settings.owner_ids:
-            raise PolicyRefusal("The bot's owners cannot be blocked.")
+            raise PolicyRefusal(msg("The bot's owners cannot be blocked."))
         if user_id == actor.user_id:
-            raise PolicyRefusal("You cannot block yourself.")
+            raise PolicyRefusal(msg("You cannot block yourself."))
         reason = " ".join(reason.split())[:MAX_REASON]
         block = BlockedMember(user_id=user_id, reason=reason, blocked_by=actor.user_id, blocked_at=self._clock())
         return await self._change(actor, "members block", lambda s: s.replace(blocked_members=tuple(sorted(
@@ -241,7 +232,7 @@ class SettingsService:
     async def unblock_member(self, actor: Actor, user_id: int) -> SettingsChange:
         settings = await self.get(self.require_moderator(actor))
         if settings.blocked(user_id) is None:
-            raise PolicyRefusal("That member is not blocked.")
+            raise PolicyRefusal(msg("That member is not blocked."))
         return await self._change(actor, "members unblock", lambda s: s.replace(
             blocked_members=tuple(b for b in s.blocked_members if b.user_id != user_id)))
 
@@ -280,6 +271,20 @@ class SettingsService:
         found = style_rules.named(settings.styles, name) if settings is not None else None
         return found or style_rules.named(self._operator_styles, name)
 
+    # --- the language of public messages ---
+
+    async def set_language(self, actor: Actor, language: str | None) -> SettingsChange:
+        """The language of the server's public messages (results, progress, audit lines): a locale the bot
+        speaks; None: the server's own language as Discord reports it, else English."""
+        self.require_moderator(actor)
+        if language is not None:
+            language = language.strip()
+            if language not in BABEL_LOCALES:
+                shown = "".join(ch for ch in language[:20] if ch.isprintable() and ch != "`")
+                raise PolicyRefusal(msg("{language} is not a language this bot speaks. Pick one from the list.",
+                                        language=f"`{shown}`"))
+        return await self._change(actor, "language", lambda s: s.replace(language=language))
+
     # --- the describe model ---
 
     async def set_describe_model(self, actor: Actor, model: str | None) -> SettingsChange:
@@ -288,11 +293,11 @@ class SettingsService:
         if model is not None:
             model = model.strip()
             if not self.describe_models:
-                raise PolicyRefusal("This bot has no models to describe images with: its operator has not set "
-                                    "DESCRIBE_MODELS.")
+                raise PolicyRefusal(msg("This bot has no models to describe images with: its operator has not "
+                                        "set DESCRIBE_MODELS."))
             if model not in self.describe_models:
-                raise PolicyRefusal(f"`{model}` is not one of the models this bot describes images with. Pick one "
-                                    "from the list.")
+                raise PolicyRefusal(msg("{model} is not one of the models this bot describes images with. Pick "
+                                        "one from the list.", model=f"`{model}`"))
         return await self._change(actor, "describe-model", lambda s: s.replace(describe_model=model))
 
     async def describe_model_for(self, actor: Actor) -> str | None:
@@ -312,14 +317,14 @@ class SettingsService:
     @staticmethod
     def _guild(actor: Actor) -> int:
         if actor.guild_id is None or actor.is_dm:
-            raise PolicyRefusal("Settings belong to a server: use /settings in the server.")
+            raise PolicyRefusal(msg("Settings belong to a server: use /settings in the server."))
         return actor.guild_id
 
     def require_moderator(self, actor: Actor) -> int:
         """The actor's server id, or a refusal unless they may manage the server."""
         guild_id = self._guild(actor)
         if not actor.manages_guild:
-            raise PolicyRefusal("Only members with the Manage Server permission can change these settings.")
+            raise PolicyRefusal(msg("Only members with the Manage Server permission can change these settings."))
         return guild_id
 
     async def _image_model(self, actor: Actor, model: str) -> str:
@@ -327,12 +332,14 @@ class SettingsService:
         model = model.strip()
         models = await self._models()
         if models is None:
-            raise PolicyRefusal("The list of image models can't be loaded right now, so the model can't be "
-                                "checked. Try again in a minute.")
+            raise PolicyRefusal(msg("The list of image models can't be loaded right now, so the model can't be "
+                                    "checked. Try again in a minute."))
         if model not in {m.id for m in models}:
-            raise PolicyRefusal(f"`{model}` is not an image model the provider lists. Pick one from the list.")
+            raise PolicyRefusal(msg("{model} is not an image model the provider lists. Pick one from the list.",
+                                    model=f"`{model}`"))
         if not self._policy.operator_allows(model, dm=False):
-            raise PolicyRefusal(f"`{model}` is not allowed by the bot's operator, so servers cannot allow it.")
+            raise PolicyRefusal(msg("{model} is not allowed by the bot's operator, so servers cannot allow it.",
+                                    model=f"`{model}`"))
         return model
 
     async def _change(self, actor: Actor, what: str,
@@ -342,41 +349,14 @@ class SettingsService:
         # moderator, another process) is never overwritten by a stale copy
         before, after = await self._repository.update(guild_id, change, now=self._clock())
         self._cache[guild_id] = after
-        lines = tuple(_line(name, getattr(before, name), getattr(after, name))
-                      for name in _FIELDS if getattr(before, name) != getattr(after, name))
+        changed = lines(before, after)
         log.info("guild %d: settings %s by user %d: %s", guild_id, what, actor.user_id,
-                 "; ".join(f"{n}: {b} -> {a}" for n, b, a in lines) or "no change")
+                 "; ".join(f"{n}: {b} -> {a}" for n, b, a in changed) or "no change")
         return SettingsChange(guild_id=guild_id, moderator_id=actor.user_id, what=what, before=before,
-                              after=after, changes=lines)
-
-
-_FIELDS = ("allowed_models", "age_restricted_models", "default_model", "channel_ids", "role_ids", "daily_limit",
-           "cooldown_seconds", "max_concurrent", "max_count", "max_size", "monthly_budget_usd", "log_channel_id",
-           "spoiler", "blocked_words", "blocked_members", "styles", "describe_model")
+                              after=after, changes=changed, guild_locale=actor.guild_locale)
 
 
 def _bounded(name: str, value: int, low: int, high: int) -> int:
     if not low <= value <= high:
-        raise PolicyRefusal(f"{name} must be between {low} and {high}.")
+        raise PolicyRefusal(msg("{name} must be between {low} and {high}.", name=name, low=low, high=high))
     return value
-
-
-def _line(name: str, before: object, after: object) -> tuple[str, str, str]:
-    """A changed setting as (name, before, after). A long set shows only what left it and what joined it, so
-    a list of thousands of blocked terms does not flood the confirmation or the audit log."""
-    if isinstance(before, frozenset) and isinstance(after, frozenset) and max(len(before), len(after)) > SHOWN_SET:
-        return name, "removed: " + _text(before - after), "added: " + _text(after - before)
-    return name, _text(before), _text(after)
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, tuple):  # styles, blocked members
-        return ", ".join(f"{v.name}: {v.text}" if isinstance(v, Style) else
-                         f"{v.user_id}" + (f" ({v.reason})" if v.reason else "") for v in value) or "—"
-    if isinstance(value, frozenset):
-        return ", ".join(str(v) for v in sorted(value)) or "—"
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    return str(value)

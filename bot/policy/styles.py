@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.i18n import Message, msg
 from bot.policy.rules import Actor, BlockedPrompt, Policy, PolicyRefusal
 from bot.records.guild import GuildSettings, Style, style_key
 
@@ -18,30 +19,35 @@ MAX_STYLE_NAME = 100  # Discord's limit for a suggestion's value
 MAX_STYLE_TEXT = 300  # a style colours a prompt; it does not replace it (the prompt limit counts both)
 
 
-def _one_line(typed: str, *, part: str, limit: int, missing: str) -> str:
-    """Typed text on one line, single-spaced, present and within `limit` characters."""
+def _one_line(typed: str, *, too_long: Callable[[int], Message | None], missing: Message) -> str:
+    """Typed text on one line, single-spaced, present and within the length `too_long` refuses (given the
+    length: a refusal past the limit, or None)."""
     value = " ".join(typed.split())
     if not value:
         raise PolicyRefusal(missing)
-    if len(value) > limit:
-        raise PolicyRefusal(f"A style's {part} has at most {limit} characters; this one has {len(value)}.")
+    if (refused := too_long(len(value))) is not None:
+        raise PolicyRefusal(refused)
     return value
 
 
 def style_name(typed: str) -> str:
     """A style's name as kept: on one line, single-spaced; a `PolicyRefusal` saying what is wrong otherwise."""
-    name = _one_line(typed, part="name", limit=MAX_STYLE_NAME, missing="Give the style a name.")
+    name = _one_line(typed, missing=msg("Give the style a name."), too_long=lambda length: msg(
+        "A style's name has at most {limit} characters; this one has {length}.", limit=MAX_STYLE_NAME,
+        length=length) if length > MAX_STYLE_NAME else None)
     if "`" in name or not name.isprintable():
-        raise PolicyRefusal("A style's name cannot contain backticks or invisible characters.")
+        raise PolicyRefusal(msg("A style's name cannot contain backticks or invisible characters."))
     return name
 
 
 def style_text(typed: str) -> str:
     """A style's text as kept: on one line, single-spaced; a `PolicyRefusal` saying what is wrong otherwise."""
-    text = _one_line(typed, part="text", limit=MAX_STYLE_TEXT,
-                     missing="Give the style's text: what it adds to a prompt, e.g. `watercolour, soft light`.")
+    text = _one_line(typed, missing=msg("Give the style's text: what it adds to a prompt, e.g. `watercolour, soft "
+                                        "light`."), too_long=lambda length: msg(
+        "A style's text has at most {limit} characters; this one has {length}.", limit=MAX_STYLE_TEXT,
+        length=length) if length > MAX_STYLE_TEXT else None)
     if not text.isprintable():
-        raise PolicyRefusal("A style's text cannot contain invisible characters.")
+        raise PolicyRefusal(msg("A style's text cannot contain invisible characters."))
     return text
 
 
@@ -71,10 +77,16 @@ def check_style_words(policy: Policy, actor: Actor, style: Style, settings: Guil
             policy.check_words(actor, value, settings)
         except BlockedPrompt as blocked:
             if settings is not None and blocked.term in settings.blocked_words:
-                raise PolicyRefusal(f"The style's {part} contains `{blocked.term}`, which is blocked on this "
-                                    "server. Take it out, or unblock it with /settings words remove.") from None
-            raise PolicyRefusal(f"The style's {part} contains a term the bot's operator blocked. "
-                                "Take it out.") from None
+                term = f"`{blocked.term}`"
+                raise PolicyRefusal(
+                    msg("The style's name contains {term}, which is blocked on this server. Take it out, or "
+                        "unblock it with /settings words remove.", term=term) if part == "name" else
+                    msg("The style's text contains {term}, which is blocked on this server. Take it out, or "
+                        "unblock it with /settings words remove.", term=term)) from None
+            raise PolicyRefusal(msg("The style's name contains a term the bot's operator blocked. Take it out.")
+                                if part == "name" else
+                                msg("The style's text contains a term the bot's operator blocked. Take it out.")
+                                ) from None
 
 
 def usable(policy: Policy, actor: Actor, style: Style, settings: GuildSettings | None) -> bool:
@@ -95,10 +107,10 @@ def adding(policy: Policy, actor: Actor, style: Style) -> Change:
     def add(settings: GuildSettings) -> GuildSettings:
         check_style_words(policy, actor, style, settings)
         if (taken := named(settings.styles, style.name)) is not None:
-            raise PolicyRefusal(f"This server already has a style named `{taken.name}`. Remove it first, or pick "
-                                "another name.")
+            raise PolicyRefusal(msg("This server already has a style named {style}. Remove it first, or pick "
+                                    "another name.", style=f"`{taken.name}`"))
         if len(settings.styles) >= MAX_STYLES:
-            raise PolicyRefusal(f"A server can have at most {MAX_STYLES} styles. Remove one first.")
+            raise PolicyRefusal(msg("A server can have at most {limit} styles. Remove one first.", limit=MAX_STYLES))
         return settings.replace(styles=by_name((*settings.styles, style)))
 
     return add
@@ -109,7 +121,7 @@ def removing(name: str) -> Change:
     def remove(settings: GuildSettings) -> GuildSettings:
         style = named(settings.styles, name)
         if style is None:
-            raise PolicyRefusal("This server has no style of that name (/settings styles list shows them).")
+            raise PolicyRefusal(msg("This server has no style of that name (/settings styles list shows them)."))
         return settings.replace(styles=tuple(kept for kept in settings.styles if kept.key != style.key))
 
     return remove

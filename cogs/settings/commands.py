@@ -1,7 +1,7 @@
 """/settings: a server's moderators choose its models, channels, roles, limits, budget, audit log, spoiler
-setting, styles and describe model. Thin: who is asking (`actor_of`), the change through `SettingsService`
-(which checks Manage Server itself), then the confirmation for the moderator and the line for the audit
-channel.
+setting, styles, describe model and the language of its public messages. Thin: who is asking (`actor_of`), the
+change through `SettingsService` (which checks Manage Server itself), then the confirmation for the moderator in
+their language and the line for the audit channel in the server's.
 
 `default_permissions` only hides the command by default — server admins can show it to anyone — so every
 subcommand and suggestion checks the member again in code before touching anything.
@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.i18n import SOURCE_LOCALE, TRANSLATED_LOCALES, Speaker, msg
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, PolicyRefusal
 from bot.policy.rules import matches
@@ -28,8 +29,9 @@ from cogs.audit import NO_MENTIONS, post_audit
 from cogs.imagine import suggest
 from cogs.imagine.commands import actor_of
 from cogs.imagine.render import code, refusal
-from cogs.language import refusal_text
+from cogs.language import private_speaker, refusal_text
 from cogs.settings import render
+from cogs.settings.changes import language_name
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -39,6 +41,9 @@ log = logging.getLogger(__name__)
 MAX_CHOICES = 25
 MODEL_ID_LIMIT = 100  # Discord's limit for a string option's value
 SIZES = [app_commands.Choice(name=size, value=size) for size in IMAGE_SIZE_ORDER]
+# each language by its own name: the catalogue's translation of a language's name is that same name
+LANGUAGES = [app_commands.Choice(name=language_name(locale), value=locale)
+             for locale in (SOURCE_LOCALE, *TRANSLATED_LOCALES)]
 
 Change = Callable[[Actor], Awaitable[SettingsChange]]
 Suggest = Literal["add", "server", "pick"]
@@ -50,7 +55,8 @@ def model_id(typed: str) -> str:
     model = typed.strip()
     if not model or len(model) > MODEL_ID_LIMIT or "`" in model or not model.isprintable():
         shown = "".join(ch if ch.isprintable() else "�" for ch in model[:MODEL_ID_LIMIT + 1])
-        raise PolicyRefusal(f"{code(shown) if shown else 'That'} is not a model id. Pick one from the list.")
+        raise PolicyRefusal(msg("{model} is not a model id. Pick one from the list.", model=code(shown)) if shown
+                            else msg("That is not a model id. Pick one from the list."))
     return model
 
 
@@ -112,9 +118,9 @@ class ServerSettings(commands.Cog):
         except PolicyRefusal as exc:
             await self._reply(interaction, refusal(refusal_text(interaction, exc)))
             return
-        await self._reply(interaction, render.confirmation(done))
-        if done.changes:
-            await post_audit(self.bot, render.audit_channel(done), render.audit_line(done))
+        await self._reply(interaction, render.confirmation(done, private_speaker(interaction)))
+        if done.changes:  # the audit channel is public: the server's language
+            await post_audit(self.bot, render.audit_channel(done), render.audit_line(done, render.audit_speaker(done)))
 
     # --- /settings show ---
 
@@ -125,7 +131,8 @@ class ServerSettings(commands.Cog):
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         effective = await self.service.effective(actor.guild_id)
-        await self._reply(interaction, embed=render.settings_embed(effective))
+        await self._reply(interaction, embed=render.settings_embed(effective, private_speaker(interaction),
+                                                                   actor.guild_locale))
 
     # --- /settings models ---
 
@@ -178,7 +185,8 @@ class ServerSettings(commands.Cog):
         models = self.imagine.catalog.cached()  # never waits: suggestions must answer within 3 s
         by_id = {m.id: m for m in models} if models is not None else None
         if which == "server" or (which == "pick" and server):
-            candidates = [self._choice(model, by_id) for model in server]
+            speak = private_speaker(interaction)
+            candidates = [self._choice(model, by_id, speak) for model in server]
         else:
             allowed = [m for m in models or () if self._operator_allows(m.id)]
             candidates = [app_commands.Choice(name=render.model_choice_name(m), value=m.id) for m in allowed
@@ -210,11 +218,11 @@ class ServerSettings(commands.Cog):
         return not self.operator_models or matches(model, self.operator_models)
 
     @staticmethod
-    def _choice(model: str, by_id: dict[str, ImageModel] | None) -> app_commands.Choice[str]:
+    def _choice(model: str, by_id: dict[str, ImageModel] | None, speak: Speaker) -> app_commands.Choice[str]:
         if by_id is None:
             return app_commands.Choice(name=model[:render.CHOICE_LIMIT], value=model)
         known = by_id.get(model)
-        name = render.model_choice_name(known) if known else render.unlisted_choice_name(model)
+        name = render.model_choice_name(known) if known else render.unlisted_choice_name(model, speak)
         return app_commands.Choice(name=name, value=model)
 
     # --- /settings channels, roles ---
@@ -292,7 +300,8 @@ class ServerSettings(commands.Cog):
         if actor is None:
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await self._reply(interaction, render.words_list(await self.service.words(actor)))
+        await self._reply(interaction, render.words_list(await self.service.words(actor),
+                                                         private_speaker(interaction)))
 
     @members.command(name="block", description="Stop a member from using /imagine here")
     @app_commands.describe(member="The member", reason="Told to them when they try (optional)")
@@ -325,7 +334,7 @@ class ServerSettings(commands.Cog):
         if actor is None:
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        pages = render.styles_pages(await self.service.styles(actor))
+        pages = render.styles_pages(await self.service.styles(actor), private_speaker(interaction))
         await self._reply(interaction, pages[0])
         for page in pages[1:]:
             await interaction.followup.send(page, ephemeral=True, allowed_mentions=NO_MENTIONS)
@@ -336,6 +345,12 @@ class ServerSettings(commands.Cog):
         them."""
         settings = await self._settings_to_suggest_from(interaction, "style")
         return [] if settings is None else suggest.style_choices(settings.styles, current)
+
+    @settings_group.command(name="language", description="The language of the bot's public messages on this server")
+    @app_commands.describe(language="Leave out: the server's language as Discord reports it, else English")
+    @app_commands.choices(language=LANGUAGES)
+    async def language(self, interaction: discord.Interaction, language: str | None = None) -> None:
+        await self._apply(interaction, lambda actor: self.service.set_language(actor, language))
 
     @settings_group.command(name="describe-model", description="The model /describe uses on this server")
     @app_commands.describe(model="One of the bot's models that describe images (leave out: the bot's default)")

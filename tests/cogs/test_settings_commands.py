@@ -147,8 +147,14 @@ async def test_settings_is_one_server_only_group_hidden_from_members_without_man
         "roles": ["add", "remove"], "limits": ["concurrent", "cooldown", "daily", "max_count", "max_size"],
         "budget": ["monthly_usd"], "log-channel": ["channel"], "spoiler": ["enabled"],
         "words": ["add", "list", "remove"], "members": ["block", "unblock"], "styles": ["add", "list", "remove"],
-        "describe-model": ["model"],
+        "describe-model": ["model"], "language": ["language"],
     }
+    language = next(o for o in payload["options"] if o["name"] == "language")
+    assert language["options"][0]["required"] is False
+    assert {c["value"]: c["name"] for c in language["options"][0]["choices"]} == {
+        "en-US": "English", "de": "Deutsch", "fr": "Français", "es-ES": "Español (España)",
+        "es-419": "Español (Latinoamérica)", "pt-BR": "Português (Brasil)", "ja": "日本語", "zh-CN": "简体中文",
+        "ko": "한국어", "ru": "Русский", "pl": "Polski"}
     limits = next(o for o in payload["options"] if o["name"] == "limits")
     assert not any(option["required"] for option in limits["options"])
     assert [c["value"] for c in limits["options"][-1]["choices"]] == ["1K", "2K", "4K"]
@@ -166,7 +172,7 @@ EVERY_SUBCOMMAND = [
     ("roles add", {"role": ROLE_40}), ("roles remove", {"role": ROLE_40}), ("limits", {"daily": 1}),
     ("budget", {"monthly_usd": 5.0}), ("log-channel", {"channel": LOG_77}), ("spoiler", {"enabled": True}),
     ("styles add", {"name": "Noir", "text": "film noir"}), ("styles remove", {"name": "Ink"}), ("styles list", {}),
-    ("describe-model", {"model": "vision/one"}),
+    ("describe-model", {"model": "vision/one"}), ("language", {"language": "ja"}),
 ]
 
 

@@ -343,6 +343,51 @@ async def test_spoilers_are_turned_on_and_off(store: Store, provider: Provider) 
     assert (await saved(store, provider)).spoiler is False
 
 
+async def test_the_language_of_public_messages_is_set_and_cleared(store: Store, provider: Provider) -> None:
+    settings = service(store, provider)
+    moderator = dataclasses.replace(MODERATOR, locale="de", guild_locale="fr")
+
+    chosen = await settings.set_language(moderator, "ja")
+    assert chosen.changes == (("language", "—", "ja"),)
+    assert chosen.what == "language"
+    assert (await saved(store, provider)).language == "ja"
+    assert chosen.public_language == "ja"  # its audit line is written in it
+
+    cleared = await settings.set_language(moderator, None)
+    assert cleared.changes == (("language", "ja", "—"),)
+    assert (await saved(store, provider)).language is None
+    assert cleared.guild_locale == "fr"
+    assert cleared.public_language == "fr"  # back to the server's language as Discord reports it
+
+
+async def test_without_a_language_or_a_server_locale_public_messages_are_english(
+        store: Store, provider: Provider) -> None:
+    cleared = await service(store, provider).set_language(MODERATOR, None)
+    assert cleared.changes == ()
+    assert cleared.public_language == "en-US"
+
+
+@pytest.mark.parametrize("language", ["it", "en-GB", "JA", "", "`@everyone`"])
+async def test_a_language_the_bot_does_not_speak_is_refused(store: Store, provider: Provider, language: str) -> None:
+    settings = service(store, provider)
+    await settings.set_language(MODERATOR, "de")
+
+    with pytest.raises(PolicyRefusal) as caught:
+        await settings.set_language(MODERATOR, language)
+
+    assert refusal_of(caught).endswith("is not a language this bot speaks. Pick one from the list.")
+    assert refusal_of(caught).count("`") == 2  # what was typed sits in one code span it cannot break
+    assert caught.value.message.text == "{language} is not a language this bot speaks. Pick one from the list."
+    assert (await saved(store, provider)).language == "de"
+
+
+async def test_only_moderators_choose_the_language(store: Store, provider: Provider) -> None:
+    with pytest.raises(PolicyRefusal) as caught:
+        await service(store, provider).set_language(MEMBER, "ja")
+    assert refusal_of(caught) == MANAGE_SERVER
+    assert (await saved(store, provider)).language is None
+
+
 async def test_a_change_that_changes_nothing_reports_no_lines(store: Store, provider: Provider) -> None:
     settings = service(store, provider)
     await settings.set_spoiler(MODERATOR, True)
