@@ -199,7 +199,7 @@ class SettingsService:
         try:
             WordMatcher([term])
         except InvalidTerm as exc:
-            raise PolicyRefusal(exc.reason) from None
+            raise PolicyRefusal(exc.message) from None
         if not term:
             raise PolicyRefusal(msg("Give a word or phrase to block."))
         if len(settings.blocked_words) >= MAX_BLOCKED_WORDS:

@@ -46,6 +46,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from bot.i18n import Message, msg
 from bot.policy.folding import fold_mixed, normalize
 
 MAX_TERM_LENGTH = 100  # characters of the term as given, surrounding whitespace excluded
@@ -61,12 +62,14 @@ _LONE_VOWELS = "aeiouy"  # one-letter words in many languages (a, i, o, y, e, u)
 
 
 class InvalidTerm(ValueError):
-    """A blocked term that cannot be used. `reason` is a complete sentence for the moderator."""
+    """A blocked term that cannot be used. `message` is a complete sentence for the moderator (`reason`: its
+    English text, for logs and configuration errors)."""
 
-    def __init__(self, term: str, reason: str) -> None:
-        super().__init__(f"{reason} ({term[:40]!r})")  # a prefix of the term is enough to find it
+    def __init__(self, term: str, message: Message) -> None:
+        super().__init__(f"{message} ({term[:40]!r})")  # a prefix of the term is enough to find it
         self.term = term
-        self.reason = reason
+        self.message = message
+        self.reason = str(message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +85,16 @@ def _parse_term(term: str) -> _Term | None:
     """The matchable form of `term`; None for a blank term; `InvalidTerm` for one that cannot be used."""
     stripped = term.strip()
     if len(stripped) > MAX_TERM_LENGTH:
-        raise InvalidTerm(term, f"A blocked term can be at most {MAX_TERM_LENGTH} characters long.")
+        raise InvalidTerm(term, msg("A blocked term can be at most {limit} characters long.", limit=MAX_TERM_LENGTH))
     normalized = normalize(stripped).strip()
     if not normalized:
         return None
     body = normalized.rstrip("*")
     if "*" in body:
-        raise InvalidTerm(term, "`*` can only end a blocked term (it matches any ending of the last word).")
+        raise InvalidTerm(term, msg("`*` can only end a blocked term (it matches any ending of the last word)."))
     words = tuple(_WORD.findall(body))
     if not words:
-        raise InvalidTerm(term, "A blocked term needs at least one letter or digit.")
+        raise InvalidTerm(term, msg("A blocked term needs at least one letter or digit."))
     return _Term(words, prefix=len(body) < len(normalized), original=term)
 
 
