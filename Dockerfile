@@ -11,6 +11,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     METRICS_PORT=9100 \
     METRICS_HOST=0.0.0.0
 
+# the usage chart's fonts (Pillow's own draws ASCII only): Noto Sans CJK for Japanese, Chinese and Korean, DejaVu
+# Sans for the Latin and Cyrillic languages (Noto Sans CJK lacks Polish letters); the base image's Debian release
+# decides their versions
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-noto-cjk fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --create-home --uid 10001 --shell /usr/sbin/nologin imagine \
     && mkdir /data && chown imagine:imagine /data
 

@@ -75,7 +75,7 @@ async def run_bot(settings: Settings, *, started: Callable[[ImagineBot], None] |
         # one pool for every CPU-heavy step (base64 of the stream, decoding, converting, fitting): IMAGE_WORKERS
         pixels = ThreadPoolExecutor(max_workers=settings.image_workers, thread_name_prefix="image-worker")
         stack.callback(pixels.shutdown, wait=False, cancel_futures=True)
-        images = ImageWorker(max_workers=settings.image_workers, executor=pixels)
+        images = ImageWorker(max_workers=settings.image_workers, executor=pixels, chart_font=settings.chart_font)
         stack.callback(images.close)
         engine = JobEngine(max_concurrent=settings.max_concurrent_jobs, max_per_user=settings.max_jobs_per_user,
                            max_queue=settings.max_queue_size, memory_budget=settings.image_memory_bytes)

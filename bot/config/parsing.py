@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
@@ -166,6 +167,16 @@ def _blocked_terms(raw: str) -> tuple[str, ...]:
     terms = _patterns(raw)
     WordMatcher(terms)  # raises ValueError for a term it cannot use
     return terms
+
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+
+
+def _font_file(raw: str) -> Path:
+    path = Path(raw).expanduser()
+    if path.suffix.lower() not in FONT_SUFFIXES or not path.is_file():
+        raise ValueError(raw)
+    return path
 
 
 def _positive_int(raw: str) -> int:

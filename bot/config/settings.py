@@ -17,6 +17,7 @@ from bot.config.parsing import (
     _blocked_terms,
     _boolean,
     _database_url,
+    _font_file,
     _gateway_url,
     _http_url,
     _instance_name,
@@ -176,6 +177,7 @@ class Settings:
     styles_file: Path | None = None  # STYLES_FILE: the operator's default styles (TOML), read at start-up
     styles: tuple[Style, ...] = ()  # the styles of that file, by name
     operator_blocked_words: tuple[str, ...] = ()  # terms refused in every prompt, DMs included
+    chart_font: Path | None = None  # CHART_FONT: the usage chart's font file; None: Noto Sans CJK if installed
 
     def size_factor(self, image_size: str | None) -> Decimal:
         """`COST_SIZE_FACTORS` of a size (a request naming none is drawn at 1K); 1 for a size not listed."""
@@ -305,6 +307,7 @@ def settings_from_env(env: Mapping[str, str]) -> Settings:
         describe_models=_parse(env, "DESCRIBE_MODELS", _model_ids, (),
                                "a comma-separated list of model ids (no wildcards, at most 100 characters each)"),
         styles_file=Path(styles_file) if styles_file else None,
+        chart_font=_parse(env, "CHART_FONT", _font_file, None, "an existing .ttf, .otf or .ttc font file"),
         edit_interval=_parse(env, "EDIT_INTERVAL", _positive_float, 1.5, "a positive number of seconds"),
         health_file=Path(health) if health else None,
         retention_days=_parse(env, "RETENTION_DAYS", _non_negative_int, 30, "a whole number of days >= 0"),

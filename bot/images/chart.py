@@ -1,13 +1,18 @@
 """A small bar chart as PNG bytes (the daily usage a server's moderators see). Pure and synchronous: call it
-in a worker thread from async code."""
+in a worker thread from async code. It translates nothing: every word and number on it comes in already written
+in the reader's language (`ChartText`), and it writes them in a font that covers their script (`fonts`)."""
 
 from __future__ import annotations
 
 import io
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from bot.images.fonts import Font, chart_font
 
 CHART_SIZE = (800, 300)
 BACKGROUND = (30, 31, 34)  # Discord's dark theme, like the image grid
@@ -16,38 +21,52 @@ GRID = (63, 65, 71)
 TEXT = (219, 222, 225)
 MUTED = (148, 155, 164)
 MAX_LABELS = 7  # day labels under the bars; more would overlap
+TITLE_SIZE, TEXT_SIZE, SMALLEST_TITLE = 20, 14, 12
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP, _MARGIN_BOTTOM = 70, 20, 52, 34
 
 
-def usage_chart(days: Sequence[tuple[str, float]], *, title: str, unit: str) -> bytes:
+@dataclass(frozen=True, slots=True)
+class ChartText:
+    """Every word and number the chart writes besides the day labels, already in the reader's language."""
+
+    title: str  # top left: "Images per day · last 30 days"
+    peak: str  # top right when some value is above zero: "max 12 images"
+    peak_axis: str  # by the top grid line: "12"
+    no_usage: str  # top right when every value is zero: "no usage"
+    empty: str  # in the middle of an empty plot: "Nothing to show yet"
+    zero: str = "0"  # by the baseline
+    language: str = ""  # the reader's Babel locale ("ja", "zh_Hans_CN"): the regional glyphs of a CJK font
+
+
+def usage_chart(days: Sequence[tuple[str, float]], text: ChartText, *, font: str | Path | None = None) -> bytes:
     """A PNG bar chart, one bar per (label, value), oldest first, about 800×300. The title and the largest
-    value (with its `unit`, e.g. "images" or "$") are written at the top; a few labels under the bars (the
-    last one always). Negative or non-finite values draw as zero; no data, or only zeros, says so. Pillow's
-    bundled font draws plain ASCII (and "·") reliably: keep the title and labels to that."""
+    value (`text.peak`) are written at the top; a few labels under the bars (the last one always). Negative or
+    non-finite values draw as zero; no data, or only zeros, says so. `font` is the operator's font file
+    (CHART_FONT); without one the chart looks for a system font that covers every script (`fonts.chart_font`)."""
     values = [_drawable(value) for _, value in days]
     image = Image.new("RGB", CHART_SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
-    title_font = _font(20)
-    font = _font(14)
+    small = chart_font(TEXT_SIZE, configured=font, language=text.language)
     width, height = CHART_SIZE
     left, right = _MARGIN_LEFT, width - _MARGIN_RIGHT
     top, bottom = _MARGIN_TOP, height - _MARGIN_BOTTOM
     peak = max(values, default=0.0)
 
+    summary = text.peak if peak > 0 else text.no_usage
+    draw.text((right, 18), summary, font=small, fill=MUTED, anchor="ra")
+    room = right - 16 - draw.textlength(summary, font=small) - 16  # the title must not run into the summary
+    title, title_font = _fitting(draw, text.title, room, font, text.language)
     draw.text((16, 14), title, font=title_font, fill=TEXT)
-    summary = f"max {format_value(peak, unit)}" if peak > 0 else "no usage"
-    draw.text((right, 18), summary, font=font, fill=MUTED, anchor="ra")
 
     # grid: the baseline, half and the top (the maximum)
     for share in (0.0, 0.5, 1.0) if peak > 0 else (0.0,):
         y = round(bottom - (bottom - top) * share)
         draw.line([(left, y), (right, y)], fill=GRID, width=1)
-    draw.text((left - 8, bottom), "0", font=font, fill=MUTED, anchor="rm")
+    draw.text((left - 8, bottom), text.zero, font=small, fill=MUTED, anchor="rm")
     if peak > 0:
-        draw.text((left - 8, top), format_value(peak, unit, short=True), font=font, fill=MUTED, anchor="rm")
+        draw.text((left - 8, top), text.peak_axis, font=small, fill=MUTED, anchor="rm")
     else:
-        draw.text(((left + right) // 2, (top + bottom) // 2), "Nothing to show yet", font=font, fill=MUTED,
-                  anchor="mm")
+        draw.text(((left + right) // 2, (top + bottom) // 2), text.empty, font=small, fill=MUTED, anchor="mm")
 
     if values:
         slot = (right - left) / len(values)
@@ -59,8 +78,9 @@ def usage_chart(days: Sequence[tuple[str, float]], *, title: str, unit: str) -> 
             bar_height = max(1.0, (bottom - top) * value / peak)
             draw.rectangle([round(x0), round(bottom - bar_height), round(x0 + bar_width) - 1, bottom - 1], fill=BAR)
         for index in label_indices(len(values)):
-            x = left + slot * index + slot / 2
-            draw.text((round(x), bottom + 8), days[index][0], font=font, fill=MUTED, anchor="ma")
+            label = days[index][0]
+            x = min(left + slot * index + slot / 2, width - 4 - draw.textlength(label, font=small) / 2)  # not cut
+            draw.text((round(x), bottom + 8), label, font=small, fill=MUTED, anchor="ma")
 
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
@@ -75,18 +95,21 @@ def label_indices(count: int, most: int = MAX_LABELS) -> list[int]:
     return sorted(range(count - 1, -1, -step))
 
 
-def format_value(value: float, unit: str, *, short: bool = False) -> str:
-    """12 -> "12 images", 3.1 -> "$3.10" (unit "$"); `short` leaves a word unit out (for the axis)."""
-    if unit == "$":
-        return f"${value:,.2f}"
-    number = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return number if short or not unit else f"{number} {unit}"
-
-
 def _drawable(value: float) -> float:
     return value if math.isfinite(value) and value > 0 else 0.0
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    # Pillow's bundled font: no font files to ship or find on the host
-    return ImageFont.load_default(size=size)
+def _fitting(draw: ImageDraw.ImageDraw, title: str, room: float, font: str | Path | None,
+             language: str) -> tuple[str, Font]:
+    """The title and its font: the usual size, smaller while a long translation would not fit in `room`; at the
+    smallest size, cut with "…"."""
+    size = TITLE_SIZE
+    chosen = chart_font(size, configured=font, language=language)
+    while size > SMALLEST_TITLE and draw.textlength(title, font=chosen) > room:
+        size -= 2
+        chosen = chart_font(size, configured=font, language=language)
+    if draw.textlength(title, font=chosen) <= room:
+        return title, chosen
+    while title and draw.textlength(f"{title}…", font=chosen) > room:
+        title = title[:-1]
+    return f"{title.rstrip()}…", chosen

@@ -7,9 +7,10 @@ import concurrent.futures
 import contextlib
 import functools
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from bot.images.chart import usage_chart
+from bot.images.chart import ChartText, usage_chart
 from bot.images.decode import (
     DEFAULT_INPUT_MAX_BYTES,
     DEFAULT_INPUT_MAX_PIXELS,
@@ -32,12 +33,15 @@ class ImageWorker:
     """Runs the pipeline's CPU-heavy functions in worker threads, at most `max_workers` at a time.
 
     Create one per process and pass it to whoever needs images. A job whose caller is cancelled keeps
-    its slot until the thread really finishes, so the bound holds even under cancellation.
+    its slot until the thread really finishes, so the bound holds even under cancellation. `chart_font` is the
+    operator's font file for the usage chart (CHART_FONT); None: a system font that covers every script.
     """
 
-    def __init__(self, max_workers: int = 2, *, executor: concurrent.futures.Executor | None = None) -> None:
+    def __init__(self, max_workers: int = 2, *, executor: concurrent.futures.Executor | None = None,
+                 chart_font: Path | None = None) -> None:
         if max_workers < 1:
             raise ValueError("max_workers must be at least 1")
+        self._chart_font = chart_font
         self._owns_executor = executor is None
         self._executor = executor or concurrent.futures.ThreadPoolExecutor(
             max_workers=max_workers, thread_name_prefix="image-worker")
@@ -100,9 +104,9 @@ class ImageWorker:
         """`make_grid` in a worker thread."""
         return await self._run(make_grid, images, **kwargs)
 
-    async def usage_chart(self, days: Sequence[tuple[str, float]], *, title: str, unit: str) -> bytes:
-        """`bot.images.chart.usage_chart` in a worker thread."""
-        return await self._run(usage_chart, days, title=title, unit=unit)
+    async def usage_chart(self, days: Sequence[tuple[str, float]], text: ChartText) -> bytes:
+        """`bot.images.chart.usage_chart` in a worker thread (which loads the font too)."""
+        return await self._run(usage_chart, days, text, font=self._chart_font)
 
     async def prepare_input(self, data: bytes, *, max_bytes: int = DEFAULT_INPUT_MAX_BYTES,
                             max_side: int = DEFAULT_INPUT_MAX_SIDE,

@@ -19,6 +19,7 @@ from bot.policy.rules import DAY, Actor, Policy, PolicyRefusal, month_start
 from bot.records.usage import Forgotten, UsageTotals
 
 if TYPE_CHECKING:
+    from bot.images.chart import ChartText
     from bot.images.worker import ImageWorker
     from bot.policy.settings import SettingsService
     from bot.storage.base import UsageRepository
@@ -119,10 +120,10 @@ class UsageService:
             days=tuple(days),
         )
 
-    async def chart(self, days: Sequence[tuple[str, float]], *, title: str, unit: str) -> bytes:
-        """A PNG bar chart of (label, value) per day (`bot.images.chart.usage_chart`), drawn on the image
-        workers."""
-        return await self._images.usage_chart(days, title=title, unit=unit)
+    async def chart(self, days: Sequence[tuple[str, float]], text: ChartText) -> bytes:
+        """A PNG bar chart of (label, value) per day (`bot.images.chart.usage_chart`) with the reader's words
+        (`text`), drawn on the image workers."""
+        return await self._images.usage_chart(days, text)
 
     async def forget(self, actor: Actor) -> Forgotten:
         """Delete the actor's finished requests (prompts, input images, results' history) everywhere; what they

@@ -126,8 +126,8 @@ class Usage(commands.Cog):
             await interaction.edit_original_response(content=f"🚫 {refusal_text(interaction, exc)}",
                                                      allowed_mentions=NO_MENTIONS)
             return
-        chart = await self.usage_service.chart(render.chart_series(numbers.days), title=render.CHART_TITLE,
-                                               unit=render.CHART_UNIT)
+        series = render.chart_series(numbers.days, speak)
+        chart = await self.usage_service.chart(series, render.chart_text(series, speak))
         await interaction.edit_original_response(
             content=render.server_content(numbers, speak), allowed_mentions=NO_MENTIONS,
             attachments=[discord.File(io.BytesIO(chart), filename=render.CHART_NAME)])

@@ -6,11 +6,14 @@ commands), so a moderator's usage report never pings anyone.
 
 from __future__ import annotations
 
-import calendar
-import time
+import math
 from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+
+from babel.dates import format_skeleton
 
 from bot.i18n import Message, Speaker, english, msg, msgs
+from bot.images.chart import ChartText
 from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel
 from bot.records.guild import IMAGE_SIZE_ORDER
@@ -19,8 +22,6 @@ from bot.records.usage import Forgotten, UsageTotals
 from cogs.imagine.render import MESSAGE_LIMIT, code
 
 CHART_NAME = "usage.png"
-CHART_TITLE = "Images per day · last 30 days"
-CHART_UNIT = "images"
 MODEL_ID_LIMIT = 100
 
 FORGET_PROMPT = msg("This deletes **your image history** with this bot: your prompts, the images the bot stored to "
@@ -99,13 +100,27 @@ def server_content(usage: ServerUsage, speak: Speaker | None = None) -> str:
     return "\n".join(speak(line) for line in lines)[:MESSAGE_LIMIT]
 
 
-def chart_series(days: Sequence[tuple[float, UsageTotals]]) -> list[tuple[str, float]]:
-    """(UTC midnight, totals) -> ("3 May", images) for the chart."""
-    series = []
-    for midnight, used in days:
-        day = time.gmtime(midnight)
-        series.append((f"{day.tm_mday} {calendar.month_abbr[day.tm_mon]}", float(used.images)))
-    return series
+def chart_series(days: Sequence[tuple[float, UsageTotals]], speak: Speaker | None = None) -> list[tuple[str, float]]:
+    """(UTC midnight, totals) -> (the day as the reader writes it, images) for the chart: "May 3", "3. Mai",
+    "5月3日", "3 мая"."""
+    speak = speak or english()
+    return [(format_skeleton("MMMd", datetime.fromtimestamp(midnight, UTC), locale=speak.babel_locale),
+             float(used.images)) for midnight, used in days]
+
+
+def chart_text(series: Sequence[tuple[str, float]], speak: Speaker | None = None) -> ChartText:
+    """The chart's words and numbers in the reader's language, for the (label, images) of `chart_series`."""
+    speak = speak or english()
+    peak = round(max((value for _, value in series if math.isfinite(value) and value > 0), default=0.0))
+    return ChartText(
+        title=speak(msgs("Images per day · last {count} day", "Images per day · last {count} days", len(series))),
+        peak=speak(msgs("max {count} image a day", "max {count} images a day", peak)),
+        peak_axis=speak.number(peak),
+        no_usage=speak(msg("no usage")),
+        empty=speak(msg("Nothing to show yet")),
+        zero=speak.number(0),
+        language=speak.babel_locale,
+    )
 
 
 # --- /models ---------------------------------------------------------------------------------------------

@@ -250,3 +250,16 @@ def test_describe_models_are_read_in_order_and_default_to_none():
 def test_a_describe_model_that_is_not_a_model_id_names_the_setting(raw):
     with pytest.raises(ConfigError, match=r"^DESCRIBE_MODELS must be a comma-separated list of model ids"):
         settings_from_env({"DESCRIBE_MODELS": raw})
+
+
+def test_chart_font_is_an_existing_font_file_or_unset(tmp_path):
+    font = tmp_path / "Mine.TTC"
+    font.write_bytes(b"a font")  # its contents are checked when the chart loads it (a warning, then a fallback)
+    assert settings_from_env({}).chart_font is None
+    assert settings_from_env({"CHART_FONT": str(font)}).chart_font == font
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a font")
+    for bad in (tmp_path / "absent.ttf", notes, tmp_path):
+        with pytest.raises(ConfigError) as caught:
+            settings_from_env({"CHART_FONT": str(bad)})
+        assert str(caught.value).startswith("CHART_FONT must be an existing .ttf, .otf or .ttc font file")

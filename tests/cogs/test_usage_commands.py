@@ -154,6 +154,16 @@ async def test_server_usage_for_a_moderator_comes_with_the_chart_and_mentions_th
     assert cog.usage_service.server.await_args.args[0].manages_guild
 
 
+async def test_the_chart_speaks_the_moderator_s_language(cog):
+    it = fake_interaction(manage_guild=True)
+    it.locale = discord.Locale.japanese
+    await cog.usage.callback(cog, it, server=True)
+    series, text = cog.usage_service.chart.await_args.args
+    assert series[-1] == ("6月13日", 1.0)  # the last of the 30 days from 15 May 2025
+    assert text.language == "ja"
+    assert text.peak_axis == "3"
+
+
 async def test_server_usage_refused_by_the_core_is_answered_in_its_words_without_a_chart(cog):
     cog.usage_service.server.side_effect = PolicyRefusal("Only members with the Manage Server permission can see.")
     it = fake_interaction()

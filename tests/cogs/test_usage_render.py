@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import pytest
 
+from bot.i18n import Speaker
+from bot.images.chart import ChartText
 from bot.jobs.progress import Phase, Progress
 from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel, ModelPricing
@@ -20,6 +22,7 @@ from cogs.imagine.render import MESSAGE_LIMIT, progress_content, render_progress
 from cogs.usage.render import (
     FORGET_PROMPT,
     chart_series,
+    chart_text,
     chunk,
     forgotten_content,
     member_content,
@@ -96,8 +99,43 @@ def test_a_server_without_budget_or_members_says_so():
 def test_the_chart_gets_one_short_day_label_per_day_oldest_first():
     series = chart_series(server().days)
     assert len(series) == 30
-    assert series[-1] == ("15 May", 0.0)
-    assert series[0] == ("16 Apr", 29.0)
+    assert series[-1] == ("May 15", 0.0)
+    assert series[0] == ("Apr 16", 29.0)
+
+
+@pytest.mark.parametrize(("locale", "first", "last"), [
+    ("de", "16. Apr.", "15. Mai"), ("fr", "16 avr.", "15 mai"), ("pt-BR", "16 de abr.", "15 de mai."),
+    ("ja", "4月16日", "5月15日"), ("zh-CN", "4月16日", "5月15日"), ("ko", "4월 16일", "5월 15일"),
+    ("ru", "16 апр.", "15 мая"), ("pl", "16 kwi", "15 maj"),
+])
+def test_the_chart_s_days_are_written_the_reader_s_way(locale, first, last):
+    series = chart_series(server().days, Speaker.for_locale(locale))
+    assert [label for label, _ in (series[0], series[-1])] == [first, last]
+    assert [images for _, images in series] == [float(back) for back in range(29, -1, -1)]
+
+
+def test_the_chart_s_words_in_english():
+    assert chart_text(chart_series(server().days)) == ChartText(
+        title="Images per day · last 30 days", peak="max 29 images a day", peak_axis="29", no_usage="no usage",
+        empty="Nothing to show yet", zero="0", language="en_US")
+    assert chart_text([("May 15", 1.0)]).title == "Images per day · last 1 day"
+    assert chart_text([("May 15", 1.0)]).peak == "max 1 image a day"
+
+
+@pytest.mark.parametrize(("locale", "axis", "language"), [("en-US", "1,500", "en_US"), ("de", "1.500", "de"),
+                                                          ("fr", "1\u202f500", "fr"), ("ja", "1,500", "ja"),
+                                                          ("zh-CN", "1,500", "zh_Hans_CN")])
+def test_the_chart_s_numbers_are_written_the_reader_s_way_and_it_knows_the_reader_s_language(locale, axis, language):
+    text = chart_text([("a", 3.0), ("b", 1500.0), ("c", float("nan"))], Speaker.for_locale(locale))
+    assert text.peak_axis == axis
+    assert axis in text.peak
+    assert text.language == language
+
+
+def test_a_chart_without_usage_says_so():
+    text = chart_text([("a", 0.0), ("b", -1.0)])
+    assert text.peak_axis == "0"  # not drawn: the chart writes `no_usage` and `empty` then
+    assert (text.no_usage, text.empty) == ("no usage", "Nothing to show yet")
 
 
 # --- /models ---------------------------------------------------------------------------------------------

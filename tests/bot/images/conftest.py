@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from PIL import ImageFile
 
+from bot.images.fonts import forget_fonts
 from bot.images.worker import ImageWorker
+
+
+@pytest.fixture(autouse=True)
+def fresh_fonts():
+    """Each test looks the chart's font up anew (some change where it is looked for) and may see its warning."""
+    forget_fonts()
+    yield
+    forget_fonts()
 
 
 @pytest.fixture

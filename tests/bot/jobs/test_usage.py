@@ -12,13 +12,14 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from unittest.mock import patch
 
 import pytest
 from PIL import Image
 
 from bot.images import worker as worker_module
-from bot.images.chart import usage_chart
+from bot.images.chart import ChartText, usage_chart
 from bot.images.worker import ImageWorker
 from bot.jobs.usage import CHART_DAYS, UsageService
 from bot.openroute.types import ImageModel
@@ -36,6 +37,8 @@ DAY = 24 * HOUR
 NOW = float(calendar.timegm((2025, 5, 15, 12, 0, 0)))  # mid-May, midday UTC
 GUILD_ID = 10
 MEMBER = Actor(user_id=1, guild_id=GUILD_ID, channel_id=100, is_dm=False)
+WORDS = ChartText(title="Images per day · last 2 days", peak="max 5 images a day", peak_axis="5", no_usage="no usage",
+                  empty="Nothing to show yet")
 MODERATOR = Actor(user_id=2, guild_id=GUILD_ID, channel_id=100, is_dm=False, manages_guild=True)
 IN_DM = Actor(user_id=1, guild_id=None, channel_id=200, is_dm=True)
 
@@ -347,21 +350,23 @@ async def test_on_a_real_store_a_model_usually_takes_the_average_of_its_recent_s
     assert (await store.usage.model_history("slow/one")).avg_seconds == pytest.approx(14.0)
 
 
-async def test_the_chart_is_drawn_on_the_image_workers():
-    threads = []
+async def test_the_chart_is_drawn_on_the_image_workers_with_the_operator_s_font():
+    threads, fonts = [], []
 
-    def draw(days, *, title, unit):
+    def draw(days, text, *, font):
         threads.append(threading.current_thread().name)
-        return usage_chart(days, title=title, unit=unit)
+        fonts.append(font)
+        return usage_chart(days, text)
 
     pixels = ThreadPoolExecutor(max_workers=1, thread_name_prefix="image-worker")
     usage = UsageService(FakeUsageRepository([]), None, Policy(PolicySettings()),  # type: ignore[arg-type]
-                         images=ImageWorker(executor=pixels))
+                         images=ImageWorker(executor=pixels, chart_font=Path("/fonts/mine.ttf")))
     try:
         with patch.object(worker_module, "usage_chart", draw):
-            chart = await usage.chart([("1 May", 3.0), ("2 May", 5.0)], title="Images per day", unit="images")
+            chart = await usage.chart([("May 1", 3.0), ("May 2", 5.0)], WORDS)
     finally:
         pixels.shutdown()
 
-    assert threads == ["image-worker_0"]  # not asyncio's default executor
+    assert threads == ["image-worker_0"]  # not asyncio's default executor, where the font is loaded too
+    assert fonts == [Path("/fonts/mine.ttf")]  # CHART_FONT
     assert Image.open(io.BytesIO(chart)).size == (800, 300)
