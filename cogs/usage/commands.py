@@ -66,7 +66,7 @@ class ConfirmForget(discord.ui.View):
             forgotten = await self._forget()
         except Exception as exc:  # storage trouble: say so in place of "Deleting…"
             log.exception("forgetting the history of user %s failed", self.owner_id)
-            await interaction.edit_original_response(content=f"⚠️ {explain(exc).text}", view=None)
+            await interaction.edit_original_response(content=f"⚠️ {self.speak(explain(exc).message)}", view=None)
             return
         await interaction.edit_original_response(content=render.forgotten_content(forgotten, self.speak), view=None)
 
@@ -91,7 +91,7 @@ class ConfirmForget(discord.ui.View):
     async def on_error(self, interaction: discord.Interaction, error: Exception,
                        _item: discord.ui.Item[Any]) -> None:
         log.error("the forget confirmation failed for user %s", interaction.user.id, exc_info=error)
-        await send_notice(interaction, explain(error).text)
+        await send_notice(interaction, self.speak(explain(error).message))
 
 
 class Usage(commands.Cog):
