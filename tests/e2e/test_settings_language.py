@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from bot.i18n import Speaker, msg
+from playground.discord.model import iter_components
+from tests.e2e.harness import wait_final
 from tests.e2e.moderation import answer, saved, settings, start
 
 pytestmark = pytest.mark.e2e
@@ -36,7 +38,7 @@ async def test_a_moderator_chooses_the_language_of_public_messages_and_resets_it
                                  + Speaker.for_locale("ja")(msg("Public messages on this server are now written in "
                                                                 "{language}.", language="日本語")))
 
-    # a moderator whose Discord is in German reads the confirmation in German (English until it is translated)
+    # a moderator whose Discord is in German reads the confirmation in German
     german = await language(discord_fake, {"language": "pt-BR"}, locale="de")
     assert german == "✅ " + Speaker.for_locale("de")(msg("Public messages on this server are now written in "
                                                           "{language}.", language="Português (Brasil)"))
@@ -44,6 +46,15 @@ async def test_a_moderator_chooses_the_language_of_public_messages_and_resets_it
     await runner.stop()
     bot = await start(runner)
     assert (await bot.services.guild_settings.get(guild_id)).language == "pt-BR"  # kept across a restart
+    # a member whose Discord is in English gets a result everyone reads in the server's chosen language
+    it = await discord_fake.run_command("imagine", {"prompt": "um farol"}, user="alice", locale="en-US")
+    final = await wait_final(discord_fake, it)
+    portuguese = Speaker.for_locale("pt-BR")
+    credit = portuguese(msg("by {member}", member=f"<@{discord_fake.user('alice').id}>"))
+    assert credit in final.content
+    assert not credit.startswith("by ")
+    labels = {component.get("label") for component in iter_components(final.components)}
+    assert portuguese(msg("Regenerate")) in labels
     it = await discord_fake.run_command("settings show", user="sam")
     fields = {field["name"]: field["value"] for field in (await answer(discord_fake, it)).embeds[0]["fields"]}
     assert fields["Language of public messages"] == "Português (Brasil)"
