@@ -87,8 +87,8 @@ def confirmation(change: SettingsChange, speak: Speaker | None = None) -> str:
     said = change_sentences(change, speak)
     if len(said) == 1:
         return clip_lines([f"✅ {said[0]}"], MESSAGE_LIMIT, speak)
-    return clip_lines([f"✅ {speak(msg('Saved **{command}**:', command=command))}", *(f"- {line}" for line in said)],
-                      MESSAGE_LIMIT, speak)
+    saved = speak(msg("Saved **{command}**:", command=command))
+    return clip_lines([f"✅ {saved}", *(f"- {line}" for line in said)], MESSAGE_LIMIT, speak)
 
 
 def audit_line(change: SettingsChange, speak: Speaker | None = None) -> str:
