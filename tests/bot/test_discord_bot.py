@@ -14,12 +14,15 @@ from discord import app_commands
 
 from bot.config import Secret, Settings, replace, settings_from_env
 from bot.discord_bot import ImagineBot, ImagineTree, Services, command_tree_hash, send_notice
+from bot.i18n import Speaker, msg
 from bot.openroute.errors import ProviderUnavailable, RateLimited
 from bot.storage import open_store
 
 
-def interaction(*, done: bool = False, deferred_thinking: bool = False) -> MagicMock:
-    it = MagicMock(spec_set=["response", "edit_original_response", "followup", "user", "extras", "command"])
+def interaction(*, done: bool = False, deferred_thinking: bool = False,
+                locale: discord.Locale = discord.Locale.american_english) -> MagicMock:
+    it = MagicMock(spec_set=["response", "edit_original_response", "followup", "user", "extras", "command", "locale"])
+    it.locale = locale
     it.response = MagicMock(spec_set=["is_done", "send_message", "type"])
     it.response.is_done.return_value = done
     it.response.send_message = AsyncMock()
@@ -83,6 +86,15 @@ async def test_a_failed_check_says_the_command_cannot_be_used_here_without_an_er
         await tree.on_error(it, app_commands.CheckFailure())
     assert it.response.send_message.await_args.args[0] == "You can't use this command here."
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_a_command_failure_is_told_in_the_members_language():
+    tree = ImagineTree(discord.Client(intents=discord.Intents(guilds=True)))
+    it = interaction(locale=discord.Locale.german)
+    await tree.on_error(it, app_commands.CheckFailure())
+    german = Speaker.for_locale("de")(msg("You can't use this command here."))
+    assert it.response.send_message.await_args.args[0] == german
+    assert german != "You can't use this command here."
 
 
 def test_the_command_tree_hash_ignores_key_order_and_sees_changes():

@@ -9,7 +9,7 @@ import discord
 import pytest
 
 import bot.i18n.speaker as speaker_module
-from bot.i18n import Catalog
+from bot.i18n import Catalog, Speaker, msg
 from bot.records.guild import GuildSettings
 from cogs.settings import render
 from tests.cogs.test_settings_commands import GUILD, LOG_CHANNEL, interaction, make_cog, run, said, stored
@@ -48,7 +48,10 @@ async def test_a_moderator_chooses_the_language_and_the_change_is_confirmed_and_
 
     assert said(it) == JAPANESE
     assert (await stored(cog)).language == "ja"
-    assert audited(cog).startswith("⚙️ <@4004> used **/settings language**: Public messages on this server")
+    japanese = Speaker.for_locale("ja")  # the audit channel is public: the server's language, now Japanese
+    assert audited(cog) == "⚙️ " + japanese(msg("{moderator} used **{command}**:", moderator="<@4004>",
+                                                command="/settings language")) + " " + japanese(
+        msg("Public messages on this server are now written in {language}.", language="日本語"))
 
 
 @pytest.mark.parametrize(("guild_locale", "sentence"), [

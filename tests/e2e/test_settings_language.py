@@ -34,9 +34,11 @@ async def test_a_moderator_chooses_the_language_of_public_messages_and_resets_it
     audit = discord_fake.channel("audit")
     line = await discord_fake.wait_for(lambda: next(
         (m for m in discord_fake.channel_messages(audit) if "**/settings language**" in m.content), None))
-    assert line.content.endswith("used **/settings language**: "
-                                 + Speaker.for_locale("ja")(msg("Public messages on this server are now written in "
-                                                                "{language}.", language="日本語")))
+    japanese = Speaker.for_locale("ja")  # the audit channel is public: the server's language, now Japanese
+    assert line.content == "⚙️ " + japanese(msg("{moderator} used **{command}**:",
+                                                moderator=f"<@{discord_fake.user('sam').id}>",
+                                                command="/settings language")) + " " + japanese(
+        msg("Public messages on this server are now written in {language}.", language="日本語"))
 
     # a moderator whose Discord is in German reads the confirmation in German
     german = await language(discord_fake, {"language": "pt-BR"}, locale="de")

@@ -15,9 +15,10 @@ import pytest
 from babel.dates import format_skeleton
 from PIL import ImageFont
 
-from bot.i18n import BABEL_LOCALES, po_path, read_catalog
+from bot.i18n import BABEL_LOCALES, Speaker
 from bot.images import fonts
 from bot.images.fonts import FONT_PACKAGES, chart_font, region_tag
+from cogs.usage.render import chart_text
 
 MISSING = "\ue000"  # private use: no font has it, so it draws the font's missing-glyph (.notdef) box
 PACKAGES = " ".join(FONT_PACKAGES)
@@ -55,15 +56,15 @@ def drawable(text: str) -> set[str]:
 
 
 def translations(locale: str) -> str:
-    """Every translated text of a language's catalogue: the words the chart is written in come from there."""
+    """Every word the chart writes in a language (its title, peak, axis and empty texts, for a few counts, so each
+    plural form shows), as the reader's catalogue translates it."""
     discord = next(code for code, babel in BABEL_LOCALES.items() if babel == locale)
-    path = po_path(discord)
-    if not path.is_file():
-        return ""
+    speak = Speaker.for_locale(discord)
     texts = []
-    for message in read_catalog(path, discord):
-        texts.extend(message.string if isinstance(message.string, tuple) else [message.string])
-    return "".join(text for text in texts if text)
+    for count in (1, 2, 5, 22, 1234):
+        text = chart_text([("", float(count))] * min(count, 31), speak)
+        texts += [text.title, text.peak, text.peak_axis, text.no_usage, text.empty, text.zero]
+    return "".join(texts)
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_each_language_s_letters_are_real_glyphs_of_its_chart_font_not_missing_g
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_every_letter_of_a_language_s_day_labels_and_translations_has_a_glyph(locale):
+def test_every_letter_of_a_language_s_day_labels_and_chart_words_has_a_glyph(locale):
     font = chart_font(14, language=locale)
     labels = "".join(format_skeleton("MMMd", datetime.date(2026, month, 28), locale=locale) for month in range(1, 13))
     missing = sorted(char for char in drawable(labels + translations(locale)) if not has_glyph(font, char))
