@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from bot.i18n import BABEL_LOCALES, msg
+from bot.i18n import BABEL_LOCALES, Message, msg
 from bot.openroute.types import ImageModel
 from bot.policy import styles as style_rules
 from bot.policy.changes import SettingsChange, lines
@@ -358,5 +358,7 @@ class SettingsService:
 
 def _bounded(name: str, value: int, low: int, high: int) -> int:
     if not low <= value <= high:
-        raise PolicyRefusal(msg("{name} must be between {low} and {high}.", name=name, low=low, high=high))
+        # the option as the moderator's Discord names it (`/settings limits 1日の上限:`)
+        option = Message(name, context="option name")
+        raise PolicyRefusal(msg("{name} must be between {low} and {high}.", name=option, low=low, high=high))
     return value

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from bot.i18n import Message, Speaker
 from bot.openroute.types import ImageModel
 from bot.policy import Actor, Policy, PolicyRefusal, PolicySettings
 from bot.policy.settings import SettingsChange, SettingsService
@@ -297,6 +298,17 @@ async def test_limits_outside_their_range_are_refused_and_nothing_changes(
 
     assert refusal_of(caught) == reason
     assert (await saved(store, provider)).daily_limit == 5
+
+
+async def test_a_limit_out_of_range_names_the_option_as_the_moderators_discord_shows_it(
+        store: Store, provider: Provider) -> None:
+    with pytest.raises(PolicyRefusal) as caught:
+        await service(store, provider).set_limits(MODERATOR, daily=-1)
+
+    japanese = Speaker.for_locale("ja")
+    option = japanese(Message("daily", context="option name"))  # what a Japanese moderator typed it as
+    assert option != "daily"
+    assert japanese(caught.value.message).startswith(option)
 
 
 async def test_a_budget_is_kept_in_cents_and_zero_means_none(store: Store, provider: Provider) -> None:
