@@ -60,8 +60,10 @@ class Speaker:
             return self.number(value)
         return str(value)
 
-    def number(self, value: int | float | Decimal) -> str:
-        return format_decimal(value, locale=self.babel_locale)
+    def number(self, value: int | float | Decimal, *, places: int | None = None) -> str:
+        """A number the reader's way (12,345.6 · 12.345,6); with `places`, exactly that many decimals."""
+        pattern = None if places is None else "#,##0" + ("." + "0" * places if places else "")
+        return format_decimal(value, format=pattern, locale=self.babel_locale)
 
     def money(self, amount: Decimal, *, total: bool = False) -> str:
         """US dollars as the reader writes them. A price or a job's cost keeps its digits, up to 4 decimals

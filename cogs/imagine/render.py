@@ -113,13 +113,14 @@ def format_elapsed(seconds: float, speak: Speaker | None = None) -> str:
     return f"{total // 3600}h {total % 3600 // 60:02d}m"
 
 
-def format_bytes(count: int) -> str:
-    """`512 B`, `340 KB`, `3.1 MB` (decimal units, as people read file sizes)."""
+def format_bytes(count: int, speak: Speaker | None = None) -> str:
+    """`512 B`, `340 KB`, `3.1 MB` (decimal units, as people read file sizes; `3,1 MB` in German)."""
+    speak = speak or english()
     if count < 1_000:
-        return f"{max(0, count)} B"
+        return f"{speak.number(max(0, count))} B"
     if count < 1_000_000:
-        return f"{count // 1_000} KB"
-    return f"{count / 1_000_000:.1f} MB"
+        return f"{speak.number(count // 1_000)} KB"
+    return f"{speak.number(round(count / 1_000_000, 1), places=1)} MB"
 
 
 def format_limit(size: int) -> str:
@@ -143,7 +144,7 @@ def render_bar(fraction: float, *, width: int = 16) -> str:
     return f"`{_BAR_FILLED * filled}{_BAR_EMPTY * (width - filled)}` {int(fraction * 100 + 1e-9)}%"
 
 
-def _title(progress: Progress) -> Message:
+def _title(progress: Progress, speak: Speaker) -> Message:
     phase = progress.phase
     if phase is Phase.QUEUED:
         if progress.queue_position is not None:
@@ -155,7 +156,7 @@ def _title(progress: Progress) -> Message:
         total = max(1, progress.images_total)
         current = min(progress.images_done + 1, total)
         if progress.bytes_received > 0:
-            size = format_bytes(progress.bytes_received)
+            size = format_bytes(progress.bytes_received, speak)
             if total > 1:
                 return msg("**Receiving image {current}/{total}** · {size} so far", current=current, total=total,
                            size=size)
@@ -196,7 +197,7 @@ def render_progress(progress: Progress, *, now: float, created_at: float, width:
     Active phases get a bar; while waiting, the model's latest streamed text follows as an escaped quote."""
     since = created_at if progress.phase is Phase.QUEUED or progress.started_at is None else progress.started_at
     speak = speak or english()
-    title = f"{speak(_title(progress))} · {format_elapsed(now - since, speak)}"
+    title = f"{speak(_title(progress, speak))} · {format_elapsed(now - since, speak)}"
     if typical_seconds is not None and typical_seconds > 0 and progress.phase in (Phase.WAITING, Phase.RECEIVING):
         title += f" · {format_typical(typical_seconds, speak)}"
     lines = [title]

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.i18n import Speaker
 from bot.images.fit import FitResult, FittedImage
 from bot.jobs.errors import InputNotAnImage
 from bot.jobs.generation import GenerationOutput
@@ -185,6 +186,11 @@ def test_elapsed_time_reads_the_same_in_progress_and_result() -> None:
 )
 def test_sizes_are_shown_in_decimal_units(count: int, shown: str) -> None:
     assert format_bytes(count) == shown
+
+
+def test_sizes_are_written_with_the_readers_decimal_sign() -> None:
+    assert format_bytes(3_100_000, Speaker.for_locale("de")) == "3,1 MB"
+    assert format_bytes(1_234_567_890, Speaker.for_locale("en-US")) == "1,234.6 MB"
 
 
 # --- untrusted text ---------------------------------------------------------------------------------------
