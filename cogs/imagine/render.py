@@ -17,7 +17,6 @@ from bot.jobs.generation import GenerationOutput
 from bot.jobs.progress import Phase, Progress, estimate_fraction
 from bot.messages import explain, quote
 from bot.openroute.errors import OpenRouteError
-from bot.openroute.types import ImageModel
 from bot.records.spec import JobKind, JobSpec
 
 PROMPT_ECHO_LIMIT = 1200
@@ -91,14 +90,6 @@ def format_cost(cost: Decimal | None) -> str | None:
     if cost is None:
         return None
     return f"${cost:.4f}".rstrip("0").rstrip(".") if cost else "$0"
-
-
-def model_label(model: ImageModel, speak: Speaker | None = None) -> str:
-    """`id — $0.04/image` as model suggestions show it; a token-billed model shows its id alone."""
-    speak = speak or english()
-    price = model.image_price
-    return model.id if price is None else speak(msg("{model} — {price}/image", model=model.id,
-                                                    price=speak.money(price)))
 
 
 def format_elapsed(seconds: float, speak: Speaker | None = None) -> str:

@@ -184,12 +184,12 @@ class ServerSettings(commands.Cog):
         server = sorted(settings.allowed_models)
         models = self.imagine.catalog.cached()  # never waits: suggestions must answer within 3 s
         by_id = {m.id: m for m in models} if models is not None else None
+        speak = private_speaker(interaction)
         if which == "server" or (which == "pick" and server):
-            speak = private_speaker(interaction)
             candidates = [self._choice(model, by_id, speak) for model in server]
         else:
             allowed = [m for m in models or () if self._operator_allows(m.id)]
-            candidates = [app_commands.Choice(name=render.model_choice_name(m), value=m.id) for m in allowed
+            candidates = [app_commands.Choice(name=render.model_choice_name(m, speak), value=m.id) for m in allowed
                           if which == "pick" or m.id not in settings.allowed_models]
         needle = current.strip().lower()
 
@@ -222,7 +222,7 @@ class ServerSettings(commands.Cog):
         if by_id is None:
             return app_commands.Choice(name=model[:render.CHOICE_LIMIT], value=model)
         known = by_id.get(model)
-        name = render.model_choice_name(known) if known else render.unlisted_choice_name(model, speak)
+        name = render.model_choice_name(known, speak) if known else render.unlisted_choice_name(model, speak)
         return app_commands.Choice(name=name, value=model)
 
     # --- /settings channels, roles ---

@@ -16,7 +16,8 @@ from bot.openroute.types import ImageModel
 from bot.policy.settings import Effective, SettingsChange
 from bot.policy.styles import MAX_STYLES, StyleListing
 from bot.records.guild import Style
-from cogs.imagine.render import code, model_label
+from cogs.imagine.render import code
+from cogs.imagine.suggest import model_label
 from cogs.settings.changes import (
     STYLE_TEXT_SHOWN,
     change_sentences,
@@ -272,9 +273,10 @@ def styles_pages(listing: StyleListing, speak: Speaker | None = None) -> list[st
 
 # --- model suggestions -----------------------------------------------------------------------------------
 
-def model_choice_name(model: ImageModel) -> str:
-    """`id — $0.04/image` (as /imagine suggests models); token-billed models show no price."""
-    return model_label(model)[:CHOICE_LIMIT]
+def model_choice_name(model: ImageModel, speak: Speaker | None = None) -> str:
+    """`id — $0.04/image` (as /imagine suggests models) in the moderator's language; token-billed models show no
+    price."""
+    return model_label(model, speak)[:CHOICE_LIMIT]
 
 
 def unlisted_choice_name(model_id: str, speak: Speaker | None = None) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from bot.i18n import Speaker
 from bot.openroute.types import ImageModel, ModelPricing
 from bot.records.guild import Style
-from cogs.imagine.suggest import model_choices, size_choices, style_choices, takes_images
+from cogs.imagine.suggest import model_choices, model_label, size_choices, style_choices, takes_images
+from cogs.settings.render import model_choice_name
 
 
 def test_models_match_what_was_typed_in_their_id_or_name_and_show_their_price() -> None:
@@ -43,3 +45,12 @@ def test_a_style_shows_its_text_within_100_characters_and_is_picked_by_its_name(
     assert long.name.endswith("…")
     assert [c.value for c in style_choices(styles, "contrast")] == ["Noir"]  # its text matches too
     assert len(style_choices([Style(name=f"s{n}", text="t") for n in range(30)], "")) == 25
+
+
+def test_settings_suggests_models_with_the_price_written_as_the_moderator_reads_it() -> None:
+    model = ImageModel(id="google/gemini-2.5-flash-image", name="Nano Banana",
+                       pricing=ModelPricing(image_output=Decimal("0.039")))
+    german = Speaker.for_locale("de")
+    assert model_choice_name(model, german) == model_label(model, german)  # the same label /imagine suggests
+    assert "0,039" in model_choice_name(model, german)
+    assert model_choice_name(model) == "google/gemini-2.5-flash-image — $0.039/image"
