@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.i18n import Speaker, default_catalog, msg, private_locale
+from bot.i18n import default_catalog, msg
 from bot.jobs.describe import DescribeService
 from bot.jobs.history import HistoryService
 from bot.jobs.service import ImagineService
@@ -25,6 +25,7 @@ from bot.messages import explain
 from bot.metrics import Metrics, MetricsServer
 from bot.policy.settings import SettingsService
 from bot.storage import Store
+from cogs.language import private_speaker
 from cogs.translator import CatalogTranslator
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class ImagineTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         original = getattr(error, "original", error)
         job_id = interaction.extras.get("job_id")
-        speak = Speaker.for_locale(private_locale(interaction.locale.value))  # only the member sees it
+        speak = private_speaker(interaction)  # only the member sees it
         if isinstance(error, app_commands.CheckFailure):
             text = speak(msg("You can't use this command here."))
         else:

@@ -76,9 +76,9 @@ def public_speaker(spec: JobSpec) -> Speaker:
 
 
 def failure_payload(record: JobRecord, error: BaseException) -> dict[str, Any]:
-    return {"content": render.failure_content(record.spec, error, public_speaker(record.spec)),
-            "attachments": [], "embeds": [],
-            "view": failure_view(record.id, retryable=explain(error).retryable, speak=public_speaker(record.spec))}
+    speak = public_speaker(record.spec)
+    return {"content": render.failure_content(record.spec, error, speak), "attachments": [], "embeds": [],
+            "view": failure_view(record.id, retryable=explain(error).retryable, speak=speak)}
 
 
 class Presenter:
