@@ -6,11 +6,18 @@ import discord
 
 from bot.i18n import Speaker, private_locale
 from bot.policy import PolicyRefusal
+from bot.records.spec import JobSpec
 
 
 def private_speaker(interaction: discord.Interaction) -> Speaker:
     """For a reply only the member sees: their own language, as their Discord client reports it."""
     return Speaker.for_locale(private_locale(interaction.locale.value))
+
+
+def public_speaker(spec: JobSpec) -> Speaker:
+    """For a job's messages everyone sees (progress, result, buttons, audit lines): the public language decided
+    when it was submitted, kept with the job so a restart speaks it too."""
+    return Speaker.for_locale(spec.locale)
 
 
 def refusal_text(interaction: discord.Interaction, refused: PolicyRefusal) -> str:

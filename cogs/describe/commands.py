@@ -12,7 +12,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.i18n import Speaker, msg
+from bot.i18n import msg
 from bot.images.errors import ImageError
 from bot.jobs.describe import DescribeGone, DescribeSubmitted, NoPrompts
 from bot.jobs.errors import EngineClosed, InputImageError, JobCancelled, QueueFull, TooManyJobs
@@ -24,7 +24,7 @@ from cogs.describe.views import PromptButton, prompts_view
 from cogs.imagine.commands import actor_of, editable_images, remote_image
 from cogs.imagine.render import error_text, input_refusal, refusal
 from cogs.imagine.views import tell_privately
-from cogs.language import private_speaker, refusal_text
+from cogs.language import private_speaker, public_speaker, refusal_text
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -117,7 +117,7 @@ class Describe(commands.Cog):
         """Show the model's text as it streams (edits throttled by the bot's EditScheduler), then the prompts
         with their buttons; a failure is told privately in place of the reply (in the member's language)."""
         record, job = submitted.record, submitted.job
-        speak = Speaker.for_locale(record.spec.locale)  # public: the job's language
+        speak = public_speaker(record.spec)  # the progress and the prompts are public
         recorded = False
 
         async def send(payload: dict[str, Any]) -> None:

@@ -24,7 +24,7 @@ def header(spec: JobSpec, *, cost: Decimal | None = None, elapsed: float | None 
     speak = speak or english()
     meta = [code(spec.model)]
     if elapsed is not None:
-        meta.append(format_elapsed(elapsed))
+        meta.append(format_elapsed(elapsed, speak))
     if cost is not None:
         meta.append(speak.money(cost))
     meta.append(speak(msg("by {member}", member=f"<@{spec.requester_id}>")))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.i18n import Speaker
 from bot.images.errors import ImageError
 from bot.jobs.engine import JobState
 from bot.jobs.errors import JobCancelled, JobError
@@ -26,6 +25,7 @@ from bot.records.spec import JobSpec
 from cogs.audit import post_audit
 from cogs.imagine import render
 from cogs.imagine.views import failure_view, result_view, running_view
+from cogs.language import public_speaker
 
 if TYPE_CHECKING:
     from bot.discord_bot import ImagineBot
@@ -68,11 +68,6 @@ def _is_gone(exc: discord.HTTPException) -> bool:
 def _mention(user_id: int) -> discord.AllowedMentions:
     return discord.AllowedMentions(users=[discord.Object(user_id)], roles=False, everyone=False,
                                    replied_user=False)
-
-
-def public_speaker(spec: JobSpec) -> Speaker:
-    """The language everyone reads a job's messages in (decided when it was submitted, kept for restarts)."""
-    return Speaker.for_locale(spec.locale)
 
 
 def failure_payload(record: JobRecord, error: BaseException) -> dict[str, Any]:
