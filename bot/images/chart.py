@@ -50,7 +50,7 @@ def usage_chart(days: Sequence[tuple[str, float]], text: ChartText, *, font: str
     width, height = CHART_SIZE
     left, right = _MARGIN_LEFT, width - _MARGIN_RIGHT
     top, bottom = _MARGIN_TOP, height - _MARGIN_BOTTOM
-    peak = max(values, default=0.0)
+    peak = peak_of(days)
 
     summary = text.peak if peak > 0 else text.no_usage
     draw.text((right, 18), summary, font=small, fill=MUTED, anchor="ra")
@@ -93,6 +93,11 @@ def label_indices(count: int, most: int = MAX_LABELS) -> list[int]:
         return []
     step = max(1, math.ceil(count / most))
     return sorted(range(count - 1, -1, -step))
+
+
+def peak_of(days: Sequence[tuple[str, float]]) -> float:
+    """The largest value the chart draws (0 when it draws none): what its `ChartText.peak` must name."""
+    return max((_drawable(value) for _, value in days), default=0.0)
 
 
 def _drawable(value: float) -> float:

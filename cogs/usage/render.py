@@ -6,14 +6,13 @@ commands), so a moderator's usage report never pings anyone.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from babel.dates import format_skeleton
 
 from bot.i18n import Message, Speaker, english, msg, msgs
-from bot.images.chart import ChartText
+from bot.images.chart import ChartText, peak_of
 from bot.jobs.usage import MemberUsage, ServerUsage
 from bot.openroute.types import ImageModel
 from bot.records.guild import IMAGE_SIZE_ORDER
@@ -111,7 +110,7 @@ def chart_series(days: Sequence[tuple[float, UsageTotals]], speak: Speaker | Non
 def chart_text(series: Sequence[tuple[str, float]], speak: Speaker | None = None) -> ChartText:
     """The chart's words and numbers in the reader's language, for the (label, images) of `chart_series`."""
     speak = speak or english()
-    peak = round(max((value for _, value in series if math.isfinite(value) and value > 0), default=0.0))
+    peak = round(peak_of(series))
     return ChartText(
         title=speak(msgs("Images per day · last {count} day", "Images per day · last {count} days", len(series))),
         peak=speak(msgs("max {count} image a day", "max {count} images a day", peak)),
